@@ -1,0 +1,31 @@
+// POST /api/webhooks/[source] — receive one delivery from Jellyseerr, Sonarr, Radarr, Jellyfin or qBittorrent
+import { getDb } from "@/db/client";
+import { env } from "@/lib/env";
+import { AppError, errorResponse } from "@/lib/errors";
+import { readBodyLimited } from "@/lib/http/read-body";
+import { presentedSecret, secretMatches } from "@/lib/ingest/auth";
+import { ingestWebhook } from "@/lib/ingest/ingest";
+import { ingestResponse } from "@/lib/ingest/response";
+import { isWebhookSource } from "@/lib/integrations/webhook";
+
+type Context = { params: Promise<{ source: string }> };
+
+export async function POST(request: Request, { params }: Context): Promise<Response> {
+  try {
+    const { source } = await params;
+    if (!isWebhookSource(source)) throw new AppError("not_found", `There is no webhook for "${source}"`);
+    const { WEBHOOK_SECRET, WEBHOOK_MAX_BYTES } = env();
+    if (!WEBHOOK_SECRET) throw new AppError("unauthorized", "Webhooks are disabled until WEBHOOK_SECRET is set");
+    if (!secretMatches(presentedSecret(request.headers, request.url), WEBHOOK_SECRET)) {
+      throw new AppError("unauthorized", "Missing or wrong webhook secret");
+    }
+    const raw = await readBodyLimited(request, WEBHOOK_MAX_BYTES);
+    const result = await ingestWebhook({ db: await getDb(), source, contentType: request.headers.get("content-type"), raw });
+    return ingestResponse(result);
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+// Sonarr and Radarr can be set to send with PUT.
+export const PUT = POST;

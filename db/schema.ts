@@ -1,0 +1,189 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import type { ItemStage, Stage } from "@/lib/domain/stages";
+import type { AttentionKind } from "@/lib/domain/attention";
+import type { MediaType, Source } from "@/lib/domain/events";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const requests = pgTable(
+  "requests",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    source: text("source").$type<Source>().notNull(),
+    mediaType: text("media_type").$type<MediaType>().notNull(),
+    jellyseerrRequestId: integer("jellyseerr_request_id"),
+    tmdbId: integer("tmdb_id"),
+    tvdbId: integer("tvdb_id"),
+    imdbId: text("imdb_id"),
+    arrId: integer("arr_id"),
+    title: text("title").notNull(),
+    /** Title without case, punctuation or spacing: how a Jellyfin series name finds its request. */
+    titleKey: text("title_key").notNull(),
+    year: integer("year"),
+    posterUrl: text("poster_url"),
+    isAnime: boolean("is_anime").notNull().default(false),
+    is4k: boolean("is_4k").notNull().default(false),
+    requestedBy: text("requested_by"),
+    requestedByEmail: text("requested_by_email"),
+    requestedSeasons: integer("requested_seasons").array().notNull().default(sql`'{}'::integer[]`),
+    /** Movies: the stage. TV: the request-level stage before and beside its episodes. */
+    ownStage: text("own_stage").$type<ItemStage>().notNull(),
+    /** The stage shown: ownStage for movies, the episode aggregate for tv. */
+    stage: text("stage").$type<Stage>().notNull(),
+    episodeCounts: jsonb("episode_counts").$type<Partial<Record<Stage, number>>>(),
+    /** When each stage was first reached (ISO strings), for the detail stepper. */
+    stageTimes: jsonb("stage_times").$type<Partial<Record<Stage, string>>>().notNull().default({}),
+    attentionKind: text("attention_kind").$type<AttentionKind>(),
+    attentionReason: text("attention_reason"),
+    attentionSince: timestamp("attention_since", { withTimezone: true }),
+    attentionStage: text("attention_stage").$type<Stage>(),
+    quality: text("quality"),
+    indexer: text("indexer"),
+    jellyfinItemId: text("jellyfin_item_id"),
+    availableAt: timestamp("available_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("requests_jellyseerr_request_id_key").on(t.jellyseerrRequestId),
+    index("requests_tmdb_idx").on(t.mediaType, t.tmdbId),
+    index("requests_tvdb_idx").on(t.mediaType, t.tvdbId),
+    index("requests_updated_idx").on(t.updatedAt.desc(), t.id.desc()),
+    index("requests_stage_idx").on(t.stage),
+    index("requests_title_key_idx").on(t.titleKey),
+    index("requests_jellyfin_item_idx").on(t.jellyfinItemId),
+  ],
+);
+
+export const episodes = pgTable(
+  "episodes",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    requestId: integer("request_id")
+      .notNull()
+      .references(() => requests.id, { onDelete: "cascade" }),
+    seasonNumber: integer("season_number").notNull(),
+    episodeNumber: integer("episode_number").notNull(),
+    title: text("title"),
+    airDate: text("air_date"),
+    tvdbId: integer("tvdb_id"),
+    arrEpisodeId: integer("arr_episode_id"),
+    stage: text("stage").$type<ItemStage>().notNull(),
+    downloadHash: text("download_hash"),
+    jellyfinItemId: text("jellyfin_item_id"),
+    stageTimes: jsonb("stage_times").$type<Partial<Record<Stage, string>>>().notNull().default({}),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("episodes_request_season_episode_key").on(t.requestId, t.seasonNumber, t.episodeNumber),
+    index("episodes_tvdb_idx").on(t.tvdbId),
+    index("episodes_download_idx").on(t.downloadHash),
+  ],
+);
+
+export const downloadStatuses = ["queued", "downloading", "completed", "imported", "failed"] as const;
+export type DownloadStatus = (typeof downloadStatuses)[number];
+
+export const downloads = pgTable(
+  "downloads",
+  {
+    /** Lower-case info-hash (or a usenet client's job id, lower-cased). */
+    hash: text("hash").primaryKey(),
+    requestId: integer("request_id").references(() => requests.id, { onDelete: "set null" }),
+    source: text("source").$type<Source>().notNull(),
+    name: text("name"),
+    size: bigint("size", { mode: "number" }),
+    progress: doublePrecision("progress").notNull().default(0),
+    downloadSpeed: bigint("download_speed", { mode: "number" }),
+    etaSeconds: integer("eta_seconds"),
+    clientState: text("client_state"),
+    status: text("status").$type<DownloadStatus>().notNull(),
+    quality: text("quality"),
+    indexer: text("indexer"),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    importedAt: timestamp("imported_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("downloads_request_idx").on(t.requestId)],
+);
+
+export const timelineEvents = pgTable(
+  "timeline_events",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    requestId: integer("request_id").references(() => requests.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    source: text("source").$type<Source>().notNull(),
+    event: text("event").notNull(),
+    /** The request's stage after this event. */
+    stage: text("stage").$type<Stage>(),
+    message: text("message").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>(),
+  },
+  (t) => [index("timeline_request_idx").on(t.requestId, t.seq)],
+);
+
+export const deliveryStatuses = ["applied", "ignored", "rejected", "error", "duplicate"] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    source: text("source").$type<Source>().notNull(),
+    eventType: text("event_type"),
+    dedupeKey: text("dedupe_key").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    status: text("status").$type<DeliveryStatus>().notNull(),
+    contentType: text("content_type"),
+    /** The body with personal data and secrets replaced; kept for diagnosis and replay. */
+    body: text("body").notNull(),
+    error: text("error"),
+    requestIds: integer("request_ids").array().notNull().default(sql`'{}'::integer[]`),
+  },
+  (t) => [
+    uniqueIndex("webhook_deliveries_dedupe_key").on(t.source, t.dedupeKey),
+    index("webhook_deliveries_received_idx").on(t.receivedAt),
+  ],
+);
+
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    name: text("name").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    availableAt: timestamp("available_at", { withTimezone: true }).notNull().defaultNow(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [index("outbox_pending_idx").on(t.availableAt).where(sql`${t.sentAt} is null`)],
+);
+
+export const sourceStatus = pgTable("source_status", {
+  source: text("source").$type<Source>().primaryKey(),
+  connectedAt: timestamp("connected_at", { withTimezone: true }),
+  lastDeliveryAt: timestamp("last_delivery_at", { withTimezone: true }),
+  lastEventType: text("last_event_type"),
+});
+
+export type RequestRow = typeof requests.$inferSelect;
+export type EpisodeRow = typeof episodes.$inferSelect;
+export type DownloadRow = typeof downloads.$inferSelect;
+export type TimelineRow = typeof timelineEvents.$inferSelect;

@@ -1,0 +1,136 @@
+/**
+ * Domain events: what an upstream delivery means, independent of its wire format.
+ * `lib/integrations/<svc>/map.ts` produces these; nothing past that point sees an upstream shape.
+ */
+
+export const sources = ["jellyseerr", "sonarr", "radarr", "jellyfin", "qbittorrent", "shoko", "tracker"] as const;
+export type Source = (typeof sources)[number];
+
+export type MediaType = "movie" | "tv";
+
+export type MediaRef = {
+  mediaType: MediaType;
+  tmdbId: number | null;
+  tvdbId: number | null;
+  imdbId: string | null;
+  title: string | null;
+  year: number | null;
+  posterUrl: string | null;
+  /** null = this source cannot tell. */
+  isAnime: boolean | null;
+  /** Sonarr series id / Radarr movie id. */
+  arrId: number | null;
+};
+
+export type EpisodeRef = {
+  seasonNumber: number;
+  episodeNumber: number;
+  title: string | null;
+  airDate: string | null;
+  /** TVDB id of the episode itself (what Jellyfin reports as Provider_tvdb on an episode). */
+  tvdbId: number | null;
+  arrEpisodeId: number | null;
+};
+
+export type ReleaseInfo = {
+  title: string | null;
+  quality: string | null;
+  indexer: string | null;
+  size: number | null;
+};
+
+export type RequestStatus = "requested" | "approved" | "declined" | "failed" | "available_reported";
+
+export type RequestStatusEvent = {
+  type: "request.status";
+  status: RequestStatus;
+  jellyseerrRequestId: number;
+  media: MediaRef;
+  requestedBy: string | null;
+  requestedByEmail: string | null;
+  /** Empty = not stated (a movie, or all seasons). */
+  seasons: number[];
+  is4k: boolean;
+};
+
+export type ReleaseGrabbedEvent = {
+  type: "release.grabbed";
+  source: "sonarr" | "radarr";
+  media: MediaRef;
+  downloadId: string | null;
+  episodes: EpisodeRef[];
+  release: ReleaseInfo;
+};
+
+export type ReleaseImportedEvent = {
+  type: "release.imported";
+  source: "sonarr" | "radarr";
+  media: MediaRef;
+  downloadId: string | null;
+  episodes: EpisodeRef[];
+  /** Library paths of the imported files. */
+  paths: string[];
+  isUpgrade: boolean;
+  /** Sonarr's "import complete" body: every file of the release is in. */
+  complete: boolean;
+  release: ReleaseInfo;
+};
+
+export type ImportBlockedEvent = {
+  type: "import.blocked";
+  source: "sonarr" | "radarr";
+  media: MediaRef;
+  downloadId: string | null;
+  episodes: EpisodeRef[];
+  reason: string;
+};
+
+export type DownloadCompletedEvent = {
+  type: "download.completed";
+  hash: string;
+  name: string | null;
+  size: number | null;
+  contentPath: string | null;
+};
+
+export type LibraryItem = {
+  kind: "movie" | "episode" | "series";
+  itemId: string;
+  name: string | null;
+  tmdbId: number | null;
+  imdbId: string | null;
+  tvdbId: number | null;
+  seriesName: string | null;
+  seriesItemId: string | null;
+  seasonNumber: number | null;
+  episodeNumber: number | null;
+  episodeNumberEnd: number | null;
+  year: number | null;
+};
+
+export type LibraryItemAddedEvent = { type: "library.item_added"; item: LibraryItem };
+
+export type SourceConnectedEvent = { type: "source.connected" };
+
+/** Something worth a line on a request's timeline that changes no stage (deletes, Jellyseerr's own "available"). */
+export type NoteEvent = {
+  type: "note";
+  event: string;
+  message: string;
+  media: MediaRef | null;
+  jellyseerrRequestId: number | null;
+};
+
+export type DomainEvent =
+  | RequestStatusEvent
+  | ReleaseGrabbedEvent
+  | ReleaseImportedEvent
+  | ImportBlockedEvent
+  | DownloadCompletedEvent
+  | LibraryItemAddedEvent
+  | SourceConnectedEvent
+  | NoteEvent;
+
+export function normaliseHash(value: string): string {
+  return value.trim().toLowerCase();
+}

@@ -1,0 +1,26 @@
+import type { Stage } from "./stages";
+
+export type StageTone = "neutral" | "info" | "progress" | "success" | "warning" | "danger";
+
+export type StagePresentation = {
+  label: string;
+  /** Short sentence for a timeline or an aria-live announcement. */
+  description: string;
+  tone: StageTone;
+  /** Name of the icon in the portal's icon set. */
+  icon: string;
+};
+
+export const stagePresentation: Record<Stage, StagePresentation> = {
+  requested: { label: "Requested", description: "waiting for approval", tone: "neutral", icon: "inbox" },
+  approved: { label: "Approved", description: "approved, waiting for a release", tone: "info", icon: "check" },
+  grabbing: { label: "Grabbed", description: "a release was sent to the download client", tone: "info", icon: "magnet" },
+  downloading: { label: "Downloading", description: "downloading", tone: "progress", icon: "download" },
+  downloaded: { label: "Downloaded", description: "download finished, waiting for import", tone: "progress", icon: "package" },
+  importing: { label: "Importing", description: "imported, waiting for Jellyfin", tone: "progress", icon: "folder-input" },
+  anime_matching: { label: "Matching", description: "imported, waiting for Shoko to match it", tone: "progress", icon: "search" },
+  available: { label: "Available", description: "ready to watch", tone: "success", icon: "play" },
+  partially_available: { label: "Partly available", description: "some episodes are ready to watch", tone: "success", icon: "play-half" },
+  declined: { label: "Declined", description: "the request was declined", tone: "danger", icon: "ban" },
+  failed: { label: "Failed", description: "the request could not be sent on", tone: "danger", icon: "alert" },
+};

@@ -1,0 +1,30 @@
+import "server-only";
+import type { DomainEvent } from "@/lib/domain/events";
+import type { ApplyContext } from "./context";
+import { applyGrab, applyImport, applyImportBlocked } from "./handlers/arr";
+import { applyDownloadCompleted } from "./handlers/download";
+import { applyLibraryItemAdded } from "./handlers/library";
+import { applyNote } from "./handlers/note";
+import { applyRequestStatus } from "./handlers/request-status";
+
+/** Routes one domain event to the handler that knows what it changes. */
+export async function applyEvent(ctx: ApplyContext, event: DomainEvent): Promise<void> {
+  switch (event.type) {
+    case "request.status":
+      return applyRequestStatus(ctx, event);
+    case "release.grabbed":
+      return applyGrab(ctx, event);
+    case "release.imported":
+      return applyImport(ctx, event);
+    case "import.blocked":
+      return applyImportBlocked(ctx, event);
+    case "download.completed":
+      return applyDownloadCompleted(ctx, event);
+    case "library.item_added":
+      return applyLibraryItemAdded(ctx, event);
+    case "note":
+      return applyNote(ctx, event);
+    case "source.connected":
+      return; // recorded with the delivery itself
+  }
+}

@@ -1,0 +1,126 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import type { EpisodeRow, RequestRow } from "@/db/schema";
+import { listEpisodesForRequests, saveEpisodes, type NewEpisode } from "@/db/queries/episodes";
+import { lockRequests, updateRequest, type NewRequest } from "@/db/queries/requests";
+import { appendTimelineEvents, type NewTimelineEvent } from "@/db/queries/timeline";
+import { enqueueOutbox, type OutboxMessage } from "@/db/queries/outbox";
+import { episodeKey, settle, type EpisodeState, type RequestState } from "@/lib/domain/request-state";
+import type { Source } from "@/lib/domain/events";
+import type { Stage } from "@/lib/domain/stages";
+
+export type AppliedEntry = { requestId: number; event: string; stage: Stage };
+
+type Loaded = { row: RequestRow; state: RequestState; patch: Partial<NewRequest> };
+
+/** Everything one delivery changes, collected in memory and written once at the end of its transaction. */
+export type ApplyContext = {
+  db: Db;
+  now: Date;
+  source: Source;
+  loaded: Map<number, Loaded>;
+  timeline: NewTimelineEvent[];
+  outbox: OutboxMessage[];
+  applied: AppliedEntry[];
+};
+
+export function createContext(db: Db, source: Source, now: Date): ApplyContext {
+  return { db, now, source, loaded: new Map(), timeline: [], outbox: [], applied: [] };
+}
+
+function toEpisodeState(row: EpisodeRow): EpisodeState {
+  return { ...row, changed: false };
+}
+
+function toRequestState(row: RequestRow, episodes: EpisodeRow[]): RequestState {
+  return {
+    id: row.id,
+    mediaType: row.mediaType,
+    ownStage: row.ownStage,
+    stage: row.stage,
+    requestedSeasons: row.requestedSeasons,
+    attention:
+      row.attentionKind && row.attentionSince
+        ? {
+            kind: row.attentionKind,
+            reason: row.attentionReason ?? "",
+            since: row.attentionSince,
+            stage: row.attentionStage ?? row.stage,
+          }
+        : null,
+    stageTimes: row.stageTimes,
+    episodes: new Map(episodes.map((e) => [episodeKey(e.seasonNumber, e.episodeNumber), toEpisodeState(e)])),
+  };
+}
+
+/** Locks and loads requests into the context (once each); returns them in id order. */
+export async function loadRequests(ctx: ApplyContext, ids: number[]): Promise<Loaded[]> {
+  const missing = [...new Set(ids)].filter((id) => !ctx.loaded.has(id));
+  if (missing.length > 0) {
+    const rows = await lockRequests({ db: ctx.db, ids: missing });
+    const episodes = await listEpisodesForRequests({ db: ctx.db, requestIds: rows.map((r) => r.id) });
+    for (const row of rows) {
+      const own = episodes.filter((e) => e.requestId === row.id);
+      ctx.loaded.set(row.id, { row, state: toRequestState(row, own), patch: {} });
+    }
+  }
+  return [...new Set(ids)]
+    .map((id) => ctx.loaded.get(id))
+    .filter((l): l is Loaded => l !== undefined)
+    .sort((a, b) => a.row.id - b.row.id);
+}
+
+/** Settles the request after a change and writes one timeline line about it. */
+export function record(
+  ctx: ApplyContext,
+  loaded: Loaded,
+  entry: { event: string; message: string; data?: Record<string, unknown>; source?: Source },
+): void {
+  const { after } = settle(loaded.state, ctx.now);
+  ctx.timeline.push({
+    requestId: loaded.row.id,
+    at: ctx.now,
+    source: entry.source ?? ctx.source,
+    event: entry.event,
+    stage: after,
+    message: entry.message,
+    data: entry.data ?? null,
+  });
+  ctx.applied.push({ requestId: loaded.row.id, event: entry.event, stage: after });
+}
+
+/** Writes every loaded request, its changed episodes, the timeline lines and the outbox messages. */
+export async function flush(ctx: ApplyContext): Promise<void> {
+  for (const { row, state, patch } of ctx.loaded.values()) {
+    const { counts } = settle(state, ctx.now);
+    const attention = state.attention;
+    await updateRequest({
+      db: ctx.db,
+      id: row.id,
+      values: {
+        ...patch,
+        ownStage: state.ownStage,
+        stage: state.stage,
+        requestedSeasons: state.requestedSeasons,
+        stageTimes: state.stageTimes,
+        episodeCounts: counts,
+        attentionKind: attention?.kind ?? null,
+        attentionReason: attention?.reason ?? null,
+        attentionSince: attention?.since ?? null,
+        attentionStage: attention?.stage ?? null,
+        ...(state.stage === "available" && !row.availableAt ? { availableAt: ctx.now } : {}),
+      },
+    });
+    const inserts: NewEpisode[] = [];
+    const updates: EpisodeRow[] = [];
+    for (const e of state.episodes.values()) {
+      if (!e.changed) continue;
+      const { changed: _changed, id, ...values } = e;
+      if (id === null) inserts.push({ ...values, requestId: row.id });
+      else updates.push({ ...values, id, requestId: row.id, updatedAt: ctx.now });
+    }
+    await saveEpisodes({ db: ctx.db, inserts, updates });
+  }
+  await appendTimelineEvents({ db: ctx.db, entries: ctx.timeline });
+  await enqueueOutbox({ db: ctx.db, messages: ctx.outbox });
+}

@@ -1,0 +1,106 @@
+import "server-only";
+import type { RequestRow } from "@/db/schema";
+import { findEpisodeRequestIds } from "@/db/queries/episodes";
+import { lockIdentityKeys } from "@/db/queries/locks";
+import { findRequestsByJellyfinItemId, findRequestsByTitleKey, findRequestsForMedia } from "@/db/queries/requests";
+import { chooseRequest } from "@/lib/domain/correlate";
+import { describeEpisodes, titleKey } from "@/lib/domain/describe";
+import type { EpisodeRef, LibraryItem, LibraryItemAddedEvent } from "@/lib/domain/events";
+import { episodeKey, signalEpisodes, signalOwn } from "@/lib/domain/request-state";
+import { toCandidate } from "../correlate";
+import { loadRequests, record, type ApplyContext } from "../context";
+
+function episodeRefs(item: LibraryItem): EpisodeRef[] {
+  if (item.seasonNumber === null || item.episodeNumber === null) return [];
+  const last = Math.max(item.episodeNumber, Math.min(item.episodeNumberEnd ?? item.episodeNumber, item.episodeNumber + 200));
+  const refs: EpisodeRef[] = [];
+  for (let n = item.episodeNumber; n <= last; n += 1) {
+    refs.push({ seasonNumber: item.seasonNumber, episodeNumber: n, title: null, airDate: null, tvdbId: null, arrEpisodeId: null });
+  }
+  return refs;
+}
+
+function unique(rows: RequestRow[]): RequestRow[] {
+  return [...new Map(rows.map((r) => [r.id, r])).values()];
+}
+
+async function applyMovie(ctx: ApplyContext, item: LibraryItem, requests: RequestRow[]): Promise<void> {
+  for (const loaded of await loadRequests(ctx, requests.filter((r) => r.stage !== "declined").map((r) => r.id))) {
+    signalOwn(loaded.state, "seen_in_library");
+    loaded.patch = { ...loaded.patch, jellyfinItemId: item.itemId };
+    record(ctx, loaded, { event: "library.item_added", message: "In Jellyfin and ready to watch", data: { itemId: item.itemId } });
+  }
+}
+
+/** Series of the item: the Jellyfin series id seen before, else the series name. */
+async function seriesRequests(ctx: ApplyContext, item: LibraryItem): Promise<RequestRow[]> {
+  const byId = item.seriesItemId ? await findRequestsByJellyfinItemId({ db: ctx.db, jellyfinItemId: item.seriesItemId }) : [];
+  const tv = byId.filter((r) => r.mediaType === "tv");
+  if (tv.length > 0 || !item.seriesName) return tv;
+  return findRequestsByTitleKey({ db: ctx.db, mediaType: "tv", titleKey: titleKey(item.seriesName) });
+}
+
+/** Requests of the item's series that track (or, failing that, requested) the episodes in the file. */
+async function seriesTargets(ctx: ApplyContext, item: LibraryItem, refs: EpisodeRef[]): Promise<number[]> {
+  const candidates = (await seriesRequests(ctx, item)).filter((r) => r.stage !== "declined");
+  if (candidates.length === 0 || refs.length === 0) return [];
+  const loaded = await loadRequests(ctx, candidates.map((r) => r.id));
+  const tracking = loaded.filter((l) => refs.some((ref) => l.state.episodes.has(episodeKey(ref.seasonNumber, ref.episodeNumber))));
+  if (tracking.length > 0) return tracking.map((l) => l.row.id);
+  const chosen = chooseRequest(candidates.map(toCandidate), refs.map((r) => r.seasonNumber));
+  return chosen ? [chosen.id] : [];
+}
+
+async function applyEpisode(ctx: ApplyContext, item: LibraryItem): Promise<void> {
+  const refs = episodeRefs(item);
+  const byTvdb = item.tvdbId !== null && refs.length <= 1 ? await findEpisodeRequestIds({ db: ctx.db, tvdbId: item.tvdbId }) : [];
+  const targets = byTvdb.length > 0 ? byTvdb : await seriesTargets(ctx, item, refs);
+  if (targets.length === 0) {
+    await applyAnimeMovieAsEpisode(ctx, item);
+    return;
+  }
+  for (const loaded of await loadRequests(ctx, targets)) {
+    const mine = byTvdb.length > 0 ? [...loaded.state.episodes.values()].filter((e) => e.tvdbId === item.tvdbId) : refs;
+    if (mine.length === 0) continue;
+    signalEpisodes(loaded.state, mine, "seen_in_library", ctx.now, { jellyfinItemId: item.itemId });
+    if (item.seriesItemId && !loaded.row.jellyfinItemId) loaded.patch = { ...loaded.patch, jellyfinItemId: item.seriesItemId };
+    record(ctx, loaded, {
+      event: "library.item_added",
+      message: `${describeEpisodes(mine)} is in Jellyfin and ready to watch`,
+      data: { itemId: item.itemId },
+    });
+  }
+}
+
+/** Shokofin can file an anime movie as a series with one episode: match it to an anime movie request by name. */
+async function applyAnimeMovieAsEpisode(ctx: ApplyContext, item: LibraryItem): Promise<void> {
+  const names = [item.seriesName, item.name].filter((n): n is string => !!n);
+  for (const name of names) {
+    const movies = (await findRequestsByTitleKey({ db: ctx.db, mediaType: "movie", titleKey: titleKey(name) })).filter((r) => r.isAnime);
+    if (movies.length > 0) {
+      await applyMovie(ctx, item, movies);
+      return;
+    }
+  }
+}
+
+/** Jellyfin added an item: the movie, or exactly the episodes in that file, become available. */
+export async function applyLibraryItemAdded(ctx: ApplyContext, e: LibraryItemAddedEvent): Promise<void> {
+  const { item } = e;
+  await lockIdentityKeys({ db: ctx.db, keys: [`jf:${item.seriesItemId ?? item.itemId}`] });
+  if (item.kind === "movie") {
+    const byIds = await findRequestsForMedia({ db: ctx.db, media: { mediaType: "movie", tmdbId: item.tmdbId, tvdbId: null, imdbId: item.imdbId } });
+    if (byIds.length > 0) await applyMovie(ctx, item, byIds);
+    else await applyAnimeMovieAsEpisode(ctx, item);
+    return;
+  }
+  if (item.kind === "series") {
+    const byIds = await findRequestsForMedia({ db: ctx.db, media: { mediaType: "tv", tmdbId: item.tmdbId, tvdbId: item.tvdbId, imdbId: item.imdbId } });
+    const rows = unique(byIds.length > 0 || !item.name ? byIds : await findRequestsByTitleKey({ db: ctx.db, mediaType: "tv", titleKey: titleKey(item.name) }));
+    for (const loaded of await loadRequests(ctx, rows.map((r) => r.id))) {
+      loaded.patch = { ...loaded.patch, jellyfinItemId: item.itemId };
+    }
+    return;
+  }
+  await applyEpisode(ctx, item);
+}

@@ -1,0 +1,157 @@
+import type { z } from "zod";
+import type { EpisodeRef, MediaRef } from "@/lib/domain/events";
+import { invalid, type WebhookMapResult } from "../webhook";
+import { arrEnvelope } from "../arr/schema";
+import { blockedReason, healthNote, posterFrom } from "../arr/map";
+import {
+  sonarrGrab,
+  sonarrImportComplete,
+  sonarrImportFile,
+  sonarrManualInteraction,
+  sonarrSeriesEvent,
+  type sonarrEpisode,
+  type sonarrSeries,
+} from "./schema";
+
+function seriesRef(series: z.infer<typeof sonarrSeries>): MediaRef {
+  const type = (series.type ?? series.seriesType ?? "").toLowerCase();
+  return {
+    mediaType: "tv",
+    tmdbId: series.tmdbId,
+    tvdbId: series.tvdbId,
+    imdbId: series.imdbId,
+    title: series.title,
+    year: series.year || null,
+    posterUrl: posterFrom(series.images),
+    isAnime: type === "" ? null : type === "anime",
+    arrId: series.id,
+  };
+}
+
+function episodeRefs(episodes: z.infer<typeof sonarrEpisode>[]): EpisodeRef[] {
+  return episodes.map((e) => ({
+    seasonNumber: e.seasonNumber,
+    episodeNumber: e.episodeNumber,
+    title: e.title,
+    airDate: e.airDate,
+    tvdbId: e.tvdbId,
+    arrEpisodeId: e.id,
+  }));
+}
+
+function seriesNote(eventType: string, body: unknown): WebhookMapResult {
+  const parsed = sonarrSeriesEvent.safeParse(body);
+  if (!parsed.success) return invalid(eventType, parsed.error);
+  const { series, episodes, deleteReason, deletedFiles } = parsed.data;
+  const which = episodes.map((e) => `S${e.seasonNumber}E${e.episodeNumber}`).join(", ");
+  const message =
+    eventType === "SeriesDelete"
+      ? `Sonarr deleted the series${deletedFiles === true ? " and its files" : ""}`
+      : `Sonarr deleted the file of ${which || "an episode"}${deleteReason ? ` (${deleteReason})` : ""}`;
+  const event = eventType === "SeriesDelete" ? "series.deleted" : "file.deleted";
+  return {
+    outcome: "events",
+    eventType,
+    events: [{ type: "note", event, message, media: seriesRef(series), jellyseerrRequestId: null }],
+  };
+}
+
+export function mapSonarrWebhook(body: unknown): WebhookMapResult {
+  const envelope = arrEnvelope.safeParse(body);
+  if (!envelope.success) return invalid(null, envelope.error);
+  const eventType = envelope.data.eventType;
+
+  switch (eventType) {
+    case "Test":
+      return { outcome: "events", eventType, events: [{ type: "source.connected" }] };
+    case "Grab": {
+      const parsed = sonarrGrab.safeParse(body);
+      if (!parsed.success) return invalid(eventType, parsed.error);
+      const g = parsed.data;
+      const events = [
+        {
+          type: "release.grabbed" as const,
+          source: "sonarr" as const,
+          media: seriesRef(g.series),
+          downloadId: g.downloadId,
+          episodes: episodeRefs(g.episodes),
+          release: g.release,
+        },
+      ];
+      return { outcome: "events", eventType, events };
+    }
+    case "Download": {
+      const isComplete = typeof body === "object" && body !== null && "episodeFiles" in body;
+      if (isComplete) {
+        const parsed = sonarrImportComplete.safeParse(body);
+        if (!parsed.success) return invalid(eventType, parsed.error);
+        const d = parsed.data;
+        const paths = d.episodeFiles.map((f) => f.path).filter((p): p is string => p !== null);
+        return {
+          outcome: "events",
+          eventType,
+          events: [
+            {
+              type: "release.imported",
+              source: "sonarr",
+              media: seriesRef(d.series),
+              downloadId: d.downloadId,
+              episodes: episodeRefs(d.episodes),
+              paths,
+              isUpgrade: false,
+              complete: true,
+              release: d.release,
+            },
+          ],
+        };
+      }
+      const parsed = sonarrImportFile.safeParse(body);
+      if (!parsed.success) return invalid(eventType, parsed.error);
+      const d = parsed.data;
+      return {
+        outcome: "events",
+        eventType,
+        events: [
+          {
+            type: "release.imported",
+            source: "sonarr",
+            media: seriesRef(d.series),
+            downloadId: d.downloadId,
+            episodes: episodeRefs(d.episodes),
+            paths: d.episodeFile.path ? [d.episodeFile.path] : [],
+            isUpgrade: d.isUpgrade,
+            complete: false,
+            release: { ...d.release, quality: d.release.quality ?? d.episodeFile.quality },
+          },
+        ],
+      };
+    }
+    case "ManualInteractionRequired": {
+      const parsed = sonarrManualInteraction.safeParse(body);
+      if (!parsed.success) return invalid(eventType, parsed.error);
+      const m = parsed.data;
+      return {
+        outcome: "events",
+        eventType,
+        events: [
+          {
+            type: "import.blocked",
+            source: "sonarr",
+            media: seriesRef(m.series),
+            downloadId: m.downloadId,
+            episodes: episodeRefs(m.episodes),
+            reason: blockedReason(m.downloadStatusMessages, "Sonarr needs a manual import"),
+          },
+        ],
+      };
+    }
+    case "SeriesDelete":
+    case "EpisodeFileDelete":
+      return seriesNote(eventType, body);
+    case "Health":
+    case "HealthRestored":
+      return healthNote("Sonarr", eventType, body);
+    default:
+      return { outcome: "ignored", eventType, reason: `Sonarr ${eventType} is not tracked` };
+  }
+}
