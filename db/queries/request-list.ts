@@ -1,0 +1,81 @@
+import "server-only";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { MediaType } from "@/lib/domain/events";
+import type { Stage } from "@/lib/domain/stages";
+import type { Db } from "../client";
+import { requests, type DownloadRow, type RequestRow } from "../schema";
+import { listDownloadsForRequests } from "./downloads";
+
+export type RequestFilters = {
+  stages?: Stage[];
+  mediaType?: MediaType;
+  /** Case-insensitive part of the title. */
+  q?: string;
+  /** Exact requester name, any case. */
+  requestedBy?: string;
+};
+
+export type ListCursor = { updatedAt: string; id: number };
+
+export function encodeCursor(cursor: ListCursor): string {
+  return Buffer.from(JSON.stringify([cursor.updatedAt, cursor.id])).toString("base64url");
+}
+
+export function decodeCursor(value: string): ListCursor | null {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
+    if (!Array.isArray(parsed) || typeof parsed[0] !== "string" || !Number.isInteger(parsed[1])) return null;
+    if (Number.isNaN(Date.parse(parsed[0]))) return null;
+    return { updatedAt: parsed[0], id: parsed[1] as number };
+  } catch {
+    return null;
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function whereOf(filters: RequestFilters, cursor: ListCursor | null): SQL | undefined {
+  const parts: SQL[] = [];
+  if (filters.stages && filters.stages.length > 0) parts.push(inArray(requests.stage, filters.stages));
+  if (filters.mediaType) parts.push(eq(requests.mediaType, filters.mediaType));
+  if (filters.q) parts.push(sql`${requests.title} ilike ${`%${escapeLike(filters.q)}%`}`);
+  if (filters.requestedBy) parts.push(sql`lower(${requests.requestedBy}) = lower(${filters.requestedBy})`);
+  if (cursor) parts.push(sql`(${requests.updatedAt}, ${requests.id}) < (${cursor.updatedAt}::timestamptz, ${cursor.id})`);
+  return parts.length > 0 ? and(...parts) : undefined;
+}
+
+export type RequestListRow = RequestRow & { downloads: DownloadRow[] };
+
+/** A page of requests, most recently updated first, with each one's downloads for progress. */
+export async function listRequests({
+  db,
+  filters,
+  cursor,
+  limit,
+}: {
+  db: Db;
+  filters: RequestFilters;
+  cursor: ListCursor | null;
+  limit: number;
+}): Promise<{ items: RequestListRow[]; nextCursor: string | null }> {
+  const rows = await db
+    .select({
+      request: requests,
+      // Full microsecond precision, so a cursor never skips rows updated in the same millisecond.
+      updatedAtExact: sql<string>`to_char(${requests.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
+    .from(requests)
+    .where(whereOf(filters, cursor))
+    .orderBy(desc(requests.updatedAt), desc(requests.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > limit && last ? encodeCursor({ updatedAt: last.updatedAtExact, id: last.request.id }) : null;
+  const downloads = await listDownloadsForRequests({ db, requestIds: page.map((r) => r.request.id) });
+  return {
+    items: page.map((r) => ({ ...r.request, downloads: downloads.filter((d) => d.requestId === r.request.id) })),
+    nextCursor,
+  };
+}
