@@ -56,5 +56,7 @@ export function nextStage(current: ItemStage | null, signal: Signal): ItemStage 
     return current === "requested" || current === "approved" ? target : null;
   }
   if (current === "declined") return provesWork.has(signal) ? target : null;
+  // A new request notification after a failure is stale news; only a retry (approve) or real work leaves it.
+  if (current === "failed") return signal === "approved" || provesWork.has(signal) ? target : null;
   return stageRank[target] > stageRank[current] ? target : null;
 }
