@@ -87,8 +87,10 @@ function withMovie(body: Json, m: MovieOpts): Json {
   const movie = body.movie as Json;
   const remote = body.remoteMovie as Json | undefined;
   if (m.tmdbId !== undefined) {
-    movie.tmdbId = m.tmdbId;
-    if (remote) remote.tmdbId = m.tmdbId;
+    // A different movie has a different IMDb id too; keeping the fixture's would merge them.
+    const imdbId = m.tmdbId === 603 ? "tt0133093" : `tt9${m.tmdbId}`;
+    Object.assign(movie, { tmdbId: m.tmdbId, imdbId });
+    if (remote) Object.assign(remote, { tmdbId: m.tmdbId, imdbId });
   }
   if (m.title) movie.title = m.title;
   if (m.tags) movie.tags = m.tags;
