@@ -15,11 +15,19 @@ export type RequestCandidate = {
 
 export type MediaIds = Pick<MediaRef, "mediaType" | "tmdbId" | "tvdbId" | "imdbId">;
 
+/**
+ * Same media when at least one provider id agrees and none that both sides know disagrees: a wrong id in
+ * one service's metadata must not merge two different shows.
+ */
 export function sameMedia(candidate: MediaIds, media: MediaIds): boolean {
   if (candidate.mediaType !== media.mediaType) return false;
-  if (candidate.tmdbId !== null && candidate.tmdbId === media.tmdbId) return true;
-  if (candidate.tvdbId !== null && candidate.tvdbId === media.tvdbId) return true;
-  return candidate.imdbId !== null && candidate.imdbId === media.imdbId;
+  const pairs = [
+    [candidate.tmdbId, media.tmdbId],
+    [candidate.tvdbId, media.tvdbId],
+    [candidate.imdbId, media.imdbId],
+  ] as const;
+  const known = pairs.filter(([a, b]) => a !== null && b !== null);
+  return known.length > 0 && known.every(([a, b]) => a === b);
 }
 
 /** An empty list means "not stated", which overlaps everything. */

@@ -1,7 +1,7 @@
 import "server-only";
 import type { RequestRow } from "@/db/schema";
 import { findRequestsForMedia, insertRequest } from "@/db/queries/requests";
-import { pickRequest, type MediaIds, type RequestCandidate } from "@/lib/domain/correlate";
+import { pickRequest, sameMedia, type MediaIds, type RequestCandidate } from "@/lib/domain/correlate";
 import { titleKey } from "@/lib/domain/describe";
 import type { MediaRef, Source } from "@/lib/domain/events";
 import type { ItemStage } from "@/lib/domain/stages";
@@ -29,6 +29,12 @@ export function toCandidate(row: RequestRow): RequestCandidate {
     jellyseerrRequestId: row.jellyseerrRequestId,
     createdAt: row.createdAt,
   };
+}
+
+/** Requests about this media by the same rule correlation uses (no disagreeing provider id). */
+export async function requestsAboutMedia(ctx: ApplyContext, media: MediaIds): Promise<RequestRow[]> {
+  const rows = await findRequestsForMedia({ db: ctx.db, media });
+  return rows.filter((r) => sameMedia(r, media));
 }
 
 export async function findRequestForMedia(

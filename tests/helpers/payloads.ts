@@ -1,4 +1,4 @@
-import { contract } from "./webhooks";
+import { contract } from "./contracts";
 
 type Json = Record<string, unknown>;
 type Ep = { season: number; episode: number; tvdbId?: number };
@@ -36,6 +36,8 @@ type SeriesOpts = { tvdbId?: number; tmdbId?: number; title?: string; type?: str
 
 function withSeries(body: Json, s: SeriesOpts): Json {
   const series = body.series as Json;
+  // Another show has another IMDb id too; keeping the fixture's would claim they are the same show.
+  if (s.tvdbId !== undefined && s.tvdbId !== 424536) series.imdbId = `tt8${s.tvdbId}`;
   if (s.tvdbId !== undefined) series.tvdbId = s.tvdbId;
   if (s.tmdbId !== undefined) series.tmdbId = s.tmdbId;
   if (s.title) series.title = s.title;
@@ -113,6 +115,7 @@ export function radarrImport(o: { hash?: string; upgrade?: boolean } & MovieOpts
 export function jellyfinMovie(o: { tmdbId: number; itemId?: string }): Json {
   const body = contract("jellyfin-itemadded-movie");
   body.Provider_tmdb = String(o.tmdbId);
+  body.Provider_imdb = o.tmdbId === 603 ? "tt0133093" : `tt9${o.tmdbId}`;
   if (o.itemId) body.ItemId = o.itemId;
   return body;
 }

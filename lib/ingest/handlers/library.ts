@@ -2,12 +2,12 @@ import "server-only";
 import type { RequestRow } from "@/db/schema";
 import { findEpisodeRequestIds } from "@/db/queries/episodes";
 import { lockIdentityKeys } from "@/db/queries/locks";
-import { findRequestsByJellyfinItemId, findRequestsByTitleKey, findRequestsForMedia } from "@/db/queries/requests";
+import { findRequestsByJellyfinItemId, findRequestsByTitleKey } from "@/db/queries/requests";
 import { chooseRequest } from "@/lib/domain/correlate";
 import { describeEpisodes, titleKey } from "@/lib/domain/describe";
 import type { EpisodeRef, LibraryItem, LibraryItemAddedEvent } from "@/lib/domain/events";
 import { episodeKey, signalEpisodes, signalOwn } from "@/lib/domain/request-state";
-import { toCandidate } from "../correlate";
+import { requestsAboutMedia, toCandidate } from "../correlate";
 import { loadRequests, record, type ApplyContext } from "../context";
 
 function episodeRefs(item: LibraryItem): EpisodeRef[] {
@@ -89,13 +89,13 @@ export async function applyLibraryItemAdded(ctx: ApplyContext, e: LibraryItemAdd
   const { item } = e;
   await lockIdentityKeys({ db: ctx.db, keys: [`jf:${item.seriesItemId ?? item.itemId}`] });
   if (item.kind === "movie") {
-    const byIds = await findRequestsForMedia({ db: ctx.db, media: { mediaType: "movie", tmdbId: item.tmdbId, tvdbId: null, imdbId: item.imdbId } });
+    const byIds = await requestsAboutMedia(ctx, { mediaType: "movie", tmdbId: item.tmdbId, tvdbId: null, imdbId: item.imdbId });
     if (byIds.length > 0) await applyMovie(ctx, item, byIds);
     else await applyAnimeMovieAsEpisode(ctx, item);
     return;
   }
   if (item.kind === "series") {
-    const byIds = await findRequestsForMedia({ db: ctx.db, media: { mediaType: "tv", tmdbId: item.tmdbId, tvdbId: item.tvdbId, imdbId: item.imdbId } });
+    const byIds = await requestsAboutMedia(ctx, { mediaType: "tv", tmdbId: item.tmdbId, tvdbId: item.tvdbId, imdbId: item.imdbId });
     const rows = unique(byIds.length > 0 || !item.name ? byIds : await findRequestsByTitleKey({ db: ctx.db, mediaType: "tv", titleKey: titleKey(item.name) }));
     for (const loaded of await loadRequests(ctx, rows.map((r) => r.id))) {
       loaded.patch = { ...loaded.patch, jellyfinItemId: item.itemId };
