@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { webhookDeliveries, type DeliveryStatus } from "../schema";
+import { webhookDeliveries } from "../schema";
 
 export type NewDelivery = typeof webhookDeliveries.$inferInsert;
 
@@ -22,23 +22,4 @@ export async function findDeliveryId({ db, source, dedupeKey }: { db: Db; source
     .where(and(eq(webhookDeliveries.source, source), eq(webhookDeliveries.dedupeKey, dedupeKey)))
     .limit(1);
   return rows[0]?.id ?? null;
-}
-
-export async function updateDelivery({
-  db,
-  id,
-  status,
-  requestIds,
-  error,
-}: {
-  db: Db;
-  id: number;
-  status: DeliveryStatus;
-  requestIds?: number[];
-  error?: string | null;
-}) {
-  await db
-    .update(webhookDeliveries)
-    .set({ status, ...(requestIds ? { requestIds } : {}), ...(error !== undefined ? { error } : {}) })
-    .where(eq(webhookDeliveries.id, id));
 }

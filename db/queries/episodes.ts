@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { episodes, type EpisodeRow } from "../schema";
 
@@ -27,7 +27,7 @@ export async function findRequestIdsByDownloadHash({ db, hash }: { db: Db; hash:
   return rows.map((r) => r.requestId);
 }
 
-/** Inserts new episodes and updates changed ones in one statement per kind. */
+/** Inserts new episodes and updates changed ones: one statement each, whatever the number of episodes. */
 export async function saveEpisodes({ db, inserts, updates }: { db: Db; inserts: NewEpisode[]; updates: EpisodeRow[] }) {
   if (inserts.length > 0) {
     await db
@@ -35,20 +35,18 @@ export async function saveEpisodes({ db, inserts, updates }: { db: Db; inserts: 
       .values(inserts)
       .onConflictDoNothing({ target: [episodes.requestId, episodes.seasonNumber, episodes.episodeNumber] });
   }
-  for (const e of updates) {
-    await db
-      .update(episodes)
-      .set({
-        title: e.title,
-        airDate: e.airDate,
-        tvdbId: e.tvdbId,
-        arrEpisodeId: e.arrEpisodeId,
-        stage: e.stage,
-        downloadHash: e.downloadHash,
-        jellyfinItemId: e.jellyfinItemId,
-        stageTimes: e.stageTimes,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(episodes.id, e.id)));
-  }
+  if (updates.length === 0) return;
+  const rows = sql.join(
+    updates.map(
+      (e) =>
+        sql`(${e.id}::int, ${e.title}::text, ${e.airDate}::text, ${e.tvdbId}::int, ${e.arrEpisodeId}::int, ${e.stage}::text, ${e.downloadHash}::text, ${e.jellyfinItemId}::text, ${JSON.stringify(e.stageTimes)}::jsonb)`,
+    ),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update ${episodes} as e set
+      title = v.title, air_date = v.air_date, tvdb_id = v.tvdb_id, arr_episode_id = v.arr_episode_id, stage = v.stage,
+      download_hash = v.download_hash, jellyfin_item_id = v.jellyfin_item_id, stage_times = v.stage_times, updated_at = now()
+    from (values ${rows}) as v(id, title, air_date, tvdb_id, arr_episode_id, stage, download_hash, jellyfin_item_id, stage_times)
+    where e.id = v.id`);
 }

@@ -8,7 +8,12 @@ import type { Db } from "../client";
  * about the same media from both creating a request.
  */
 export async function lockIdentityKeys({ db, keys }: { db: Db; keys: string[] }): Promise<void> {
-  for (const key of [...new Set(keys)].sort()) {
-    await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
-  }
+  const sorted = [...new Set(keys)].sort();
+  if (sorted.length === 0) return;
+  const list = sql.join(
+    sorted.map((k) => sql`${k}`),
+    sql`, `,
+  );
+  // One round trip: volatile functions in the select list run after ORDER BY, so the locks follow the order.
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(array[${list}]::text[]) as k order by k`);
 }

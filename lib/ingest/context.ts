@@ -53,12 +53,18 @@ function toRequestState(row: RequestRow, episodes: EpisodeRow[]): RequestState {
   };
 }
 
+/** A request this transaction just created: nobody else can see it yet, so there is nothing to lock or read. */
+export function adoptRequest(ctx: ApplyContext, row: RequestRow): void {
+  ctx.loaded.set(row.id, { row, state: toRequestState(row, []), patch: {} });
+}
+
 /** Locks and loads requests into the context (once each); returns them in id order. */
 export async function loadRequests(ctx: ApplyContext, ids: number[]): Promise<Loaded[]> {
   const missing = [...new Set(ids)].filter((id) => !ctx.loaded.has(id));
   if (missing.length > 0) {
     const rows = await lockRequests({ db: ctx.db, ids: missing });
-    const episodes = await listEpisodesForRequests({ db: ctx.db, requestIds: rows.map((r) => r.id) });
+    const tvIds = rows.filter((r) => r.mediaType === "tv").map((r) => r.id);
+    const episodes = await listEpisodesForRequests({ db: ctx.db, requestIds: tvIds });
     for (const row of rows) {
       const own = episodes.filter((e) => e.requestId === row.id);
       ctx.loaded.set(row.id, { row, state: toRequestState(row, own), patch: {} });

@@ -6,7 +6,7 @@ import { titleKey } from "@/lib/domain/describe";
 import type { MediaRef, Source } from "@/lib/domain/events";
 import type { ItemStage } from "@/lib/domain/stages";
 import { log } from "@/lib/log";
-import type { ApplyContext } from "./context";
+import { adoptRequest, type ApplyContext } from "./context";
 
 /** Advisory-lock keys for a media identity: every delivery that could create its request takes them. */
 export function mediaLockKeys(media: MediaIds): string[] {
@@ -58,7 +58,7 @@ export async function createRequest(
 ): Promise<RequestRow> {
   const { media } = input;
   const title = media.title ?? (media.mediaType === "movie" ? "Unknown movie" : "Unknown series");
-  return insertRequest({
+  const row = await insertRequest({
     db: ctx.db,
     values: {
       source: input.source,
@@ -80,6 +80,8 @@ export async function createRequest(
       updatedAt: ctx.now,
     },
   });
+  adoptRequest(ctx, row);
+  return row;
 }
 
 /** Fills what the request does not know yet from what an upstream event knows; never overwrites ids. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/db/client";
-import { findDeliveryId, insertDelivery, updateDelivery } from "@/db/queries/deliveries";
+import { findDeliveryId, insertDelivery } from "@/db/queries/deliveries";
 import { recordSourceDelivery } from "@/db/queries/sources";
 import type { DomainEvent } from "@/lib/domain/events";
 import type { IssueDetail } from "@/lib/errors";
@@ -27,25 +27,44 @@ function pgCode(error: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
-/** The inbox row, its effects, the timeline and the outbox commit together or not at all. */
+/** Thrown inside the transaction to roll back the work of a delivery that was already recorded. */
+class DuplicateDelivery extends Error {}
+
+/**
+ * The inbox row, its effects, the timeline and the outbox commit together or not at all. The inbox row is
+ * written last: its unique key turns a concurrent or later replay into a rollback, and the common path saves
+ * a round trip.
+ */
 async function applyInTransaction(
   db: Db,
   input: { source: WebhookSource; eventType: string; events: DomainEvent[]; dedupeKey: string; body: string; contentType: string | null },
 ): Promise<IngestResult> {
-  return db.transaction(async (tx) => {
-    const now = new Date();
-    const deliveryId = await insertDelivery({
-      db: tx,
-      values: { source: input.source, eventType: input.eventType, dedupeKey: input.dedupeKey, status: "applied", contentType: input.contentType, body: input.body, receivedAt: now },
+  try {
+    return await db.transaction(async (tx) => {
+      const now = new Date();
+      const ctx = createContext(tx, input.source, now);
+      for (const event of input.events) await applyEvent(ctx, event);
+      await flush(ctx);
+      const deliveryId = await insertDelivery({
+        db: tx,
+        values: {
+          source: input.source,
+          eventType: input.eventType,
+          dedupeKey: input.dedupeKey,
+          status: "applied",
+          contentType: input.contentType,
+          body: input.body,
+          receivedAt: now,
+          requestIds: [...new Set(ctx.applied.map((a) => a.requestId))],
+        },
+      });
+      if (deliveryId === null) throw new DuplicateDelivery();
+      return { kind: "applied" as const, deliveryId, eventType: input.eventType, applied: ctx.applied };
     });
-    if (deliveryId === null) return { kind: "duplicate", deliveryId: null, eventType: input.eventType };
-    const ctx = createContext(tx, input.source, now);
-    for (const event of input.events) await applyEvent(ctx, event);
-    await flush(ctx);
-    const requestIds = [...new Set(ctx.applied.map((a) => a.requestId))];
-    if (requestIds.length > 0) await updateDelivery({ db: tx, id: deliveryId, status: "applied", requestIds });
-    return { kind: "applied", deliveryId, eventType: input.eventType, applied: ctx.applied };
-  });
+  } catch (error) {
+    if (error instanceof DuplicateDelivery) return { kind: "duplicate", deliveryId: null, eventType: input.eventType };
+    throw error;
+  }
 }
 
 async function storeUnapplied(

@@ -1,5 +1,5 @@
 import "server-only";
-import type { RequestRow } from "@/db/schema";
+import type { DownloadRow, RequestRow } from "@/db/schema";
 import { findDownload, insertDownload, updateDownload } from "@/db/queries/downloads";
 import { lockIdentityKeys } from "@/db/queries/locks";
 import { describeEpisodes, formatBytes } from "@/lib/domain/describe";
@@ -21,19 +21,17 @@ function seasonsOf(e: ArrEvent): number[] {
  * The request an *arr event belongs to: the one that owns its download, else by provider ids and
  * seasons; if none exists, one is created so nothing Sonarr/Radarr does is invisible.
  */
-async function resolveRequest(ctx: ApplyContext, e: ArrEvent): Promise<RequestRow["id"]> {
+async function resolveRequest(ctx: ApplyContext, e: ArrEvent): Promise<{ requestId: RequestRow["id"]; download: DownloadRow | null }> {
   await lockIdentityKeys({
     db: ctx.db,
     keys: [...mediaLockKeys(e.media), ...(e.downloadId ? [`dl:${e.downloadId}`] : [])],
   });
-  if (e.downloadId) {
-    const download = await findDownload({ db: ctx.db, hash: e.downloadId });
-    if (download?.requestId) return download.requestId;
-  }
+  const download = e.downloadId ? await findDownload({ db: ctx.db, hash: e.downloadId }) : null;
+  if (download?.requestId) return { requestId: download.requestId, download };
   const found = await findRequestForMedia(ctx, e.media, seasonsOf(e));
-  if (found) return found.id;
+  if (found) return { requestId: found.id, download };
   const created = await createRequest(ctx, { source: e.source, media: e.media, ownStage: "grabbing" });
-  return created.id;
+  return { requestId: created.id, download };
 }
 
 /** Applies one item signal to a movie request or to the event's episodes of a tv request. */
@@ -53,13 +51,12 @@ function what(e: ArrEvent): string {
 }
 
 export async function applyGrab(ctx: ApplyContext, e: ReleaseGrabbedEvent): Promise<void> {
-  const requestId = await resolveRequest(ctx, e);
+  const { requestId, download: existing } = await resolveRequest(ctx, e);
   const [loaded] = await loadRequests(ctx, [requestId]);
   if (!loaded) return;
 
   let alreadyComplete = false;
   if (e.downloadId) {
-    const existing = await findDownload({ db: ctx.db, hash: e.downloadId });
     alreadyComplete = existing?.status === "completed" || existing?.status === "imported";
     const facts = { name: e.release.title, size: e.release.size, quality: e.release.quality, indexer: e.release.indexer };
     if (existing) await updateDownload({ db: ctx.db, hash: e.downloadId, values: { requestId, source: e.source, ...facts } });
@@ -85,12 +82,11 @@ export async function applyGrab(ctx: ApplyContext, e: ReleaseGrabbedEvent): Prom
 }
 
 export async function applyImport(ctx: ApplyContext, e: ReleaseImportedEvent): Promise<void> {
-  const requestId = await resolveRequest(ctx, e);
+  const { requestId, download: existing } = await resolveRequest(ctx, e);
   const [loaded] = await loadRequests(ctx, [requestId]);
   if (!loaded) return;
 
   if (e.downloadId) {
-    const existing = await findDownload({ db: ctx.db, hash: e.downloadId });
     const done = { status: "imported" as const, progress: 1, importedAt: ctx.now };
     if (existing) {
       await updateDownload({ db: ctx.db, hash: e.downloadId, values: { ...done, completedAt: existing.completedAt ?? ctx.now } });
@@ -127,12 +123,11 @@ export async function applyImport(ctx: ApplyContext, e: ReleaseImportedEvent): P
 }
 
 export async function applyImportBlocked(ctx: ApplyContext, e: ImportBlockedEvent): Promise<void> {
-  const requestId = await resolveRequest(ctx, e);
+  const { requestId, download: existing } = await resolveRequest(ctx, e);
   const [loaded] = await loadRequests(ctx, [requestId]);
   if (!loaded) return;
 
   if (e.downloadId) {
-    const existing = await findDownload({ db: ctx.db, hash: e.downloadId });
     const values = { status: "completed" as const, progress: 1, completedAt: existing?.completedAt ?? ctx.now };
     if (existing && existing.status !== "imported") await updateDownload({ db: ctx.db, hash: e.downloadId, values });
     if (!existing) await insertDownload({ db: ctx.db, values: { hash: e.downloadId, requestId, source: e.source, ...values } });
