@@ -1,4 +1,4 @@
-import { contract } from "./webhooks";
+import { contract } from "./contracts";
 
 type Json = Record<string, unknown>;
 type Ep = { season: number; episode: number; tvdbId?: number };

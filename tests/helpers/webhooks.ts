@@ -1,13 +1,7 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { POST } from "@/app/api/webhooks/[source]/route";
 
-const fixtures = path.join(__dirname, "../fixtures/contracts");
-
-/** A contract example payload, parsed fresh each call so tests can change it freely. */
-export function contract<T = Record<string, unknown>>(name: string): T {
-  return JSON.parse(readFileSync(path.join(fixtures, `${name}.json`), "utf8")) as T;
-}
+// Kept in its own module so end-to-end tests can build payloads without loading the route handler.
+export { contract } from "./contracts";
 
 export type PostOptions = {
   secret?: string | null;

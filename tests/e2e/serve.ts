@@ -1,0 +1,24 @@
+/**
+ * Playwright's web server: `next start` on its own fresh database, dropped again when Playwright stops it.
+ * Usage: tsx tests/e2e/serve.ts <port>
+ */
+import { spawn } from "node:child_process";
+import { freshDatabase } from "../../scripts/lib/fresh-database";
+
+const port = process.argv[2] ?? "3100";
+const database = await freshDatabase(process.env.DATABASE_URL, "st_e2e");
+const childEnv: NodeJS.ProcessEnv = { ...process.env, ...database.env, NODE_ENV: "production", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" };
+if (!process.env.DATABASE_URL) delete childEnv.DATABASE_URL;
+
+const child = spawn("node_modules/.bin/next", ["start", "-p", port], { env: childEnv, stdio: "inherit" });
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  child.kill("SIGTERM");
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+child.on("exit", (code) => {
+  void database.drop().finally(() => process.exit(code ?? 0));
+});
