@@ -10,7 +10,7 @@ import { activeStages, hasFilters, parseActiveFilters } from "@/lib/portal/filte
 import { presentPortalRequest } from "@/lib/requests/transfer";
 
 /** The server render stops here; filters reach the rest. Keeps the page fast with thousands of requests. */
-const PAGE_LIMIT = 200;
+const PAGE_LIMIT = 100;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
