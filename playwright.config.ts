@@ -13,6 +13,7 @@ const port = process.env.E2E_PORT;
 
 export default defineConfig({
   testDir: "tests/e2e",
+  globalTeardown: "./tests/e2e/global-teardown.ts",
   outputDir: "test-results",
   fullyParallel: false,
   // One worker: the tests share one server, and the machine's two cores are shared too.

@@ -4,7 +4,8 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 
-export type FreshDatabase = { env: Record<string, string>; drop(): Promise<void> };
+export type DatabaseHandle = { serverUrl: string; name: string } | { dir: string };
+export type FreshDatabase = { env: Record<string, string>; handle: DatabaseHandle; drop(): Promise<void> };
 
 /**
  * A database nobody else uses: a new one on the Postgres server named by `serverUrl`, else a PGlite
@@ -18,20 +19,21 @@ export async function freshDatabase(serverUrl: string | undefined, prefix: strin
     await admin.end();
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
-    return {
-      env: { DATABASE_URL: url.toString() },
-      async drop() {
-        const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
-        await dropper.unsafe(`drop database if exists ${name} with (force)`);
-        await dropper.end();
-      },
-    };
+    const handle = { serverUrl, name };
+    return { env: { DATABASE_URL: url.toString() }, handle, drop: () => dropDatabase(handle) };
   }
   const dir = mkdtempSync(path.join(tmpdir(), `${prefix}-`));
-  return {
-    env: { PGLITE_DIR: path.join(dir, "pglite") },
-    async drop() {
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { env: { PGLITE_DIR: path.join(dir, "pglite") }, handle: { dir }, drop: () => dropDatabase({ dir }) };
+}
+
+/** Removes a database made by freshDatabase; safe to call twice. */
+export async function dropDatabase(handle: DatabaseHandle): Promise<void> {
+  if ("dir" in handle) {
+    rmSync(handle.dir, { recursive: true, force: true });
+    return;
+  }
+  if (!/^[a-z0-9_]+$/.test(handle.name)) throw new Error(`refusing to drop database "${handle.name}"`);
+  const dropper = postgres(handle.serverUrl, { max: 1, onnotice: () => {} });
+  await dropper.unsafe(`drop database if exists ${handle.name} with (force)`);
+  await dropper.end();
 }
