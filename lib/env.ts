@@ -16,6 +16,8 @@ const envSchema = z.object({
   API_TOKEN: optionalString,
   WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Jellyfin as the household reaches it in a browser; enables "Watch in Jellyfin" links. */
+  JELLYFIN_PUBLIC_URL: optionalString.pipe(z.url().optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -8,7 +8,9 @@
  */
 import postgres from "postgres";
 import { jellyfinEpisode, jellyfinMovie, jellyseerr, qbitFinished, radarrGrab, radarrImport, sonarrGrab, sonarrImport, sonarrImportComplete } from "../tests/helpers/payloads";
-import { freshDatabase, percentile, startServer, treeRss } from "./lib/server";
+import { freshDatabase } from "./lib/fresh-database";
+import { startServer, treeRss } from "./lib/server";
+import { summary } from "./lib/stats";
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
@@ -55,7 +57,8 @@ function flow(n: number): Delivery[] {
 
 async function main() {
   const db = await freshDatabase(SERVER, "st_bench_ingest");
-  const server = await startServer({ DATABASE_URL: db.url, WEBHOOK_SECRET: SECRET, LOG_LEVEL: "warn" });
+  const databaseUrl = db.env.DATABASE_URL ?? "";
+  const server = await startServer({ ...db.env, WEBHOOK_SECRET: SECRET, LOG_LEVEL: "warn" });
   let peakRss = treeRss(server.process.pid!);
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(server.process.pid!))), 100);
   try {
@@ -84,9 +87,9 @@ async function main() {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
+    const latency = summary(latencies);
 
-    const sql = postgres(db.url, { max: 1 });
+    const sql = postgres(databaseUrl, { max: 1 });
     const [stages] = await sql`select count(*)::int as n, count(*) filter (where stage = 'available')::int as available from requests`;
     const [deliveries] = await sql`select count(*)::int as n, count(*) filter (where status <> 'applied')::int as other from webhook_deliveries`;
     const [timeline] = await sql`select count(*)::int as n from timeline_events`;
@@ -99,7 +102,7 @@ async function main() {
       concurrency: CONCURRENCY,
       seconds: Number(seconds.toFixed(2)),
       throughputPerSecond: Math.round(total / seconds),
-      latencyMs: { p50: +percentile(latencies, 50).toFixed(1), p95: +percentile(latencies, 95).toFixed(1), p99: +percentile(latencies, 99).toFixed(1), max: +(latencies.at(-1) ?? 0).toFixed(1) },
+      latencyMs: { p50: +latency.p50.toFixed(1), p95: +latency.p95.toFixed(1), p99: +latency.p99.toFixed(1), max: +latency.max.toFixed(1) },
       peakRssMb: Math.round(peakRss / 1024 / 1024),
       verify: {
         non200: failures.length,

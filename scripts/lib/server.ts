@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { createServer } from "node:net";
-import postgres from "postgres";
 
-/** Shared by the benchmark scripts: a fresh database, a `next start` on a free port, its memory. */
+/** Shared by the benchmark scripts: a `next start` on a free port, and how much memory it holds. */
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -13,23 +12,6 @@ export async function freePort(): Promise<number> {
       server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
     });
   });
-}
-
-export async function freshDatabase(serverUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `${prefix}_${Date.now()}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      await dropper.unsafe(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    },
-  };
 }
 
 export type RunningServer = { url: string; process: ChildProcess; stop: () => Promise<void> };
@@ -92,9 +74,4 @@ export function treeRss(pid: number): number {
     stack.push(...(children.get(current) ?? []));
   }
   return total;
-}
-
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }

@@ -1,5 +1,6 @@
 import { POST } from "@/app/api/webhooks/[source]/route";
 
+// Kept in its own module so end-to-end tests can build payloads without loading the route handler.
 export { contract } from "./contracts";
 
 export type PostOptions = {

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { cache } from "react";
+import { getDb } from "@/db/client";
+import { latestTimelineSeq } from "@/db/queries/live";
+import { getRequestDetail } from "@/db/queries/request-detail";
+import { RequestDetail } from "@/components/portal/request-detail";
+import { env } from "@/lib/env";
+import { presentDownload, presentEpisode, presentTimelineEvent } from "@/lib/requests/present";
+import { presentPortalRequest } from "@/lib/requests/transfer";
+
+type Props = { params: Promise<{ id: string }> };
+
+// Cached per render: the metadata and the page share one read.
+const load = cache(async (id: string) => {
+  await connection();
+  if (!/^\d{1,9}$/.test(id)) return null;
+  const db = await getDb();
+  // Read before the detail: live updates after this seq are replayed onto it.
+  const seq = await latestTimelineSeq({ db });
+  const found = await getRequestDetail({ db, id: Number(id) });
+  return found ? { seq, found } : null;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const loaded = await load((await params).id);
+  return { title: loaded ? loaded.found.request.title : "Not found" };
+}
+
+export default async function RequestPage({ params }: Props) {
+  const loaded = await load((await params).id);
+  if (!loaded) notFound();
+  const { seq, found } = loaded;
+  const initial = {
+    request: presentPortalRequest(found.request, found.downloads),
+    episodes: found.episodes.map(presentEpisode),
+    downloads: found.downloads.map(presentDownload),
+    timeline: found.timeline.map(presentTimelineEvent),
+  };
+  return <RequestDetail key={seq} initial={initial} seq={seq} jellyfinUrl={env().JELLYFIN_PUBLIC_URL ?? null} />;
+}

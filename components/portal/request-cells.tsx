@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { attentionLabel } from "@/lib/domain/attention";
+import { describeEpisodeCounts } from "@/lib/portal/format";
+import type { PortalRequest } from "@/lib/requests/transfer";
+import { AttentionBadge } from "./stage-badge";
+
+export function TitleLink({ r }: { r: PortalRequest }) {
+  return (
+    <Link href={`/requests/${r.id}`} data-row-link className="font-medium text-slate-900 underline-offset-2 hover:underline focus-visible:underline dark:text-slate-50">
+      {r.title}
+      {r.year ? <span className="font-normal text-slate-600 dark:text-slate-400"> ({r.year})</span> : null}
+    </Link>
+  );
+}
+
+export function EpisodeCounts({ r }: { r: PortalRequest }) {
+  if (!r.episodeCounts) return null;
+  return <span className="text-xs text-slate-700 dark:text-slate-300">{describeEpisodeCounts(r.episodeCounts)}</span>;
+}
+
+export function Attention({ r }: { r: PortalRequest }) {
+  if (!r.attention) return null;
+  return <AttentionBadge label={attentionLabel[r.attention.kind]} reason={r.attention.reason} />;
+}
+
+export const typeLabel = { movie: "Movie", tv: "TV" } as const;

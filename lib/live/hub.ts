@@ -1,0 +1,179 @@
+import "server-only";
+import { getDatabase, type Database } from "@/db/client";
+import { listTimelineAfter } from "@/db/queries/timeline";
+import { latestTimelineSeq } from "@/db/queries/live";
+import { log } from "@/lib/log";
+import { buildUpdates } from "./build";
+import { SeqTracker } from "./seq-tracker";
+import { concatChunks, encodeReset, encodeUpdate, HEARTBEAT } from "./sse";
+
+/** A connected SSE client. `write` returns false when the client is gone or too far behind. */
+export type LiveClient = { write(chunk: Uint8Array): boolean; close(): void };
+
+type Attached = { client: LiveClient; buffer: { seq: number; bytes: Uint8Array }[] | null; skip: Set<number> | null };
+
+const READ_BATCH = 500;
+/** A client further behind than this reloads its page instead of replaying. */
+export const REPLAY_LIMIT = 1_000;
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * The process's single LISTEN on `timeline`, fanned out to every SSE client. Notifications only wake
+ * it: each wake-up reads the new rows once, builds each event once and writes the same bytes to all.
+ */
+export class LiveHub {
+  private readonly clients = new Set<Attached>();
+  private tracker: SeqTracker | null = null;
+  private ready: Promise<Database> | null = null;
+  private draining = false;
+  private drainAgain = false;
+  private heartbeat: ReturnType<typeof setInterval> | null = null;
+
+  constructor(private readonly open: () => Promise<Database> = getDatabase) {}
+
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
+  private start(): Promise<Database> {
+    if (!this.ready) {
+      const starting = (async () => {
+        const database = await this.open();
+        // Listen before reading the newest seq: a row committed in between is then read by the first drain.
+        await database.listen("timeline", () => this.wake());
+        this.tracker = new SeqTracker(await latestTimelineSeq({ db: database.db }));
+        return database;
+      })();
+      this.ready = starting;
+      starting.catch((error: unknown) => {
+        this.ready = null;
+        log.error("live listen failed", { error: error instanceof Error ? error.message : String(error) });
+      });
+    }
+    return this.ready;
+  }
+
+  /** Adds a client; with `afterSeq`, first replays the timeline rows after it. */
+  async attach(client: LiveClient, afterSeq: number | null): Promise<() => void> {
+    const database = await this.start();
+    const attached: Attached = { client, buffer: afterSeq === null ? null : [], skip: null };
+    this.clients.add(attached);
+    this.ensureHeartbeat();
+    const detach = () => {
+      this.clients.delete(attached);
+      if (this.clients.size === 0 && this.heartbeat) {
+        clearInterval(this.heartbeat);
+        this.heartbeat = null;
+      }
+    };
+    if (afterSeq !== null) await this.replay(database, attached, afterSeq);
+    return detach;
+  }
+
+  private async replay(database: Database, attached: Attached, afterSeq: number): Promise<void> {
+    const rows = await listTimelineAfter({ db: database.db, afterSeq, limit: REPLAY_LIMIT + 1 });
+    const newest = await latestTimelineSeq({ db: database.db });
+    const replayed = new Set<number>();
+    if (rows.length > REPLAY_LIMIT || afterSeq > newest) {
+      // Too far behind (or from another database): cheaper to reload the page than to replay.
+      attached.client.write(encodeReset({ seq: newest }));
+      for (let seq = afterSeq + 1; seq <= newest && replayed.size <= REPLAY_LIMIT * 2; seq++) replayed.add(seq);
+    } else if (rows.length > 0) {
+      const updates = await buildUpdates(database.db, rows);
+      attached.client.write(concatChunks(updates.map(encodeUpdate)));
+      for (const u of updates) replayed.add(u.seq);
+    }
+    const buffered = attached.buffer ?? [];
+    attached.buffer = null;
+    const pending = buffered.filter((b) => !replayed.has(b.seq));
+    if (pending.length > 0) attached.client.write(concatChunks(pending.map((b) => b.bytes)));
+    // Rows replayed before the hub itself read them will still be broadcast once: skip those.
+    const hubSeq = this.tracker?.lastSeq ?? 0;
+    const ahead = [...replayed].filter((seq) => seq > hubSeq);
+    attached.skip = ahead.length > 0 ? new Set(ahead) : null;
+  }
+
+  private ensureHeartbeat(): void {
+    if (this.heartbeat) return;
+    this.heartbeat = setInterval(() => {
+      for (const c of [...this.clients]) if (!c.client.write(HEARTBEAT)) this.drop(c);
+      // Also a safety net: a notification lost while the LISTEN connection reconnected is read here.
+      this.wake();
+    }, HEARTBEAT_MS);
+    this.heartbeat.unref?.();
+  }
+
+  private drop(c: Attached): void {
+    this.clients.delete(c);
+    c.client.close();
+  }
+
+  /** Coalesces notifications: one drain at a time, and at most one more queued behind it. */
+  wake(): void {
+    if (this.draining) {
+      this.drainAgain = true;
+      return;
+    }
+    this.draining = true;
+    // setImmediate lets every NOTIFY of one commit arrive before the read.
+    setImmediate(() => void this.drainLoop());
+  }
+
+  private async drainLoop(): Promise<void> {
+    try {
+      do {
+        this.drainAgain = false;
+        await this.drainOnce();
+      } while (this.drainAgain);
+    } catch (error) {
+      log.error("live drain failed", { error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async drainOnce(): Promise<void> {
+    const database = await this.start();
+    const tracker = this.tracker;
+    if (!tracker || this.clients.size === 0) {
+      // Nobody listens: just move the mark so the next client does not get a burst of old rows.
+      if (tracker) tracker.lastSeq = await latestTimelineSeq({ db: database.db });
+      return;
+    }
+    const now = Date.now();
+    const rows = await listTimelineAfter({ db: database.db, afterSeq: tracker.readFloor(now), limit: READ_BATCH });
+    if (rows.length === READ_BATCH) this.drainAgain = true;
+    const fresh = new Set(tracker.accept(rows.map((r) => r.seq), now));
+    const newRows = rows.filter((r) => fresh.has(r.seq));
+    if (newRows.length === 0) return;
+    const updates = await buildUpdates(database.db, newRows);
+    this.broadcast(updates.map((u) => ({ seq: u.seq, bytes: encodeUpdate(u) })));
+  }
+
+  private broadcast(events: { seq: number; bytes: Uint8Array }[]): void {
+    const joined = concatChunks(events.map((e) => e.bytes));
+    for (const c of [...this.clients]) {
+      if (c.buffer) {
+        c.buffer.push(...events);
+        continue;
+      }
+      let chunk = joined;
+      if (c.skip) {
+        const skip = c.skip;
+        chunk = concatChunks(events.filter((e) => !skip.has(e.seq)).map((e) => e.bytes));
+        for (const e of events) skip.delete(e.seq);
+        if (skip.size === 0) c.skip = null;
+      }
+      if (chunk.byteLength > 0 && !c.client.write(chunk)) this.drop(c);
+    }
+  }
+}
+
+type Holder = { __statusTrackerLiveHub?: LiveHub };
+const holder = globalThis as typeof globalThis & Holder;
+
+/** The process-wide hub; on globalThis because Next may load this module more than once. */
+export function getLiveHub(): LiveHub {
+  holder.__statusTrackerLiveHub ??= new LiveHub();
+  return holder.__statusTrackerLiveHub;
+}

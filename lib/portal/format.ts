@@ -1,0 +1,57 @@
+import { formatBytes } from "@/lib/domain/describe";
+import type { Stage } from "@/lib/domain/stages";
+
+/** "12 min", "1 h 5 min", "3 d 2 h": for ETAs and time to available. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 24) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+  const d = Math.floor(h / 24);
+  return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
+}
+
+export function formatSpeed(bytesPerSecond: number | null): string | null {
+  const b = formatBytes(bytesPerSecond);
+  return b ? `${b}/s` : null;
+}
+
+export function formatPercent(progress: number): string {
+  return `${Math.floor(progress * 100)} %`;
+}
+
+/** "2 min ago" in the viewer's language. */
+export function formatRelative(iso: string, now: number, locale?: string): string {
+  const diff = (Date.parse(iso) - now) / 1000;
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const abs = Math.abs(diff);
+  if (abs < 45) return rtf.format(Math.round(diff), "second");
+  if (abs < 45 * 60) return rtf.format(Math.round(diff / 60), "minute");
+  if (abs < 22 * 3600) return rtf.format(Math.round(diff / 3600), "hour");
+  return rtf.format(Math.round(diff / 86400), "day");
+}
+
+const countWords: [Stage, string][] = [
+  ["downloading", "downloading"],
+  ["grabbing", "grabbed"],
+  ["downloaded", "downloaded"],
+  ["importing", "importing"],
+  ["anime_matching", "matching"],
+  ["approved", "waiting"],
+  ["requested", "requested"],
+  ["failed", "failed"],
+];
+
+/** "3/12 ready · 5 downloading" from per-stage episode counts. */
+export function describeEpisodeCounts(counts: Partial<Record<Stage, number>>): string {
+  const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+  if (total === 0) return "no episodes yet";
+  const parts = [`${counts.available ?? 0}/${total} ready`];
+  for (const [stage, word] of countWords) {
+    const n = counts[stage] ?? 0;
+    if (n > 0) parts.push(`${n} ${word}`);
+  }
+  return parts.join(" · ");
+}

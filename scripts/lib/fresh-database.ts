@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+
+export type DatabaseHandle = { serverUrl: string; name: string } | { dir: string };
+export type FreshDatabase = { env: Record<string, string>; handle: DatabaseHandle; drop(): Promise<void> };
+
+/**
+ * A database nobody else uses: a new one on the Postgres server named by `serverUrl`, else a PGlite
+ * directory of its own (PGlite must never share a directory between processes).
+ */
+export async function freshDatabase(serverUrl: string | undefined, prefix: string): Promise<FreshDatabase> {
+  if (serverUrl) {
+    const name = `${prefix}_${randomBytes(5).toString("hex")}`;
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const handle = { serverUrl, name };
+    return { env: { DATABASE_URL: url.toString() }, handle, drop: () => dropDatabase(handle) };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), `${prefix}-`));
+  return { env: { PGLITE_DIR: path.join(dir, "pglite") }, handle: { dir }, drop: () => dropDatabase({ dir }) };
+}
+
+/** Removes a database made by freshDatabase; safe to call twice. */
+export async function dropDatabase(handle: DatabaseHandle): Promise<void> {
+  if ("dir" in handle) {
+    rmSync(handle.dir, { recursive: true, force: true });
+    return;
+  }
+  if (!/^[a-z0-9_]+$/.test(handle.name)) throw new Error(`refusing to drop database "${handle.name}"`);
+  const dropper = postgres(handle.serverUrl, { max: 1, onnotice: () => {} });
+  await dropper.unsafe(`drop database if exists ${handle.name} with (force)`);
+  await dropper.end();
+}

@@ -1,0 +1,51 @@
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+
+const migrationsFolder = "db/migrations";
+
+type AnyDb = PgDatabase<PgQueryResultHKT>;
+
+// Roughly a household's long tail: most requests long finished, a fifth still on their way.
+const seedSql = (count: number) => sql`
+  insert into requests (source, media_type, jellyseerr_request_id, tmdb_id, title, title_key, year, requested_by,
+                        own_stage, stage, stage_times, episode_counts, available_at, created_at, updated_at)
+  select 'jellyseerr',
+         case when g % 3 = 0 then 'tv' else 'movie' end,
+         1000000 + g, 2000000 + g,
+         'Seeded title ' || g, 'seededtitle' || g, 1980 + g % 45,
+         (array['Alice','Bob','Carol','Dan','Eve'])[1 + g % 5],
+         s.stage, s.stage,
+         jsonb_build_object('requested', now() - (g || ' minutes')::interval),
+         case when g % 3 = 0 then jsonb_build_object(s.stage, 10) else null end,
+         case when s.stage = 'available' then now() - (g || ' minutes')::interval + interval '2 hours' end,
+         now() - (g || ' minutes')::interval,
+         now() - (g || ' minutes')::interval
+  from generate_series(1, ${count}) as g
+  cross join lateral (select case
+    when g % 10 < 7 then 'available'
+    when g % 10 = 7 then (array['requested','approved','grabbing','downloading','importing'])[1 + g % 5]
+    when g % 10 = 8 then 'downloading'
+    else (array['failed','declined','anime_matching'])[1 + g % 3] end as stage) s`;
+
+/** Creates the schema and `count` requests in the database the server will use. */
+export async function seedRequests(env: Record<string, string>, count: number): Promise<void> {
+  if (env.DATABASE_URL) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    const client = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
+    const db = drizzle(client);
+    await migrate(db, { migrationsFolder });
+    await (db as unknown as AnyDb).execute(seedSql(count));
+    await client.end();
+    return;
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const client = await PGlite.create(env.PGLITE_DIR);
+  const db = drizzle(client);
+  await migrate(db, { migrationsFolder });
+  await (db as unknown as AnyDb).execute(seedSql(count));
+  await client.close();
+}

@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { getDatabase } from "@/db/client";
+import { LiveHub, type LiveClient } from "@/lib/live/hub";
+import { openEventStream } from "@/lib/live/stream";
+import type { LiveUpdate } from "@/lib/live/types";
+import { resetTables } from "../helpers/db";
+import { hashes, jellyseerr, sonarrGrab } from "../helpers/payloads";
+import { postWebhook } from "../helpers/webhooks";
+
+beforeEach(resetTables);
+
+const decoder = new TextDecoder();
+
+function collector() {
+  const chunks: Uint8Array[] = [];
+  const client: LiveClient = { write: (c) => (chunks.push(c), true), close: () => {} };
+  const updates = () =>
+    chunks
+      .map((c) => decoder.decode(c))
+      .join("")
+      .split("\n\n")
+      .filter((frame) => frame.includes("event: update"))
+      .map((frame) => {
+        const id = Number(/^id: (\d+)$/m.exec(frame)?.[1]);
+        const data = JSON.parse(/^data: (.*)$/m.exec(frame)?.[1] ?? "null") as LiveUpdate;
+        return { id, data };
+      });
+  return { client, chunks, updates };
+}
+
+const tv = { requestId: 301, mediaType: "tv" as const, tvdbId: 81189, tmdbId: 1396, seasons: [1], subject: "Breaking Bad (2008)" };
+
+let hubs: LiveHub[] = [];
+afterEach(() => {
+  hubs = [];
+});
+
+function newHub() {
+  const hub = new LiveHub(getDatabase);
+  hubs.push(hub);
+  return hub;
+}
+
+describe("live hub", () => {
+  it("fans each timeline row out once, as the same bytes, to every client, with the request's new state", async () => {
+    const hub = newHub();
+    const a = collector();
+    const b = collector();
+    await hub.attach(a.client, null);
+    await hub.attach(b.client, null);
+
+    expect((await postWebhook("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", tv))).status).toBe(200);
+    await vi.waitFor(() => expect(a.updates().length).toBeGreaterThanOrEqual(1));
+    expect((await postWebhook("sonarr", sonarrGrab({ hash: hashes.a, tvdbId: 81189, episodes: [{ season: 1, episode: 1 }, { season: 1, episode: 2 }] }))).status).toBe(200);
+    await vi.waitFor(() => expect(a.updates().at(-1)?.data.request?.stage).toBe("grabbing"));
+    await vi.waitFor(() => expect(b.updates().length).toBe(a.updates().length));
+
+    const ids = a.updates().map((u) => u.id);
+    expect(ids).toEqual([...ids].sort((x, y) => x - y));
+    expect(new Set(ids).size).toBe(ids.length);
+    // The very same buffers: encoded once, written to both.
+    expect(a.chunks.filter((c) => b.chunks.includes(c)).length).toBe(a.chunks.length);
+    const last = a.updates().at(-1)?.data;
+    expect(last?.request).toMatchObject({ title: "Breaking Bad", mediaType: "tv", stage: "grabbing" });
+    expect(last?.episodes?.map((e) => [e.episodeNumber, e.stage])).toEqual([[1, "grabbing"], [2, "grabbing"]]);
+    expect(last?.entry.seq).toBe(last?.seq);
+  });
+
+  it("replays what a client missed after its Last-Event-ID, then goes on live without duplicates", async () => {
+    const hub = newHub();
+    await postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", tv));
+    await postWebhook("jellyseerr", jellyseerr("MEDIA_APPROVED", tv));
+    const first = collector();
+    await hub.attach(first.client, 0);
+    expect(first.updates().map((u) => u.data.entry.stage)).toEqual(["requested", "approved"]);
+
+    const late = collector();
+    await hub.attach(late.client, first.updates()[0]!.id);
+    expect(late.updates().map((u) => u.data.entry.stage)).toEqual(["approved"]);
+
+    await postWebhook("sonarr", sonarrGrab({ hash: hashes.b, tvdbId: 81189, episodes: [{ season: 1, episode: 1 }] }));
+    await vi.waitFor(() => expect(late.updates().at(-1)?.data.entry.stage).toBe("grabbing"));
+    const ids = late.updates().map((u) => u.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("streams over SSE and lets go of the client when the request is aborted", async () => {
+    const hub = newHub();
+    const abort = new AbortController();
+    const stream = openEventStream({ afterSeq: null, signal: abort.signal, hub });
+    const reader = stream.getReader();
+    const preamble = decoder.decode((await reader.read()).value);
+    expect(preamble).toContain("retry:");
+    await vi.waitFor(() => expect(hub.clientCount).toBe(1));
+    await postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", tv));
+    let text = "";
+    while (!text.includes("event: update")) text += decoder.decode((await reader.read()).value);
+    expect(text).toMatch(/^id: \d+$/m);
+    abort.abort();
+    expect(hub.clientCount).toBe(0);
+    expect((await reader.read()).done).toBe(true);
+  });
+});
