@@ -37,7 +37,8 @@ type SeriesOpts = { tvdbId?: number; tmdbId?: number; title?: string; type?: str
 function withSeries(body: Json, s: SeriesOpts): Json {
   const series = body.series as Json;
   // Another show has another IMDb id too; keeping the fixture's would claim they are the same show.
-  if (s.tvdbId !== undefined && s.tvdbId !== 424536) series.imdbId = `tt8${s.tvdbId}`;
+  // (Its TMDB id is unknown unless given: Sonarr sends 0 then.)
+  if (s.tvdbId !== undefined && s.tvdbId !== 424536) Object.assign(series, { imdbId: `tt8${s.tvdbId}`, tmdbId: 0 });
   if (s.tvdbId !== undefined) series.tvdbId = s.tvdbId;
   if (s.tmdbId !== undefined) series.tmdbId = s.tmdbId;
   if (s.title) series.title = s.title;
