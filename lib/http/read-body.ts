@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { concatChunks } from "./bytes";
 
 /** Reads a request body up to `limit` bytes; larger bodies are refused before they are buffered. */
 export async function readBodyLimited(request: Request, limit: number): Promise<Uint8Array> {
@@ -20,11 +21,5 @@ export async function readBodyLimited(request: Request, limit: number): Promise<
     }
     chunks.push(value);
   }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
+  return concatChunks(chunks);
 }

@@ -5,7 +5,8 @@ import { latestTimelineSeq } from "@/db/queries/live";
 import { log } from "@/lib/log";
 import { buildUpdates } from "./build";
 import { SeqTracker } from "./seq-tracker";
-import { concatChunks, encodeReset, encodeUpdate, HEARTBEAT } from "./sse";
+import { concatChunks } from "@/lib/http/bytes";
+import { encodeReset, encodeUpdate, HEARTBEAT } from "./sse";
 
 /** A connected SSE client. `write` returns false when the client is gone or too far behind. */
 export type LiveClient = { write(chunk: Uint8Array): boolean; close(): void };

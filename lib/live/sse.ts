@@ -17,17 +17,6 @@ export const STREAM_PREAMBLE = encoder.encode("retry: 2000\n: connected\n\n");
 
 export const HEARTBEAT = encoder.encode(": ping\n\n");
 
-export function concatChunks(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1 && chunks[0]) return chunks[0];
-  const total = chunks.reduce((sum, c) => sum + c.byteLength, 0);
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
-}
 
 /** Last-Event-ID from the header EventSource sends, else `?lastEventId=` (a first connect has no header). */
 export function parseLastEventId(headers: Headers, url: URL): number | null {

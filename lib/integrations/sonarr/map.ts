@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import type { EpisodeRef, MediaRef } from "@/lib/domain/events";
+import type { EpisodeRef, MediaRef, ReleaseImportedEvent } from "@/lib/domain/events";
 import { invalid, type WebhookMapResult } from "../webhook";
-import { arrEnvelope } from "../arr/schema";
+import { arrEnvelope, type arrFile } from "../arr/schema";
 import { blockedReason, healthNote, posterFrom } from "../arr/map";
 import {
   sonarrGrab,
@@ -37,6 +37,35 @@ function episodeRefs(episodes: z.infer<typeof sonarrEpisode>[]): EpisodeRef[] {
     tvdbId: e.tvdbId,
     arrEpisodeId: e.id,
   }));
+}
+
+type ImportCommon = Pick<z.infer<typeof sonarrImportFile>, "series" | "episodes" | "downloadId" | "release">;
+
+function importEvent(d: ImportCommon, files: z.infer<typeof arrFile>[], isUpgrade: boolean, complete: boolean): ReleaseImportedEvent {
+  return {
+    type: "release.imported",
+    source: "sonarr",
+    media: seriesRef(d.series),
+    downloadId: d.downloadId,
+    episodes: episodeRefs(d.episodes),
+    paths: files.map((f) => f.path).filter((p): p is string => p !== null),
+    isUpgrade,
+    complete,
+    release: { ...d.release, quality: d.release.quality ?? files[0]?.quality ?? null },
+  };
+}
+
+/** Sonarr sends "Download" in two shapes: per file (`episodeFile`) and "import complete" (`episodeFiles`). */
+function mapImport(eventType: string, body: unknown): WebhookMapResult {
+  if (typeof body === "object" && body !== null && "episodeFiles" in body) {
+    const parsed = sonarrImportComplete.safeParse(body);
+    if (!parsed.success) return invalid(eventType, parsed.error);
+    return { outcome: "events", eventType, events: [importEvent(parsed.data, parsed.data.episodeFiles, false, true)] };
+  }
+  const parsed = sonarrImportFile.safeParse(body);
+  if (!parsed.success) return invalid(eventType, parsed.error);
+  const d = parsed.data;
+  return { outcome: "events", eventType, events: [importEvent(d, [d.episodeFile], d.isUpgrade, false)] };
 }
 
 function seriesNote(eventType: string, body: unknown): WebhookMapResult {
@@ -80,52 +109,8 @@ export function mapSonarrWebhook(body: unknown): WebhookMapResult {
       ];
       return { outcome: "events", eventType, events };
     }
-    case "Download": {
-      const isComplete = typeof body === "object" && body !== null && "episodeFiles" in body;
-      if (isComplete) {
-        const parsed = sonarrImportComplete.safeParse(body);
-        if (!parsed.success) return invalid(eventType, parsed.error);
-        const d = parsed.data;
-        const paths = d.episodeFiles.map((f) => f.path).filter((p): p is string => p !== null);
-        return {
-          outcome: "events",
-          eventType,
-          events: [
-            {
-              type: "release.imported",
-              source: "sonarr",
-              media: seriesRef(d.series),
-              downloadId: d.downloadId,
-              episodes: episodeRefs(d.episodes),
-              paths,
-              isUpgrade: false,
-              complete: true,
-              release: d.release,
-            },
-          ],
-        };
-      }
-      const parsed = sonarrImportFile.safeParse(body);
-      if (!parsed.success) return invalid(eventType, parsed.error);
-      const d = parsed.data;
-      return {
-        outcome: "events",
-        eventType,
-        events: [
-          {
-            type: "release.imported",
-            source: "sonarr",
-            media: seriesRef(d.series),
-            downloadId: d.downloadId,
-            episodes: episodeRefs(d.episodes),
-            paths: d.episodeFile.path ? [d.episodeFile.path] : [],
-            isUpgrade: d.isUpgrade,
-            complete: false,
-            release: { ...d.release, quality: d.release.quality ?? d.episodeFile.quality },
-          },
-        ],
-      };
-    }
+    case "Download":
+      return mapImport(eventType, body);
     case "ManualInteractionRequired": {
       const parsed = sonarrManualInteraction.safeParse(body);
       if (!parsed.success) return invalid(eventType, parsed.error);
