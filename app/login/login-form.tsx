@@ -32,7 +32,9 @@ async function submit(form: FormData, callbackUrl: string): Promise<{ url: strin
   if (!response.ok || typeof data.url !== "string") return { error: signInMessage(null, "Unknown") ?? "" };
   const url = new URL(data.url, window.location.origin);
   const message = signInMessage(url.searchParams.get("code"), url.searchParams.get("error"));
-  return message ? { error: message } : { url: url.origin === window.location.origin ? `${url.pathname}${url.search}` : "/" };
+  // Auth.js only returns URLs on this site; its host may differ from the one in the address bar (a
+  // reverse proxy, a LAN address), so only the path is followed.
+  return message ? { error: message } : { url: `${url.pathname}${url.search}${url.hash}` };
 }
 
 export function LoginForm({ callbackUrl, initialError }: Props) {
@@ -70,7 +72,7 @@ export function LoginForm({ callbackUrl, initialError }: Props) {
         <input name="password" type="password" autoComplete="current-password" required className={input} />
       </label>
       {error ? (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+        <p role="alert" data-testid="sign-in-error" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
           {error}
         </p>
       ) : null}

@@ -1,0 +1,29 @@
+import { defineConfig } from "@playwright/test";
+import { e2e, serverEnv } from "./tests/e2e/env";
+
+// Debian's chromium: `npx playwright install` cannot download browsers on these machines.
+const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  globalSetup: "./tests/e2e/global-setup.ts",
+  workers: 1,
+  timeout: 30_000,
+  reporter: [["list"]],
+  use: {
+    baseURL: e2e.baseURL,
+    browserName: "chromium",
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs },
+  },
+  webServer: {
+    // Builds once with the test secrets present (the bundle scan looks for them), then serves the build.
+    command: "node tests/e2e/serve.mjs",
+    url: `${e2e.baseURL}/api/health`,
+    env: serverEnv(),
+    timeout: 300_000,
+    reuseExistingServer: false,
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});
