@@ -30,8 +30,8 @@ function answer(request: NextRequest, session: unknown): Response {
 }
 
 // Session reading only: the providers (and the Jellyfin client) are not needed to check a cookie.
-const { auth } = NextAuth(() => {
-  const base = baseAuthConfig();
+const { auth } = NextAuth(async (request) => {
+  const base = await baseAuthConfig(request);
   return { ...base, callbacks: { ...base.callbacks, authorized: ({ request, auth: session }) => answer(request, session) } };
 });
 

@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { headers } from "next/headers";
 import { log } from "@/lib/log";
 import { authSecret } from "./secret";
 import { sessionUser } from "./session";
@@ -6,14 +7,25 @@ import { sessionUser } from "./session";
 const THIRTY_DAYS = 30 * 24 * 60 * 60;
 
 /**
- * Everything but the providers, shared by the proxy (which only reads sessions) and the full instance.
- * Cookies are Auth.js's defaults: httpOnly, SameSite=Lax, and `__Secure-` + Secure whenever the request
- * came over https (trustHost reads X-Forwarded-Proto from the reverse proxy).
+ * Whether the browser reached us over https. Decided from X-Forwarded-Proto (set by a reverse proxy, else
+ * by Next as "http") in every context alike: left to Auth.js, route handlers would judge by their own
+ * URL (always http behind a proxy) while pages judge by the header, and would look for differently named
+ * cookies.
  */
-export function baseAuthConfig(): NextAuthConfig {
+async function overHttps(request: Request | undefined): Promise<boolean> {
+  const source = request ? request.headers : await headers();
+  return source.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+}
+
+/**
+ * Everything but the providers, shared by the proxy (which only reads sessions) and the full instance.
+ * Cookies are Auth.js's defaults: httpOnly, SameSite=Lax, and `__Secure-` names with Secure over https.
+ */
+export async function baseAuthConfig(request: Request | undefined): Promise<NextAuthConfig> {
   return {
     secret: authSecret(),
     trustHost: true,
+    useSecureCookies: await overHttps(request),
     session: { strategy: "jwt", maxAge: THIRTY_DAYS },
     pages: { signIn: "/login", error: "/login" },
     providers: [],

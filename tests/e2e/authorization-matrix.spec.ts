@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { e2e } from "./env";
-import { sessionCookie } from "./session";
+import { sessionCookie, sessionSetCookie } from "./session";
 
 /**
  * Every page and route handler under app/, and what each kind of caller gets. A route that exists without
@@ -133,4 +133,24 @@ test("the health check shows nothing private", async () => {
   const body = (await response.json()) as Record<string, unknown>;
   expect(Object.keys(body).sort()).toEqual(["database", "status"]);
   expect(JSON.stringify(body)).not.toMatch(/postgres:\/\/|pglite\/|secret|token/i);
+});
+
+test("session cookies are httpOnly and SameSite=Lax, and Secure with a __Secure- name behind https", async () => {
+  const plain = await sessionSetCookie(e2e.users.member.name, e2e.users.member.password, "10.200.0.2");
+  expect(plain).toMatch(/^authjs\.session-token=/);
+  expect(plain).toMatch(/HttpOnly/i);
+  expect(plain).toMatch(/SameSite=Lax/i);
+  expect(plain).not.toMatch(/;\s*Secure/i);
+
+  const https = { "x-forwarded-proto": "https" };
+  const secure = await sessionSetCookie(e2e.users.member.name, e2e.users.member.password, "10.200.0.2", https);
+  expect(secure).toMatch(/^__Secure-authjs\.session-token=/);
+  expect(secure).toMatch(/;\s*Secure/i);
+  // The proxy, route handlers and pages all read the same cookie name behind https.
+  const cookie = secure.split(";")[0] ?? "";
+  const api = await fetch(`${e2e.baseURL}/api/requests`, { headers: { ...https, cookie } });
+  expect(api.status).toBe(200);
+  const home = await fetch(`${e2e.baseURL}/`, { headers: { ...https, cookie }, redirect: "manual" });
+  expect(home.status).toBe(200);
+  expect(await home.text()).toContain(e2e.users.member.name);
 });
