@@ -8,6 +8,7 @@ export const errorCodes = {
   method_not_allowed: 405,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  too_many_requests: 429,
   service_unavailable: 503,
   internal: 500,
 } as const;

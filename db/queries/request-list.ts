@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { MediaType } from "@/lib/domain/events";
 import type { Stage } from "@/lib/domain/stages";
 import type { Db } from "../client";
@@ -13,6 +13,8 @@ export type RequestFilters = {
   q?: string;
   /** Exact requester name, any case. */
   requestedBy?: string;
+  /** Only requests whose requester name or e-mail is one of these lower-case values (a member's "own"). */
+  requesterAnyOf?: string[];
 };
 
 export type ListCursor = { updatedAt: string; id: number };
@@ -42,6 +44,12 @@ function whereOf(filters: RequestFilters, cursor: ListCursor | null): SQL | unde
   if (filters.mediaType) parts.push(eq(requests.mediaType, filters.mediaType));
   if (filters.q) parts.push(sql`${requests.title} ilike ${`%${escapeLike(filters.q)}%`}`);
   if (filters.requestedBy) parts.push(sql`lower(${requests.requestedBy}) = lower(${filters.requestedBy})`);
+  if (filters.requesterAnyOf) {
+    const names = filters.requesterAnyOf;
+    const byName = inArray(sql`lower(${requests.requestedBy})`, names);
+    const byEmail = inArray(sql`lower(${requests.requestedByEmail})`, names);
+    parts.push(names.length > 0 ? (or(byName, byEmail) ?? sql`false`) : sql`false`);
+  }
   if (cursor) parts.push(sql`(${requests.updatedAt}, ${requests.id}) < (${cursor.updatedAt}::timestamptz, ${cursor.id})`);
   return parts.length > 0 ? and(...parts) : undefined;
 }

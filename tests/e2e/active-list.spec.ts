@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { jellyseerr, qbitFinished, radarrGrab, radarrImport } from "../helpers/payloads";
-import { LIVE, noHorizontalScroll, post, randomHash, unique, waitForLive } from "./support";
+import { test, LIVE, noHorizontalScroll, post, randomHash, signedInContext, unique, waitForLive } from "./support";
 
 test("a webhook makes a new row appear, then advance through the stages, without reload", async ({ page }, testInfo) => {
   await page.goto("/");
@@ -58,7 +58,7 @@ test("filters in the URL survive a live update", async ({ page }) => {
 });
 
 test("on a 390×844 phone the list is one column of cards with no horizontal scroll", async ({ browser }, testInfo) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const context = await signedInContext(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   const id = unique();
   await post("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: id, tmdbId: 600_000 + (id % 100_000), subject: `A Rather Long Title That Has To Wrap On Small Phones ${id} (2019)` }));

@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { jellyfinEpisode, jellyseerr, sonarrGrab, sonarrImport } from "../helpers/payloads";
-import { LIVE, post, randomHash, unique, waitForLive } from "./support";
+import { test, LIVE, post, randomHash, unique, waitForLive } from "./support";
 
 function show(id: number) {
   const tvdbId = 500_000 + (id % 100_000);

@@ -1,15 +1,36 @@
 import { randomBytes } from "node:crypto";
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
+import { e2e } from "./env";
+import { sessionCookie } from "./session";
 
-const base = () => `http://127.0.0.1:${process.env.E2E_PORT}`;
+/** Portal pages need a signed-in household member: bob, a Jellyfin account of the fake Jellyfin. */
+async function signIn(context: BrowserContext): Promise<void> {
+  const cookie = await sessionCookie(e2e.users.member.name, e2e.users.member.password, "10.77.0.1");
+  const eq = cookie.indexOf("=");
+  await context.addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: e2e.baseURL }]);
+}
+
+export const test = base.extend({
+  context: async ({ context }, use) => {
+    await signIn(context);
+    await use(context);
+  },
+});
+
+/** A further browser context (a phone, say) with the member signed in. */
+export async function signedInContext(browser: Browser, options: BrowserContextOptions): Promise<BrowserContext> {
+  const context = await browser.newContext({ ...options, baseURL: e2e.baseURL });
+  await signIn(context);
+  return context;
+}
 
 type Applied = { requestId: number; event: string; stage: string };
 
 /** Posts a webhook as the upstream service would and returns what it applied. */
 export async function post(source: string, body: unknown, contentType = "application/json"): Promise<Applied[]> {
-  const res = await fetch(`${base()}/api/webhooks/${source}`, {
+  const res = await fetch(`${e2e.baseURL}/api/webhooks/${source}`, {
     method: "POST",
-    headers: { authorization: `Bearer ${process.env.E2E_WEBHOOK_SECRET}`, "content-type": contentType },
+    headers: { authorization: `Bearer ${e2e.secrets.WEBHOOK_SECRET}`, "content-type": contentType },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
   const json = (await res.json()) as { applied?: Applied[] };

@@ -41,3 +41,12 @@ export const jellyfinItemAdded = z.looseObject({
 export const jellyfinEnvelope = z.looseObject({
   notificationtype: z.string().trim().min(1, "NotificationType is required"),
 });
+
+/** `POST /Users/AuthenticateByName` → AuthenticationResult: only what sign-in needs (contracts/jellyfin.md B.2). */
+export const jellyfinAuthenticationResult = z.looseObject({
+  User: z.looseObject({
+    Name: z.string().trim().min(1),
+    Id: z.string().trim().min(1),
+    Policy: z.looseObject({ IsAdministrator: z.boolean().optional(), IsDisabled: z.boolean().optional() }).optional(),
+  }),
+});

@@ -1,5 +1,6 @@
 // POST /api/webhooks/[source] — receive one delivery from Jellyseerr, Sonarr, Radarr, Jellyfin or qBittorrent
 import { getDb } from "@/db/client";
+import { pruneDeliveriesIfDue } from "@/lib/deliveries/retention";
 import { env } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
 import { readBodyLimited } from "@/lib/http/read-body";
@@ -20,7 +21,9 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
       throw new AppError("unauthorized", "Missing or wrong webhook secret");
     }
     const raw = await readBodyLimited(request, WEBHOOK_MAX_BYTES);
-    const result = await ingestWebhook({ db: await getDb(), source, contentType: request.headers.get("content-type"), raw });
+    const db = await getDb();
+    const result = await ingestWebhook({ db, source, contentType: request.headers.get("content-type"), raw });
+    await pruneDeliveriesIfDue({ db });
     return ingestResponse(result);
   } catch (error) {
     return errorResponse(error);

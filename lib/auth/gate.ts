@@ -1,0 +1,42 @@
+import type { Viewer } from "./session";
+
+/** What the proxy does with a request before any route sees it. */
+export type GateDecision = "allow" | "login" | "unauthorized" | "forbidden";
+
+export type GateInput = { pathname: string; viewer: Viewer | null; hasBearer: boolean };
+
+function under(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}/`);
+}
+
+/** Decoded and with repeated slashes collapsed, so `/%61dmin` or `//admin` cannot slip past a prefix. */
+export function normalisePath(pathname: string): string {
+  let decoded = pathname;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // A malformed escape stays as it is; it will not match any route either.
+  }
+  const collapsed = decoded.replace(/\/{2,}/g, "/");
+  return collapsed.length > 1 ? collapsed.replace(/\/$/, "") : collapsed;
+}
+
+/**
+ * Open to everyone at the proxy: the sign-in page and Auth.js itself; machine routes that carry their own
+ * credential (webhooks: the webhook secret; Inngest: its signing key) or show nothing private (health).
+ */
+const openPrefixes = ["/login", "/api/auth", "/api/webhooks", "/api/inngest", "/api/health"];
+/** The read API also takes `Authorization: Bearer <API_TOKEN>`; the route checks the token. */
+const tokenPrefixes = ["/api/requests"];
+const adminPrefixes = ["/admin", "/api/admin"];
+
+export function gate({ pathname, viewer, hasBearer }: GateInput): GateDecision {
+  const path = normalisePath(pathname);
+  if (openPrefixes.some((p) => under(path, p))) return "allow";
+  if (!viewer) {
+    if (hasBearer && tokenPrefixes.some((p) => under(path, p))) return "allow";
+    return under(path, "/api") ? "unauthorized" : "login";
+  }
+  if (adminPrefixes.some((p) => under(path, p)) && viewer.role !== "admin") return "forbidden";
+  return "allow";
+}

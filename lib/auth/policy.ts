@@ -1,0 +1,19 @@
+import { isRequestedBy, type Requester } from "./aliases";
+import type { Viewer } from "./session";
+
+/** Who is reading the request API: a script with the read-only API token, or a signed-in person. */
+export type Reader = { kind: "token" } | { kind: "viewer"; viewer: Viewer };
+
+/**
+ * The requester names a reader is limited to, or null for every request. Only a member under
+ * MEMBERS_SEE=own is limited; admins and the API token see the household.
+ */
+export function requesterScope(reader: Reader, membersSee: "all" | "own"): string[] | null {
+  if (reader.kind === "token" || reader.viewer.role === "admin" || membersSee === "all") return null;
+  return reader.viewer.aliases;
+}
+
+export function mayRead(reader: Reader, membersSee: "all" | "own", request: Requester): boolean {
+  const scope = requesterScope(reader, membersSee);
+  return scope === null || isRequestedBy(request, scope);
+}

@@ -1,0 +1,156 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { e2e } from "./env";
+import { sessionCookie, sessionSetCookie } from "./session";
+
+/**
+ * Every page and route handler under app/, and what each kind of caller gets. A route that exists without
+ * an entry fails; entries for routes not written yet are kept ready and skipped until they exist.
+ *   ok     answered (not 401/403, no redirect to sign-in, no 5xx)
+ *   login  redirected to /login?callbackUrl=…
+ *   open   machine route: never sent to sign-in and no 5xx (it checks its own credential)
+ */
+type Outcome = "ok" | "login" | "open" | 401 | 403;
+type Caller = "anonymous" | "member" | "admin" | "apiToken" | "webhookSecret";
+type Check = { method: "GET" | "POST"; path: string; body?: string; expect: Record<Caller, Outcome> };
+
+const page = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: "login", member: "ok", admin: "ok", apiToken: "login", webhookSecret: "login" } });
+const adminPage = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: "login", member: 403, admin: "ok", apiToken: "login", webhookSecret: "login" } });
+const sessionApi = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: 401, member: "ok", admin: "ok", apiToken: 401, webhookSecret: 401 } });
+const readApi = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: 401, member: "ok", admin: "ok", apiToken: "ok", webhookSecret: 401 } });
+const adminApi = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: 401, member: 403, admin: "ok", apiToken: 401, webhookSecret: 401 } });
+const everyone = (outcome: Outcome): Record<Caller, Outcome> => ({ anonymous: outcome, member: outcome, admin: outcome, apiToken: outcome, webhookSecret: outcome });
+
+const jellyseerrTest = readFileSync(path.join(process.cwd(), "tests/fixtures/contracts/jellyseerr-test-notification.json"), "utf8");
+
+const matrix: Record<string, Check[]> = {
+  "/": [page("/")],
+  "/login": [{ method: "GET", path: "/login", expect: everyone("ok") }],
+  "/history": [page("/history")],
+  "/requests/[id]": [page("/requests/999999")],
+  "/admin": [adminPage("/admin")],
+  "/admin/health": [adminPage("/admin/health")],
+  "/api/health": [{ method: "GET", path: "/api/health", expect: everyone("ok") }],
+  "/api/inngest": [{ method: "GET", path: "/api/inngest", expect: everyone("open") }],
+  "/api/auth/[...nextauth]": [
+    { method: "GET", path: "/api/auth/session", expect: everyone("ok") },
+    { method: "GET", path: "/api/auth/csrf", expect: everyone("ok") },
+  ],
+  "/api/events": [sessionApi("/api/events")],
+  "/api/requests": [readApi("/api/requests")],
+  "/api/requests/[id]": [readApi("/api/requests/999999")],
+  "/api/admin/deliveries": [adminApi("/api/admin/deliveries")],
+  "/api/webhooks/[source]": [
+    {
+      method: "POST",
+      path: "/api/webhooks/jellyseerr",
+      body: jellyseerrTest,
+      expect: { anonymous: 401, member: 401, admin: 401, apiToken: 401, webhookSecret: "ok" },
+    },
+  ],
+};
+
+/** `app/(portal)/requests/[id]/page.tsx` → `/requests/[id]`: route groups leave the URL. */
+function discoverRoutes(dir = path.join(process.cwd(), "app"), segments: string[] = []): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (entry.name.startsWith("_") || entry.name.startsWith("@")) continue;
+      const next = /^\(.*\)$/.test(entry.name) ? segments : [...segments, entry.name];
+      found.push(...discoverRoutes(path.join(dir, entry.name), next));
+    } else if (/^(page\.tsx|route\.ts)$/.test(entry.name)) {
+      found.push(`/${segments.join("/")}`);
+    }
+  }
+  return [...new Set(found)].sort();
+}
+
+const routes = discoverRoutes();
+
+test("every page and route handler has an entry in the matrix", () => {
+  expect(routes.filter((r) => !(r in matrix))).toEqual([]);
+});
+
+let headersFor: Record<Caller, Record<string, string>>;
+
+test.beforeAll(async () => {
+  const member = await sessionCookie(e2e.users.member.name, e2e.users.member.password, "10.200.0.1");
+  const admin = await sessionCookie(e2e.users.admin.name, e2e.users.admin.password, "10.200.0.1");
+  headersFor = {
+    anonymous: {},
+    member: { cookie: member },
+    admin: { cookie: admin },
+    apiToken: { authorization: `Bearer ${e2e.secrets.API_TOKEN}` },
+    webhookSecret: { authorization: `Bearer ${e2e.secrets.WEBHOOK_SECRET}` },
+  };
+});
+
+async function call(check: Check, caller: Caller): Promise<{ status: number; location: string | null }> {
+  const response = await fetch(`${e2e.baseURL}${check.path}`, {
+    method: check.method,
+    redirect: "manual",
+    headers: { ...headersFor[caller], ...(check.body ? { "content-type": "application/json" } : {}) },
+    body: check.body,
+    signal: AbortSignal.timeout(15_000),
+  });
+  // Streams (/api/events) never end: the status is all that is needed.
+  await response.body?.cancel();
+  return { status: response.status, location: response.headers.get("location") };
+}
+
+function describeOutcome({ status, location }: { status: number; location: string | null }): Outcome | string {
+  const toLogin = status >= 300 && status < 400 && !!location && new URL(location, e2e.baseURL).pathname === "/login";
+  if (toLogin) return "login";
+  if (status === 401 || status === 403) return status;
+  if (status >= 500) return `server error ${status}`;
+  return "ok";
+}
+
+for (const [route, checks] of Object.entries(matrix)) {
+  test(`authorization of ${route}`, async () => {
+    test.skip(!routes.includes(route), `${route} does not exist yet`);
+    for (const check of checks) {
+      for (const caller of Object.keys(check.expect) as Caller[]) {
+        const expected = check.expect[caller];
+        const got = describeOutcome(await call(check, caller));
+        const label = `${check.method} ${check.path} as ${caller}`;
+        if (expected === "open") expect.soft(got === "ok" || got === 401 || got === 403, `${label}: ${got}`).toBe(true);
+        else expect.soft(got, label).toBe(expected);
+      }
+    }
+  });
+}
+
+test("a login redirect carries where the visitor was going", async () => {
+  const { location } = await call(page("/?stage=downloading"), "anonymous");
+  const url = new URL(location ?? "", e2e.baseURL);
+  expect(url.searchParams.get("callbackUrl")).toBe("/?stage=downloading");
+});
+
+test("the health check shows nothing private", async () => {
+  const response = await fetch(`${e2e.baseURL}/api/health`);
+  const body = (await response.json()) as Record<string, unknown>;
+  expect(Object.keys(body).sort()).toEqual(["database", "status"]);
+  expect(JSON.stringify(body)).not.toMatch(/postgres:\/\/|pglite\/|secret|token/i);
+});
+
+test("session cookies are httpOnly and SameSite=Lax, and Secure with a __Secure- name behind https", async () => {
+  const plain = await sessionSetCookie(e2e.users.member.name, e2e.users.member.password, "10.200.0.2");
+  expect(plain).toMatch(/^authjs\.session-token=/);
+  expect(plain).toMatch(/HttpOnly/i);
+  expect(plain).toMatch(/SameSite=Lax/i);
+  expect(plain).not.toMatch(/;\s*Secure/i);
+
+  const https = { "x-forwarded-proto": "https" };
+  const secure = await sessionSetCookie(e2e.users.member.name, e2e.users.member.password, "10.200.0.2", https);
+  expect(secure).toMatch(/^__Secure-authjs\.session-token=/);
+  expect(secure).toMatch(/;\s*Secure/i);
+  // The proxy, route handlers and pages all read the same cookie name behind https.
+  const cookie = secure.split(";")[0] ?? "";
+  const api = await fetch(`${e2e.baseURL}/api/requests`, { headers: { ...https, cookie } });
+  expect(api.status).toBe(200);
+  const home = await fetch(`${e2e.baseURL}/`, { headers: { ...https, cookie }, redirect: "manual" });
+  expect(home.status).toBe(200);
+  expect(await home.text()).toContain(e2e.users.member.name);
+});

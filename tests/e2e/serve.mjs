@@ -1,0 +1,55 @@
+// Starts the app for end-to-end tests: a fresh database, a production build, then `next start`.
+// With DATABASE_URL set a new database is created on that server (and dropped on exit); otherwise PGlite
+// runs in a new temporary directory.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+
+const next = path.join(process.cwd(), "node_modules/next/dist/bin/next");
+const env = { ...process.env };
+let cleanup = async () => {};
+
+if (env.DATABASE_URL) {
+  const server = env.DATABASE_URL;
+  const name = `st_e2e_${randomBytes(5).toString("hex")}`;
+  const admin = postgres(server, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+  cleanup = async () => {
+    const dropper = postgres(server, { max: 1, onnotice: () => {} });
+    await dropper.unsafe(`drop database if exists ${name} with (force)`);
+    await dropper.end();
+  };
+} else {
+  const dir = mkdtempSync(path.join(tmpdir(), "status-tracker-e2e-"));
+  env.PGLITE_DIR = path.join(dir, "pglite");
+  cleanup = async () => rmSync(dir, { recursive: true, force: true });
+}
+
+const build = spawnSync(process.execPath, [next, "build"], { env, stdio: "inherit" });
+if (build.status !== 0) {
+  await cleanup();
+  process.exit(build.status ?? 1);
+}
+
+const server = spawn(process.execPath, [next, "start", "-H", "127.0.0.1", "-p", env.PORT ?? "3471"], { env, stdio: "inherit" });
+let stopping = false;
+async function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  if (server.exitCode === null) {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+  }
+  await cleanup().catch(() => {});
+  process.exit(code);
+}
+process.on("SIGTERM", () => void stop(0));
+process.on("SIGINT", () => void stop(0));
+server.on("exit", (code) => void stop(code ?? 1));

@@ -1,0 +1,63 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { listRecentDeliveries } from "@/db/queries/delivery-admin";
+import { listRequests } from "@/db/queries/request-list";
+import { requests, webhookDeliveries } from "@/db/schema";
+import { pruneExpiredDeliveries } from "@/lib/deliveries/retention";
+import { deliveries, resetTables } from "../helpers/db";
+import { postWebhook } from "../helpers/webhooks";
+
+beforeEach(resetTables);
+
+const day = 24 * 60 * 60 * 1000;
+
+async function delivery(key: string, receivedAt: Date) {
+  const db = await getDb();
+  await db.insert(webhookDeliveries).values({ source: "sonarr", eventType: "Grab", dedupeKey: key, status: "applied", body: "{}", receivedAt });
+}
+
+describe("webhook delivery retention", () => {
+  it("deletes deliveries older than DELIVERY_RETENTION_DAYS (30) and keeps the rest", async () => {
+    const now = new Date("2025-06-30T12:00:00Z");
+    await delivery("old", new Date(now.getTime() - 31 * day));
+    await delivery("edge", new Date(now.getTime() - 29 * day));
+    await delivery("new", now);
+    expect(await pruneExpiredDeliveries({ db: await getDb(), now })).toBe(1);
+    expect((await deliveries()).map((d) => d.dedupeKey)).toEqual(["edge", "new"]);
+  });
+
+  it("prunes on webhook receipt", async () => {
+    await delivery("ancient", new Date(Date.now() - 400 * day));
+    const { status } = await postWebhook("radarr", { eventType: "Test", movie: { id: 1, title: "Test" } });
+    expect(status).toBeLessThan(500);
+    expect((await deliveries()).map((d) => d.dedupeKey)).not.toContain("ancient");
+  });
+});
+
+describe("admin delivery list", () => {
+  it("lists newest first without bodies", async () => {
+    await delivery("a", new Date("2025-01-01T00:00:00Z"));
+    await delivery("b", new Date("2025-01-02T00:00:00Z"));
+    const rows = await listRecentDeliveries({ db: await getDb(), limit: 10 });
+    expect(rows.map((r) => r.receivedAt.toISOString())).toEqual(["2025-01-02T00:00:00.000Z", "2025-01-01T00:00:00.000Z"]);
+    expect(rows[0]).not.toHaveProperty("body");
+  });
+});
+
+describe("requests of one requester", () => {
+  it("matches the name or e-mail in any case, and nothing for an empty list", async () => {
+    const db = await getDb();
+    const base = { source: "jellyseerr" as const, mediaType: "movie" as const, titleKey: "x", ownStage: "requested" as const, stage: "requested" as const };
+    await db.insert(requests).values([
+      { ...base, title: "Mine by name", requestedBy: "Bob" },
+      { ...base, title: "Mine by mail", requestedBy: "robert-j", requestedByEmail: "Bob@Example.com" },
+      { ...base, title: "Theirs", requestedBy: "alice" },
+    ]);
+    const titles = async (names: string[]) =>
+      (await listRequests({ db, filters: { requesterAnyOf: names }, cursor: null, limit: 10 })).items.map((r) => r.title).sort();
+    expect(await titles(["bob", "bob@example.com"])).toEqual(["Mine by mail", "Mine by name"]);
+    expect(await titles([])).toEqual([]);
+    await db.execute(sql`select 1`);
+  });
+});
