@@ -7,6 +7,7 @@
  *   npm run bench:live -- --no-build   (reuse the current .next build)
  */
 import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { cpus } from "node:os";
 import { freshDatabase } from "./lib/fresh-database";
@@ -15,12 +16,16 @@ import { SseClient } from "./lib/sse-clients";
 import { ms, summary } from "./lib/stats";
 import { writeSubsection } from "./lib/bench-doc";
 import { jellyseerr } from "../tests/helpers/payloads";
+import { signInOverHttp } from "../tests/helpers/sign-in";
 
 const CLIENTS = 500;
 const WEBHOOKS = 40;
 const SEEDED = 10_000;
 const TTFB_SAMPLES = 200;
 const secret = "bench-webhook-secret";
+// The portal is for signed-in members: the benchmark's clients use one local admin session.
+const admin = { username: "bench", password: randomBytes(12).toString("hex") };
+let cookie = "";
 const port = 4600 + Math.floor(Math.random() * 300);
 const base = `http://127.0.0.1:${port}`;
 const INTRO = [
@@ -40,7 +45,7 @@ function rssMb(pid: number): number {
 function ttfb(path: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    http.get(`${base}${path}`, { agent: false }, (res) => {
+    http.get(`${base}${path}`, { agent: false, headers: { cookie } }, (res) => {
       res.once("data", () => resolve(performance.now() - start));
       res.resume();
     }).on("error", reject);
@@ -68,7 +73,8 @@ async function main() {
   console.log(`seeding ${SEEDED} requests (${driver})…`);
   await seedRequests(database.env, SEEDED);
 
-  const env: NodeJS.ProcessEnv = { ...process.env, ...database.env, NODE_ENV: "production", WEBHOOK_SECRET: secret, LOG_LEVEL: "warn" };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...database.env, NODE_ENV: "production", WEBHOOK_SECRET: secret, LOG_LEVEL: "warn",
+    ADMIN_USERNAME: admin.username, ADMIN_PASSWORD: admin.password, AUTH_SECRET: randomBytes(32).toString("hex") };
   if (driver === "pglite") delete env.DATABASE_URL;
   const server = spawn("node_modules/.bin/next", ["start", "-p", String(port)], { env, stdio: ["ignore", "ignore", "inherit"] });
   try {
@@ -77,6 +83,8 @@ async function main() {
       await sleep(500);
     }
     const serverPid = server.pid ?? 0;
+    cookie = (await signInOverHttp(base, admin.username, admin.password)).split(";")[0] ?? "";
+    if (!cookie) throw new Error("the benchmark could not sign in");
 
     for (let i = 0; i < 20; i++) await ttfb("/");
     const ttfbs: number[] = [];
@@ -92,7 +100,7 @@ async function main() {
       const data = /^data: (.*)$/m.exec(frame)?.[1];
       if (data) seqToRequest.set(id, (JSON.parse(data) as { request: { jellyseerrRequestId: number } | null }).request?.jellyseerrRequestId ?? -1);
     };
-    const clients = Array.from({ length: CLIENTS }, () => new SseClient(`${base}/api/events`, learn));
+    const clients = Array.from({ length: CLIENTS }, () => new SseClient(`${base}/api/events`, learn, cookie));
     for (let i = 0; i < clients.length; i += 50) await Promise.all(clients.slice(i, i + 50).map((c) => c.open()));
     await sleep(1_000);
     const rssIdle = rssMb(serverPid);

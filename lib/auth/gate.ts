@@ -26,13 +26,18 @@ export function normalisePath(pathname: string): string {
  * credential (webhooks: the webhook secret; Inngest: its signing key) or show nothing private (health).
  */
 const openPrefixes = ["/login", "/api/auth", "/api/webhooks", "/api/inngest", "/api/health"];
+/**
+ * The web manifest and app icons: browsers fetch a manifest without cookies, so installing the portal on a
+ * phone needs them open. They hold nothing private.
+ */
+const publicFiles = ["/manifest.webmanifest", "/icon.svg", "/icon-192.png", "/icon-512.png", "/icon-maskable-512.png", "/apple-touch-icon.png"];
 /** The read API also takes `Authorization: Bearer <API_TOKEN>`; the route checks the token. */
 const tokenPrefixes = ["/api/requests"];
 const adminPrefixes = ["/admin", "/api/admin"];
 
 export function gate({ pathname, viewer, hasBearer }: GateInput): GateDecision {
   const path = normalisePath(pathname);
-  if (openPrefixes.some((p) => under(path, p))) return "allow";
+  if (openPrefixes.some((p) => under(path, p)) || publicFiles.includes(path)) return "allow";
   if (!viewer) {
     if (hasBearer && tokenPrefixes.some((p) => under(path, p))) return "allow";
     return under(path, "/api") ? "unauthorized" : "login";

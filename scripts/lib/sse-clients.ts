@@ -11,11 +11,15 @@ export class SseClient {
   private request: http.ClientRequest | null = null;
   private buffer = "";
 
-  constructor(private readonly url: string, private readonly onFirstData: (text: string) => void) {}
+  constructor(
+    private readonly url: string,
+    private readonly onFirstData: (text: string) => void,
+    private readonly cookie = "",
+  ) {}
 
   open(): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.request = http.get(this.url, { agent: false, headers: { accept: "text/event-stream" } }, (res) => {
+      this.request = http.get(this.url, { agent: false, headers: { accept: "text/event-stream", cookie: this.cookie } }, (res) => {
         if (res.statusCode !== 200) return reject(new Error(`SSE status ${res.statusCode}`));
         res.setEncoding("utf8");
         res.on("data", (chunk: string) => this.receive(chunk, performance.now()));

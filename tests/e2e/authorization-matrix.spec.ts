@@ -128,6 +128,16 @@ test("a login redirect carries where the visitor was going", async () => {
   expect(url.searchParams.get("callbackUrl")).toBe("/?stage=downloading");
 });
 
+test("the web manifest and its icons load without a session, so a phone can install the portal", async () => {
+  const manifest = await fetch(`${e2e.baseURL}/manifest.webmanifest`, { redirect: "manual" });
+  expect(manifest.status).toBe(200);
+  const body = (await manifest.json()) as { display?: string; icons?: { src: string }[] };
+  expect(body.display).toBe("standalone");
+  for (const icon of body.icons ?? []) {
+    expect((await fetch(`${e2e.baseURL}${icon.src}`, { redirect: "manual" })).status, icon.src).toBe(200);
+  }
+});
+
 test("the health check shows nothing private", async () => {
   const response = await fetch(`${e2e.baseURL}/api/health`);
   const body = (await response.json()) as Record<string, unknown>;

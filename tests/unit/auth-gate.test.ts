@@ -13,6 +13,13 @@ describe("proxy gate", () => {
     }
   });
 
+  it("lets a phone fetch the web manifest and app icons without cookies (to install the portal)", () => {
+    for (const path of ["/manifest.webmanifest", "/icon-192.png", "/icon-512.png", "/icon-maskable-512.png", "/icon.svg", "/apple-touch-icon.png"]) {
+      expect(at(path, null)).toBe("allow");
+    }
+    expect(at("/icon-192.png.map", null)).toBe("login");
+  });
+
   it("does not treat look-alike paths as open", () => {
     expect(at("/api/healthz", null)).toBe("unauthorized");
     expect(at("/loginx", null)).toBe("login");
