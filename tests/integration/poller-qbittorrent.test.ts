@@ -48,10 +48,12 @@ describe.skipIf(!qbitInstalled)("download poller against a real qBittorrent", ()
     const stages: string[] = [];
     const progress: number[] = [];
     let polls = 0;
+    const outcomes: string[] = [];
     const started = Date.now();
     await until(
       async () => {
         const result = await pollDownloads({ db, qbit });
+        outcomes.push(`${result.outcome}/${result.events}`);
         polls += result.events;
         const request = await onlyRequest();
         const [row] = await db.select().from(downloads).where(eq(downloads.hash, t.infoHash));
@@ -62,6 +64,7 @@ describe.skipIf(!qbitInstalled)("download poller against a real qBittorrent", ()
       (stage) => stage === "downloaded",
       90_000,
     );
+    console.info(outcomes.join(" "));
     console.info(`real qBittorrent: 12 MiB at 2 MiB/s reached downloaded in ${Date.now() - started} ms over ${progress.length} polls`);
 
     expect(stages).toEqual(["grabbing", "downloading", "downloaded"].slice(stages[0] === "grabbing" ? 0 : 1));
