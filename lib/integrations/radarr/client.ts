@@ -9,6 +9,8 @@ const movie = z.looseObject({
   title: z.string(),
   tmdbId: z.number(),
   hasFile: z.boolean().optional().transform((v) => v ?? false),
+  /** Tag ids (the webhook sends labels; the API sends ids, resolved through /api/v3/tag). */
+  tags: z.array(z.number()).optional().transform((v) => v ?? []),
   movieFile: z.looseObject({ path: optionalText }).optional(),
 });
 
@@ -17,6 +19,7 @@ export type RadarrMovie = z.output<typeof movie>;
 export type RadarrClient = ArrBase & {
   movieByTmdbId(tmdbId: number): Promise<RadarrMovie | null>;
   movieHistory(movieId: number): Promise<ArrHistoryRecord[]>;
+  tagLabels(ids: readonly number[]): Promise<string[]>;
 };
 
 /** Radarr, API v3 (contracts/radarr.md §5). */
@@ -29,5 +32,10 @@ export function createRadarrClient(config: ArrConfig): RadarrClient {
       return found.find((m) => m.tmdbId === tmdbId) ?? null;
     },
     movieHistory: (movieId) => get("/api/v3/history/movie", { movieId }, arrHistoryList),
+    async tagLabels(ids) {
+      if (ids.length === 0) return [];
+      const tags = await get("/api/v3/tag", {}, z.array(z.looseObject({ id: z.number(), label: z.string() })));
+      return tags.filter((t) => ids.includes(t.id)).map((t) => t.label.toLowerCase());
+    },
   };
 }
