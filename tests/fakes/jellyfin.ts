@@ -21,6 +21,9 @@ export class FakeJellyfin {
   items: FakeItem[] = [];
   mediaUpdated: string[] = [];
   refreshes = 0;
+  itemLookups = 0;
+  /** Lets a test change the library between lookups (an item appearing while we back off). */
+  beforeItems: ((lookup: number) => void) | null = null;
   constructor(readonly apiKey = "jf-key") {}
 
   private dto(item: FakeItem, fields: string[]) {
@@ -41,6 +44,8 @@ export class FakeJellyfin {
     const q = new Map([...req.query.entries()].map(([k, v]) => [k.toLowerCase(), v]));
     const fields = (q.get("fields") ?? "").toLowerCase().split(",");
     if (req.method === "GET" && req.path === "/Items") {
+      this.itemLookups += 1;
+      this.beforeItems?.(this.itemLookups);
       const types = (q.get("includeitemtypes") ?? "").split(",").filter(Boolean);
       const has = (key: string) => (i: FakeItem) => q.get(`has${key}id`) !== "true" || Boolean(i.ProviderIds?.[key[0]!.toUpperCase() + key.slice(1)]);
       const term = q.get("searchterm")?.toLowerCase();
