@@ -14,6 +14,11 @@ export type Database = {
   driver: "postgres" | "pglite";
   /** Subscribes to a NOTIFY channel on one dedicated connection; resolves to an unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Runs `fn` only if this process wins the session-level advisory lock `key` (held on one dedicated
+   * connection for the whole run, so it spans several transactions); otherwise resolves `{ acquired: false }`.
+   */
+  withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<{ acquired: true; value: T } | { acquired: false }>;
   close(): Promise<void>;
 };
 
@@ -43,6 +48,20 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       const subscription = await client.listen(channel, onPayload);
       return () => subscription.unlisten();
     },
+    async withAdvisoryLock(key, fn) {
+      const reserved = await client.reserve();
+      try {
+        const [row] = await reserved<{ locked: boolean }[]>`select pg_try_advisory_lock(${key}) as locked`;
+        if (!row?.locked) return { acquired: false };
+        try {
+          return { acquired: true, value: await fn() };
+        } finally {
+          await reserved`select pg_advisory_unlock(${key})`;
+        }
+      } finally {
+        reserved.release();
+      }
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -56,12 +75,23 @@ async function openPglite(dir: string): Promise<Database> {
   const client = await PGlite.create(dir.startsWith("memory://") ? undefined : dir);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
+  // PGlite is one connection owned by one process: an in-process flag is the whole lock.
+  const held = new Set<number>();
   return {
     db: db as unknown as Db,
     driver: "pglite",
     async listen(channel, onPayload) {
       const unsubscribe = await client.listen(channel, onPayload);
       return () => unsubscribe();
+    },
+    async withAdvisoryLock(key, fn) {
+      if (held.has(key)) return { acquired: false };
+      held.add(key);
+      try {
+        return { acquired: true, value: await fn() };
+      } finally {
+        held.delete(key);
+      }
     },
     close: () => client.close(),
   };

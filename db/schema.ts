@@ -183,6 +183,13 @@ export const sourceStatus = pgTable("source_status", {
   lastEventType: text("last_event_type"),
 });
 
+/** How long an item may sit in a stage before the fallback sweep checks it at its source; rows override the defaults. */
+export const stageThresholds = pgTable("stage_thresholds", {
+  stage: text("stage").$type<ItemStage>().primaryKey(),
+  afterMinutes: integer("after_minutes").notNull(),
+  updatedAt: updatedAt(),
+});
+
 export type RequestRow = typeof requests.$inferSelect;
 export type EpisodeRow = typeof episodes.$inferSelect;
 export type DownloadRow = typeof downloads.$inferSelect;

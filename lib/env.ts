@@ -41,6 +41,27 @@ const envSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   /** Raw webhook deliveries older than this are deleted. */
   DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // Upstream services the tracker asks for the truth; each is optional and simply skipped when unset.
+  QBITTORRENT_URL: optionalString,
+  QBITTORRENT_USERNAME: optionalString,
+  QBITTORRENT_PASSWORD: optionalString,
+  SONARR_URL: optionalString,
+  SONARR_API_KEY: optionalString,
+  RADARR_URL: optionalString,
+  RADARR_API_KEY: optionalString,
+  JELLYFIN_API_KEY: optionalString,
+  SHOKO_URL: optionalString,
+  SHOKO_API_KEY: optionalString,
+  INTEGRATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  // Workflows: the live poller, the fallback sweep and the wait before looking Jellyfin up ourselves.
+  POLL_INTERVAL_SECONDS: z.coerce.number().min(1).max(300).default(3),
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(120),
+  IMPORT_WAIT: z.string().trim().regex(/^\d+(s|m|h)$/, "expected a duration such as 90s, 2m or 1h").default("2m"),
+  // Inngest: configured = durable workflows there; unset = the embedded fallback timer runs in-process.
+  INNGEST_BASE_URL: optionalString,
+  INNGEST_EVENT_KEY: optionalString,
+  INNGEST_SIGNING_KEY: optionalString,
+  INNGEST_DEV: optionalString,
 }).refine((e) => !!e.ADMIN_USERNAME === !!e.ADMIN_PASSWORD, {
   path: ["ADMIN_PASSWORD"],
   message: "set ADMIN_USERNAME and ADMIN_PASSWORD together",
@@ -60,6 +81,18 @@ export function env(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+/** True when an Inngest server is configured, so the durable functions (not the embedded timer) run the work. */
+export function inngestConfigured(e: Env = env()): boolean {
+  return Boolean(e.INNGEST_BASE_URL || e.INNGEST_EVENT_KEY);
+}
+
+/** `IMPORT_WAIT` ("90s", "2m", "1h") in milliseconds. */
+export function durationMs(value: string): number {
+  const unit = value.slice(-1);
+  const amount = Number(value.slice(0, -1));
+  return amount * (unit === "h" ? 3_600_000 : unit === "m" ? 60_000 : 1000);
 }
 
 /** Tests change the environment between files; production never calls this. */

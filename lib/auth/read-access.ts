@@ -21,3 +21,14 @@ export async function requireReader(request: Request): Promise<Reader> {
   if (!viewer) throw new AppError("unauthorized", "Sign in or send Authorization: Bearer <API_TOKEN>");
   return { kind: "viewer", viewer };
 }
+
+/**
+ * Whether a caller may see the detailed health report (integration versions, latencies, backlog): an
+ * admin's session or the API token. Anyone else gets liveness only, which also keeps an anonymous caller
+ * from making the tracker call every upstream service.
+ */
+export async function mayReadHealthDetail(request: Request): Promise<boolean> {
+  const match = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization")?.trim() ?? "");
+  if (match) return secretMatches(match[1] ?? null, env().API_TOKEN);
+  return (await getViewer())?.role === "admin";
+}

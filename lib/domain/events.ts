@@ -1,3 +1,5 @@
+import type { AttentionKind } from "./attention";
+
 /**
  * Domain events: what an upstream delivery means, independent of its wire format.
  * `lib/integrations/<svc>/map.ts` produces these; nothing past that point sees an upstream shape.
@@ -121,7 +123,50 @@ export type NoteEvent = {
   jellyseerrRequestId: number | null;
 };
 
+/** What the tracker itself found out by asking a source of truth (poller, sweep, Shoko hub). */
+export type DownloadProgressEvent = {
+  type: "download.progress";
+  hash: string;
+  name: string | null;
+  size: number | null;
+  progress: number;
+  speed: number | null;
+  etaSeconds: number | null;
+  clientState: string;
+};
+
+export type AttentionRaisedEvent = { type: "attention.raised"; requestId: number; kind: AttentionKind; reason: string };
+
+export type AttentionClearedEvent = { type: "attention.cleared"; requestId: number; kinds: AttentionKind[]; message: string };
+
+export type EpisodeNumber = { seasonNumber: number; episodeNumber: number };
+
+/** A lookup found the item playable in Jellyfin (the ItemAdded webhook was missed or slow). */
+export type AvailabilityConfirmedEvent = {
+  type: "availability.confirmed";
+  requestId: number;
+  itemId: string;
+  seriesItemId: string | null;
+  episodes: (EpisodeNumber & { itemId: string })[];
+  how: string;
+};
+
+/** Shoko matched an imported anime file to AniDB; Shokofin can now show it. */
+export type AnimeMatchedEvent = {
+  type: "anime.matched";
+  requestId: number;
+  episodes: EpisodeNumber[];
+  fileId: number;
+  path: string;
+};
+
 export type DomainEvent =
+  | DownloadProgressEvent
+  | AttentionRaisedEvent
+  | AttentionClearedEvent
+  | AvailabilityConfirmedEvent
+  | AnimeMatchedEvent
+
   | RequestStatusEvent
   | ReleaseGrabbedEvent
   | ReleaseImportedEvent

@@ -6,6 +6,8 @@ import { applyDownloadCompleted } from "./handlers/download";
 import { applyLibraryItemAdded } from "./handlers/library";
 import { applyNote } from "./handlers/note";
 import { applyRequestStatus } from "./handlers/request-status";
+import { applyAnimeMatched, applyAttentionCleared, applyAttentionRaised, applyAvailabilityConfirmed } from "./handlers/tracker";
+import { applyDownloadProgress } from "./handlers/progress";
 
 /** Routes one domain event to the handler that knows what it changes. */
 export async function applyEvent(ctx: ApplyContext, event: DomainEvent): Promise<void> {
@@ -24,6 +26,16 @@ export async function applyEvent(ctx: ApplyContext, event: DomainEvent): Promise
       return applyLibraryItemAdded(ctx, event);
     case "note":
       return applyNote(ctx, event);
+    case "download.progress":
+      return applyDownloadProgress(ctx, event);
+    case "attention.raised":
+      return applyAttentionRaised(ctx, event);
+    case "attention.cleared":
+      return applyAttentionCleared(ctx, event);
+    case "availability.confirmed":
+      return applyAvailabilityConfirmed(ctx, event);
+    case "anime.matched":
+      return applyAnimeMatched(ctx, event);
     case "source.connected":
       return; // recorded with the delivery itself
   }

@@ -41,6 +41,8 @@ const matrix: Record<string, Check[]> = {
   "/api/requests": [readApi("/api/requests")],
   "/api/requests/[id]": [readApi("/api/requests/999999")],
   "/api/admin/deliveries": [adminApi("/api/admin/deliveries")],
+  "/api/admin/health/[service]": [{ ...adminApi("/api/admin/health/sonarr"), method: "POST" }],
+  "/api/admin/sweep": [{ ...adminApi("/api/admin/sweep"), method: "POST" }],
   "/api/webhooks/[source]": [
     {
       method: "POST",
@@ -143,6 +145,16 @@ test("the health check shows nothing private", async () => {
   const body = (await response.json()) as Record<string, unknown>;
   expect(Object.keys(body).sort()).toEqual(["database", "status"]);
   expect(JSON.stringify(body)).not.toMatch(/postgres:\/\/|pglite\/|secret|token/i);
+});
+
+test("the detailed health report needs the API token or an admin; members and anonymous get liveness", async () => {
+  const detailed = await fetch(`${e2e.baseURL}/api/health`, { headers: { authorization: `Bearer ${e2e.secrets.API_TOKEN}` } });
+  const body = (await detailed.json()) as Record<string, unknown>;
+  expect(body).toHaveProperty("integrations");
+  expect(body).toHaveProperty("webhooks");
+  const member = await sessionCookie(e2e.users.member.name, e2e.users.member.password, "10.200.0.9");
+  const asMember = (await (await fetch(`${e2e.baseURL}/api/health`, { headers: { cookie: member } })).json()) as Record<string, unknown>;
+  expect(Object.keys(asMember).sort()).toEqual(["database", "status"]);
 });
 
 test("session cookies are httpOnly and SameSite=Lax, and Secure with a __Secure- name behind https", async () => {

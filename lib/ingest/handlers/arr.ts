@@ -118,7 +118,12 @@ export async function applyImport(ctx: ApplyContext, e: ReleaseImportedEvent): P
   record(ctx, loaded, {
     event: "release.imported",
     message: `${service[e.source]} imported ${e.isUpgrade ? "an upgrade of " : ""}${what(e)}${next}`,
-    data: { downloadId: e.downloadId, paths: e.paths, upgrade: e.isUpgrade },
+    data: {
+      downloadId: e.downloadId,
+      paths: e.paths,
+      upgrade: e.isUpgrade,
+      episodes: e.episodes.map((ep) => ({ seasonNumber: ep.seasonNumber, episodeNumber: ep.episodeNumber })),
+    },
   });
 }
 

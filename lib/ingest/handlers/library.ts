@@ -28,6 +28,7 @@ async function applyMovie(ctx: ApplyContext, item: LibraryItem, requests: Reques
   for (const loaded of await loadRequests(ctx, requests.filter((r) => r.stage !== "declined").map((r) => r.id))) {
     signalOwn(loaded.state, "seen_in_library");
     loaded.patch = { ...loaded.patch, jellyfinItemId: item.itemId };
+    ctx.outbox.push({ name: "tracker/library.item_seen", payload: { requestId: loaded.row.id } });
     record(ctx, loaded, { event: "library.item_added", message: "In Jellyfin and ready to watch", data: { itemId: item.itemId } });
   }
 }
@@ -64,6 +65,7 @@ async function applyEpisode(ctx: ApplyContext, item: LibraryItem): Promise<void>
     if (mine.length === 0) continue;
     signalEpisodes(loaded.state, mine, "seen_in_library", ctx.now, { jellyfinItemId: item.itemId });
     if (item.seriesItemId && !loaded.row.jellyfinItemId) loaded.patch = { ...loaded.patch, jellyfinItemId: item.seriesItemId };
+    ctx.outbox.push({ name: "tracker/library.item_seen", payload: { requestId: loaded.row.id } });
     record(ctx, loaded, {
       event: "library.item_added",
       message: `${describeEpisodes(mine)} is in Jellyfin and ready to watch`,

@@ -1,0 +1,5 @@
+import { animeMatchFn } from "./anime-match";
+import { fallbackSweepFn } from "./fallback-sweep";
+import { verifyAvailabilityFn } from "./verify-availability";
+
+export const functions = [verifyAvailabilityFn, fallbackSweepFn, animeMatchFn];

@@ -1,0 +1,8 @@
+/** Next.js start-up hook: background workers start with the server (never during `next build`). */
+export async function register(): Promise<void> {
+  // NEXT_RUNTIME is a constant Next inlines per bundle (not configuration): it keeps the Node-only workers,
+  // and the database drivers they import, out of the edge bundle.
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startWorkflows } = await import("@/lib/workflows/boot");
+  await startWorkflows();
+}

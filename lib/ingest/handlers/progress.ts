@@ -1,0 +1,64 @@
+import "server-only";
+import { findDownload, updateDownload } from "@/db/queries/downloads";
+import { findRequestIdsByDownloadHash } from "@/db/queries/episodes";
+import { lockIdentityKeys } from "@/db/queries/locks";
+import { describeEpisodes, formatBytes } from "@/lib/domain/describe";
+import type { DownloadProgressEvent } from "@/lib/domain/events";
+import { episodesOfDownload, signalEpisodes, signalOwn } from "@/lib/domain/request-state";
+import { loadRequests, record, type ApplyContext } from "../context";
+
+function formatEta(seconds: number | null): string | null {
+  if (seconds === null) return null;
+  if (seconds < 90) return "less than 2 min left";
+  if (seconds < 5400) return `about ${Math.round(seconds / 60)} min left`;
+  return `about ${Math.round(seconds / 3600)} h left`;
+}
+
+export function describeProgress(e: Pick<DownloadProgressEvent, "progress" | "speed" | "etaSeconds">): string {
+  const percent = `${Math.floor(e.progress * 100)} %`;
+  const speed = e.speed && e.speed > 0 ? `${formatBytes(e.speed)}/s` : "no data flowing";
+  return [percent, speed, formatEta(e.etaSeconds)].filter(Boolean).join(", ");
+}
+
+/**
+ * The download client reports a torrent still in progress. The row gets the live numbers and every item it
+ * holds moves to downloading; each request it feeds gets one timeline line, which is what reaches the browser.
+ */
+export async function applyDownloadProgress(ctx: ApplyContext, e: DownloadProgressEvent): Promise<void> {
+  await lockIdentityKeys({ db: ctx.db, keys: [`dl:${e.hash}`] });
+  const download = await findDownload({ db: ctx.db, hash: e.hash });
+  if (!download || download.status === "completed" || download.status === "imported") return;
+  const unchanged =
+    download.progress === e.progress &&
+    download.downloadSpeed === e.speed &&
+    download.etaSeconds === e.etaSeconds &&
+    download.clientState === e.clientState;
+  if (unchanged) return;
+  await updateDownload({
+    db: ctx.db,
+    hash: e.hash,
+    values: {
+      status: "downloading",
+      progress: e.progress,
+      downloadSpeed: e.speed,
+      etaSeconds: e.etaSeconds,
+      clientState: e.clientState,
+      size: e.size && e.size > 0 ? e.size : download.size,
+      name: download.name ?? e.name,
+    },
+  });
+
+  const owners = await findRequestIdsByDownloadHash({ db: ctx.db, hash: e.hash });
+  for (const loaded of await loadRequests(ctx, [...owners, ...(download.requestId ? [download.requestId] : [])])) {
+    const { state } = loaded;
+    const held = episodesOfDownload(state, e.hash);
+    if (state.mediaType === "movie") signalOwn(state, "download_progress");
+    else signalEpisodes(state, held, "download_progress", ctx.now);
+    const which = held.length > 0 ? describeEpisodes(held) : state.mediaType === "movie" ? "the movie" : "the release";
+    record(ctx, loaded, {
+      event: "download.progress",
+      message: `Downloading ${which}: ${describeProgress(e)}`,
+      data: { hash: e.hash, progress: e.progress, speed: e.speed, etaSeconds: e.etaSeconds, state: e.clientState },
+    });
+  }
+}

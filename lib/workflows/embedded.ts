@@ -1,0 +1,82 @@
+import "server-only";
+import type { Database } from "@/db/client";
+import type { Clients } from "@/lib/integrations/clients";
+import { log } from "@/lib/log";
+import { drainOutbox, type Send } from "./outbox";
+import { pollDownloads } from "./poller";
+import { runSweep } from "./sweep/sweep";
+import { verifyAvailability } from "./verify";
+
+/** Any fixed number shared by every instance: one sweep at a time across all of them. */
+export const SWEEP_LOCK = 727_102;
+
+export type SchedulerOptions = {
+  database: () => Promise<Database>;
+  clients: Clients;
+  pollMs: number;
+  sweepMs: number;
+  /** Inngest configured: the relay sends the outbox there and the sweep stays off (Inngest's cron runs it). */
+  send: Send | null;
+};
+
+export type Scheduler = { stop(): Promise<void>; lastSweepAt(): Date | null };
+
+/** Embedded handling of outbox events: one availability check now; the next sweep owns the rest of the chain. */
+export function localSend(database: () => Promise<Database>, clients: Clients): Send {
+  return async (events) => {
+    const { db } = await database();
+    for (const e of events) {
+      const requestId = Number(e.data.requestId);
+      const wantsCheck = e.name === "tracker/anime.matched" || e.name === "tracker/verify.requested" || (e.name === "tracker/import.completed" && e.data.isAnime === false);
+      if (wantsCheck && Number.isInteger(requestId)) await verifyAvailability({ db, clients, requestId });
+    }
+  };
+}
+
+function loop(name: string, everyMs: number, tick: () => Promise<void>): () => Promise<void> {
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let running: Promise<void> = Promise.resolve();
+  const schedule = () => {
+    if (!stopped) timer = setTimeout(run, everyMs);
+  };
+  const run = () => {
+    running = tick()
+      .catch((error: unknown) => log.warn(`${name} tick failed`, { error: error instanceof Error ? error.message : String(error) }))
+      .finally(schedule);
+  };
+  schedule();
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    await running;
+  };
+}
+
+/**
+ * The in-process fallback timer (DESIGN §4): the poller every POLL_INTERVAL_SECONDS, the outbox relay every
+ * few seconds, and — only without Inngest — the sweep every SWEEP_INTERVAL_SECONDS under a session advisory
+ * lock so one instance sweeps at a time. Ticks never overlap; a failed tick waits for the next one.
+ */
+export function startScheduler(options: SchedulerOptions): Scheduler {
+  const { database, clients } = options;
+  let lastSweep: Date | null = null;
+  const stops: (() => Promise<void>)[] = [];
+  if (clients.qbit) {
+    const qbit = clients.qbit;
+    stops.push(loop("poller", options.pollMs, async () => void (await pollDownloads({ db: (await database()).db, qbit }))));
+  }
+  const send = options.send ?? localSend(database, clients);
+  stops.push(loop("outbox", 5000, async () => void (await drainOutbox({ db: (await database()).db, send }))));
+  if (!options.send) {
+    stops.push(
+      loop("sweep", options.sweepMs, async () => {
+        const d = await database();
+        // No hand-off: embedded, the sweep rescans and reports itself; the next sweep re-checks.
+        const outcome = await d.withAdvisoryLock(SWEEP_LOCK, () => runSweep({ db: d.db, clients, handOff: null }));
+        if (outcome.acquired) lastSweep = new Date();
+      }),
+    );
+  }
+  return { stop: async () => void (await Promise.all(stops.map((s) => s()))), lastSweepAt: () => lastSweep };
+}

@@ -1,0 +1,128 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { listOpenRequests } from "@/db/queries/workflows";
+import { requests } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import type { DomainEvent } from "@/lib/domain/events";
+import { applyTrackerEvents } from "@/lib/ingest/tracker";
+import type { Clients } from "@/lib/integrations/clients";
+import { log } from "@/lib/log";
+import { historyEvents, requestHistory } from "./arr-history";
+import { checkDownloads } from "./download-check";
+import { snapshot, stuckItems, type RequestSnapshot } from "./items";
+import { checkLibrary, type HandOff } from "./library-check";
+import { verifyAvailability } from "../verify";
+import { diagnoseQueues, type Diagnosis } from "./queue";
+import { ageText, loadThresholds, type Thresholds } from "./thresholds";
+
+export type SweepReport = { checked: number; advanced: number; attention: number; handedOff: number; errors: string[] };
+
+type Run = { db: Db; clients: Clients; now: Date; thresholds: Thresholds; handOff: HandOff | null; report: SweepReport };
+
+const service = { sonarr: "Sonarr", radarr: "Radarr" } as const;
+const earlyStages: ReadonlySet<string> = new Set(["approved", "grabbing", "downloading", "downloaded"]);
+
+/** History events that would change something: a grab of an unknown download, an import not yet recorded. */
+function novel(events: DomainEvent[], snap: RequestSnapshot): DomainEvent[] {
+  return events.filter((e) => {
+    const row = e.type === "release.grabbed" || e.type === "release.imported" ? snap.downloads.find((d) => d.hash === e.downloadId) : undefined;
+    if (e.type === "release.grabbed") return !row;
+    if (e.type === "release.imported") return row?.status !== "imported";
+    return true;
+  });
+}
+
+/** One request, one round: ask the sources of truth about its stuck items. True when something advanced. */
+async function checkOnce(run: Run, snap: RequestSnapshot, scale: number): Promise<boolean> {
+  const items = stuckItems(snap, run.now, run.thresholds, scale);
+  if (items.length === 0) return false;
+  if (scale === 1) run.report.checked += 1;
+  const stages = new Set(items.map((i) => i.stage));
+  const events: DomainEvent[] = [];
+  const findings: Diagnosis[] = [];
+
+  const downloads = await checkDownloads({ clients: run.clients, items, downloads: snap.downloads, now: run.now, thresholds: run.thresholds });
+  events.push(...downloads.events);
+  if (items.some((i) => earlyStages.has(i.stage))) {
+    const found = await requestHistory(snap.row, run.clients);
+    if (found) events.push(...novel(historyEvents(snap.row, found), snap));
+    if (events.length === 0) findings.push(...arrFindings(snap, items, found?.source ?? null, run.now), ...downloads.findings);
+  }
+  if (events.length > 0) {
+    await applyTrackerEvents({ db: run.db, source: "tracker", events });
+    run.report.advanced += events.length;
+    return true;
+  }
+  const waitsOnLibrary = stages.has("importing") || stages.has("anime_matching");
+  // Right after an advance only the next missed step is looked for; problems wait for their threshold.
+  if (scale === 0) {
+    if (!waitsOnLibrary) return false;
+    const outcome = await verifyAvailability({ db: run.db, clients: run.clients, requestId: snap.row.id });
+    return outcome.status === "available";
+  }
+  if (waitsOnLibrary) {
+    const library = await checkLibrary({ db: run.db, row: snap.row, clients: run.clients, anime: stages.has("anime_matching"), handOff: run.handOff });
+    findings.push(...library.findings);
+    if (library.handedOff) run.report.handedOff += 1;
+  }
+  await raise(run, snap.row.id, findings);
+  return false;
+}
+
+function arrFindings(snap: RequestSnapshot, items: ReturnType<typeof stuckItems>, source: "sonarr" | "radarr" | null, now: Date): Diagnosis[] {
+  const name = snap.row.mediaType === "movie" ? "Radarr" : "Sonarr";
+  const first = (stage: string) => items.find((i) => i.stage === stage);
+  const approved = first("approved");
+  if (approved && !source) return [{ kind: "upstream_error", reason: `${name} does not have this ${snap.row.mediaType === "movie" ? "movie" : "series"}: was it added?` }];
+  if (approved) return [{ kind: "stalled", reason: `${name} has not grabbed a release in ${ageText(approved.since, now)} (no grab in its history)` }];
+  const downloaded = first("downloaded");
+  if (downloaded) return [{ kind: "import_blocked", reason: `Not imported: downloaded ${ageText(downloaded.since, now)} ago, but ${source ? service[source] : name} has not imported it` }];
+  return [];
+}
+
+async function raise(run: Run, requestId: number, findings: Diagnosis[]): Promise<void> {
+  const [finding] = findings;
+  if (!finding) return;
+  const applied = await applyTrackerEvents({ db: run.db, source: "tracker", events: [{ type: "attention.raised", requestId, ...finding }] });
+  if (applied && applied.length > 0) run.report.attention += 1;
+}
+
+/**
+ * The fallback checker: every item stuck beyond its stage's threshold is checked against its source of truth
+ * and advanced (a missed webhook), given an attention reason, or handed to verify-availability. After an
+ * advance the same request is checked again at once, so a chain of missed webhooks is recovered in one sweep.
+ */
+export async function runSweep(input: { db: Db; clients: Clients; now?: Date; handOff?: HandOff | null }): Promise<SweepReport> {
+  const report: SweepReport = { checked: 0, advanced: 0, attention: 0, handedOff: 0, errors: [] };
+  const run: Run = { db: input.db, clients: input.clients, now: input.now ?? new Date(), thresholds: await loadThresholds(input.db), handOff: input.handOff ?? null, report };
+  const arrs = [
+    ...(run.clients.sonarr ? [{ service: "Sonarr" as const, client: run.clients.sonarr }] : []),
+    ...(run.clients.radarr ? [{ service: "Radarr" as const, client: run.clients.radarr }] : []),
+  ];
+  try {
+    const events = await diagnoseQueues({ db: run.db, arrs });
+    if (events.length > 0) await applyTrackerEvents({ db: run.db, source: "tracker", events });
+  } catch (error) {
+    report.errors.push(`queue check: ${message(error)}`);
+  }
+  for (const row of await listOpenRequests({ db: run.db, limit: 500 })) {
+    try {
+      let current = row;
+      for (let round = 0; round < 6; round += 1) {
+        const advanced = await checkOnce(run, await snapshot(run.db, current), round === 0 ? 1 : 0);
+        if (!advanced) break;
+        const [fresh] = await run.db.select().from(requests).where(eq(requests.id, row.id));
+        if (!fresh) break;
+        current = fresh;
+      }
+    } catch (error) {
+      report.errors.push(`request ${row.id}: ${message(error)}`);
+      log.warn("sweep could not check a request", { requestId: row.id, error: message(error) });
+    }
+  }
+  return report;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

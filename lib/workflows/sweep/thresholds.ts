@@ -1,0 +1,43 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { listStageThresholds } from "@/db/queries/workflows";
+import type { ItemStage } from "@/lib/domain/stages";
+
+/** Stages the sweep watches and how long (minutes) an item may sit in each before it is checked at the source. */
+export type Thresholds = Partial<Record<ItemStage, number>>;
+
+export const defaultThresholds: Thresholds = {
+  approved: 120,
+  grabbing: 60,
+  downloading: 24 * 60,
+  downloaded: 30,
+  importing: 60,
+  anime_matching: 30,
+};
+
+export async function loadThresholds(db: Db): Promise<Thresholds> {
+  const overrides = await listStageThresholds({ db });
+  const merged: Thresholds = { ...defaultThresholds };
+  for (const row of overrides) merged[row.stage] = row.afterMinutes;
+  return merged;
+}
+
+/** Since when the item has been in `stage`, or null if it never recorded reaching it. */
+export function stageSince(stageTimes: Partial<Record<string, string>>, stage: string): Date | null {
+  const at = stageTimes[stage];
+  return at ? new Date(at) : null;
+}
+
+/** True when the item sat in `stage` longer than its threshold (`scale` 0 checks at once, after an advance). */
+export function isStuck(input: { stage: ItemStage; since: Date | null; now: Date; thresholds: Thresholds; scale?: number }): boolean {
+  const minutes = input.thresholds[input.stage];
+  if (minutes === undefined) return false;
+  const since = input.since ?? new Date(0);
+  return input.now.getTime() - since.getTime() >= minutes * 60_000 * (input.scale ?? 1);
+}
+
+export function ageText(since: Date | null, now: Date): string {
+  if (!since) return "a long time";
+  const minutes = Math.max(1, Math.round((now.getTime() - since.getTime()) / 60_000));
+  return minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 60)} h`;
+}
