@@ -16,6 +16,7 @@ import { RequestMeta } from "./request-meta";
 import { StageBadge } from "./stage-badge";
 import { Stepper } from "./stepper";
 import { Timeline } from "./timeline";
+import { collapseProgress } from "@/lib/domain/timeline";
 
 export type DetailState = { request: PortalRequest; episodes: PortalEpisode[]; downloads: PortalDownload[]; timeline: PortalTimelineEntry[] };
 
@@ -23,7 +24,7 @@ type Props = { initial: DetailState; seq: number; jellyfinUrl: string | null };
 
 function applyUpdate(state: DetailState, u: LiveUpdate): DetailState {
   if (state.timeline.some((t) => t.seq === u.seq)) return state;
-  const timeline = [...state.timeline, u.entry].sort((a, b) => a.seq - b.seq);
+  const timeline = collapseProgress([...state.timeline, u.entry].sort((a, b) => a.seq - b.seq));
   const fresher = u.request && Date.parse(u.request.updatedAt) >= Date.parse(state.request.updatedAt);
   return {
     request: fresher && u.request ? u.request : state.request,

@@ -1,5 +1,6 @@
 import "server-only";
-import { asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { PROGRESS_EVENT } from "@/lib/domain/timeline";
 import type { Db } from "../client";
 import { timelineEvents, type TimelineRow } from "../schema";
 
@@ -10,8 +11,20 @@ export async function appendTimelineEvents({ db, entries }: { db: Db; entries: N
   await db.insert(timelineEvents).values(entries);
 }
 
+/** A request's story, oldest first, with superseded progress ticks left out (see collapseProgress). */
 export async function listTimelineForRequest({ db, requestId }: { db: Db; requestId: number }): Promise<TimelineRow[]> {
-  return db.select().from(timelineEvents).where(eq(timelineEvents.requestId, requestId)).orderBy(asc(timelineEvents.seq));
+  return db
+    .select()
+    .from(timelineEvents)
+    .where(
+      and(
+        eq(timelineEvents.requestId, requestId),
+        sql`not (${timelineEvents.event} = ${PROGRESS_EVENT} and exists (
+          select 1 from timeline_events later where later.request_id = ${timelineEvents.requestId} and later.event = ${PROGRESS_EVENT}
+            and later.data->>'hash' = ${timelineEvents.data}->>'hash' and later.seq > ${timelineEvents.seq}))`,
+      ),
+    )
+    .orderBy(asc(timelineEvents.seq));
 }
 
 /** Timeline rows after a sequence number, oldest first: what a reconnecting live client missed. */

@@ -83,7 +83,17 @@ export function presentDownload(d: DownloadRow) {
 }
 
 export function presentTimelineEvent(t: TimelineRow) {
-  return { seq: t.seq, at: t.at.toISOString(), source: t.source, event: t.event, stage: t.stage, message: t.message, requestId: t.requestId };
+  const hash = t.data?.hash;
+  return {
+    seq: t.seq,
+    at: t.at.toISOString(),
+    source: t.source,
+    event: t.event,
+    stage: t.stage,
+    message: t.message,
+    requestId: t.requestId,
+    downloadHash: typeof hash === "string" ? hash : null,
+  };
 }
 
 export function presentRequestDetail(d: { request: RequestRow; episodes: EpisodeRow[]; downloads: DownloadRow[]; timeline: TimelineRow[] }) {

@@ -2,6 +2,7 @@ import "server-only";
 import { findDownload, updateDownload } from "@/db/queries/downloads";
 import { findRequestIdsByDownloadHash } from "@/db/queries/episodes";
 import { lockIdentityKeys } from "@/db/queries/locks";
+import { PROGRESS_EVENT } from "@/lib/domain/timeline";
 import { describeEpisodes, formatBytes } from "@/lib/domain/describe";
 import type { DownloadProgressEvent } from "@/lib/domain/events";
 import { episodesOfDownload, signalEpisodes, signalOwn } from "@/lib/domain/request-state";
@@ -56,7 +57,7 @@ export async function applyDownloadProgress(ctx: ApplyContext, e: DownloadProgre
     else signalEpisodes(state, held, "download_progress", ctx.now);
     const which = held.length > 0 ? describeEpisodes(held) : state.mediaType === "movie" ? "the movie" : "the release";
     record(ctx, loaded, {
-      event: "download.progress",
+      event: PROGRESS_EVENT,
       message: `Downloading ${which}: ${describeProgress(e)}`,
       data: { hash: e.hash, progress: e.progress, speed: e.speed, etaSeconds: e.etaSeconds, state: e.clientState },
     });
