@@ -1,3 +1,4 @@
+import { jsonResponse } from "@/lib/http/json";
 import { log } from "@/lib/log";
 
 export const errorCodes = {
@@ -33,8 +34,8 @@ export function errorResponse(error: unknown, headers?: HeadersInit): Response {
   if (error instanceof AppError) {
     const body: Record<string, unknown> = { error: error.code, message: error.message };
     if (error.issues) body.issues = error.issues;
-    return Response.json(body, { status: errorCodes[error.code], headers });
+    return jsonResponse(body, { status: errorCodes[error.code], headers });
   }
   log.error("unhandled error", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  return Response.json({ error: "internal", message: "Internal server error" }, { status: 500, headers });
+  return jsonResponse({ error: "internal", message: "Internal server error" }, { status: 500, headers });
 }

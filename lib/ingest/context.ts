@@ -62,9 +62,11 @@ export function adoptRequest(ctx: ApplyContext, row: RequestRow): void {
 export async function loadRequests(ctx: ApplyContext, ids: number[]): Promise<Loaded[]> {
   const missing = [...new Set(ids)].filter((id) => !ctx.loaded.has(id));
   if (missing.length > 0) {
-    const rows = await lockRequests({ db: ctx.db, ids: missing });
-    const tvIds = rows.filter((r) => r.mediaType === "tv").map((r) => r.id);
-    const episodes = await listEpisodesForRequests({ db: ctx.db, requestIds: tvIds });
+    // Episodes are read in the same pipeline, after the row locks (the server runs them in order).
+    const [rows, episodes] = await Promise.all([
+      lockRequests({ db: ctx.db, ids: missing }),
+      listEpisodesForRequests({ db: ctx.db, requestIds: missing }),
+    ]);
     for (const row of rows) {
       const own = episodes.filter((e) => e.requestId === row.id);
       ctx.loaded.set(row.id, { row, state: toRequestState(row, own), patch: {} });
@@ -95,28 +97,35 @@ export function record(
   ctx.applied.push({ requestId: loaded.row.id, event: entry.event, stage: after });
 }
 
-/** Writes every loaded request, its changed episodes, the timeline lines and the outbox messages. */
+/**
+ * Writes every loaded request, its changed episodes, the timeline lines and the outbox messages. The
+ * statements are independent, so they are sent together: the driver pipelines them on the transaction's
+ * connection and the server runs them in order.
+ */
 export async function flush(ctx: ApplyContext): Promise<void> {
+  const writes: Promise<unknown>[] = [];
   for (const { row, state, patch } of ctx.loaded.values()) {
     const { counts } = settle(state, ctx.now);
     const attention = state.attention;
-    await updateRequest({
-      db: ctx.db,
-      id: row.id,
-      values: {
-        ...patch,
-        ownStage: state.ownStage,
-        stage: state.stage,
-        requestedSeasons: state.requestedSeasons,
-        stageTimes: state.stageTimes,
-        episodeCounts: counts,
-        attentionKind: attention?.kind ?? null,
-        attentionReason: attention?.reason ?? null,
-        attentionSince: attention?.since ?? null,
-        attentionStage: attention?.stage ?? null,
-        ...(state.stage === "available" && !row.availableAt ? { availableAt: ctx.now } : {}),
-      },
-    });
+    writes.push(
+      updateRequest({
+        db: ctx.db,
+        id: row.id,
+        values: {
+          ...patch,
+          ownStage: state.ownStage,
+          stage: state.stage,
+          requestedSeasons: state.requestedSeasons,
+          stageTimes: state.stageTimes,
+          episodeCounts: counts,
+          attentionKind: attention?.kind ?? null,
+          attentionReason: attention?.reason ?? null,
+          attentionSince: attention?.since ?? null,
+          attentionStage: attention?.stage ?? null,
+          ...(state.stage === "available" && !row.availableAt ? { availableAt: ctx.now } : {}),
+        },
+      }),
+    );
     const inserts: NewEpisode[] = [];
     const updates: EpisodeRow[] = [];
     for (const e of state.episodes.values()) {
@@ -125,8 +134,9 @@ export async function flush(ctx: ApplyContext): Promise<void> {
       if (id === null) inserts.push({ ...values, requestId: row.id });
       else updates.push({ ...values, id, requestId: row.id, updatedAt: ctx.now });
     }
-    await saveEpisodes({ db: ctx.db, inserts, updates });
+    writes.push(saveEpisodes({ db: ctx.db, inserts, updates }));
   }
-  await appendTimelineEvents({ db: ctx.db, entries: ctx.timeline });
-  await enqueueOutbox({ db: ctx.db, messages: ctx.outbox });
+  writes.push(appendTimelineEvents({ db: ctx.db, entries: ctx.timeline }));
+  writes.push(enqueueOutbox({ db: ctx.db, messages: ctx.outbox }));
+  await Promise.all(writes);
 }

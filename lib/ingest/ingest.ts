@@ -44,20 +44,22 @@ async function applyInTransaction(
       const now = new Date();
       const ctx = createContext(tx, input.source, now);
       for (const event of input.events) await applyEvent(ctx, event);
-      await flush(ctx);
-      const deliveryId = await insertDelivery({
-        db: tx,
-        values: {
-          source: input.source,
-          eventType: input.eventType,
-          dedupeKey: input.dedupeKey,
-          status: "applied",
-          contentType: input.contentType,
-          body: input.body,
-          receivedAt: now,
-          requestIds: [...new Set(ctx.applied.map((a) => a.requestId))],
-        },
-      });
+      const [, deliveryId] = await Promise.all([
+        flush(ctx),
+        insertDelivery({
+          db: tx,
+          values: {
+            source: input.source,
+            eventType: input.eventType,
+            dedupeKey: input.dedupeKey,
+            status: "applied",
+            contentType: input.contentType,
+            body: input.body,
+            receivedAt: now,
+            requestIds: [...new Set(ctx.applied.map((a) => a.requestId))],
+          },
+        }),
+      ]);
       if (deliveryId === null) throw new DuplicateDelivery();
       return { kind: "applied" as const, deliveryId, eventType: input.eventType, applied: ctx.applied };
     });

@@ -51,6 +51,7 @@ describe.skipIf(!qbitInstalled)("download poller against a real qBittorrent", ()
     const outcomes: string[] = [];
     let unlimited = false;
     const started = Date.now();
+    let lastChange = { progress: -1, at: Date.now() };
     await until(
       async () => {
         const result = await pollDownloads({ db, qbit });
@@ -64,6 +65,14 @@ describe.skipIf(!qbitInstalled)("download poller against a real qBittorrent", ()
         if (!unlimited && progress.filter((p) => p > 0 && p < 1).length >= 3) {
           unlimited = true;
           await leecher.req("torrents/setDownloadLimit", new URLSearchParams({ hashes: t.infoHash, limit: "0" }));
+        }
+        // The leecher knows the seeder only through addPeers (no tracker, DHT or PeX here): if a busy machine
+        // drops that connection, nothing would reconnect it. Offer the peer again when progress stalls.
+        const now = row?.progress ?? -1;
+        if (now !== lastChange.progress) lastChange = { progress: now, at: Date.now() };
+        else if (now < 1 && Date.now() - lastChange.at > 3000) {
+          await leecher.req("torrents/addPeers", new URLSearchParams({ hashes: t.infoHash, peers: `127.0.0.1:${seeder.btPort}` }));
+          lastChange = { progress: now, at: Date.now() };
         }
         return request.stage;
       },

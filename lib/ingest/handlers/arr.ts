@@ -22,13 +22,13 @@ function seasonsOf(e: ArrEvent): number[] {
  * seasons; if none exists, one is created so nothing Sonarr/Radarr does is invisible.
  */
 async function resolveRequest(ctx: ApplyContext, e: ArrEvent): Promise<{ requestId: RequestRow["id"]; download: DownloadRow | null }> {
-  await lockIdentityKeys({
-    db: ctx.db,
-    keys: [...mediaLockKeys(e.media), ...(e.downloadId ? [`dl:${e.downloadId}`] : [])],
-  });
-  const download = e.downloadId ? await findDownload({ db: ctx.db, hash: e.downloadId }) : null;
+  // Sent together: the server runs them in order, so both lookups see what committed before the lock.
+  const [, download, found] = await Promise.all([
+    lockIdentityKeys({ db: ctx.db, keys: [...mediaLockKeys(e.media), ...(e.downloadId ? [`dl:${e.downloadId}`] : [])] }),
+    e.downloadId ? findDownload({ db: ctx.db, hash: e.downloadId }) : null,
+    findRequestForMedia(ctx, e.media, seasonsOf(e)),
+  ]);
   if (download?.requestId) return { requestId: download.requestId, download };
-  const found = await findRequestForMedia(ctx, e.media, seasonsOf(e));
   if (found) return { requestId: found.id, download };
   const created = await createRequest(ctx, { source: e.source, media: e.media, ownStage: "grabbing" });
   return { requestId: created.id, download };

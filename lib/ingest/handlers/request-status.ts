@@ -34,11 +34,13 @@ function message(e: RequestStatusEvent): string {
 
 /** Jellyseerr request lifecycle: find by request id, else adopt a request Sonarr/Radarr created, else create. */
 export async function applyRequestStatus(ctx: ApplyContext, e: RequestStatusEvent): Promise<void> {
-  await lockIdentityKeys({ db: ctx.db, keys: [`jsr:${e.jellyseerrRequestId}`, ...mediaLockKeys(e.media)] });
-
-  let row =
-    (await findRequestByJellyseerrId({ db: ctx.db, jellyseerrRequestId: e.jellyseerrRequestId })) ??
-    (await findRequestForMedia(ctx, e.media, e.seasons, { onlyWithoutJellyseerrId: true }));
+  // Sent together; the server runs them in order, so the lookups see what committed before the lock.
+  const [, byId, adoptable] = await Promise.all([
+    lockIdentityKeys({ db: ctx.db, keys: [`jsr:${e.jellyseerrRequestId}`, ...mediaLockKeys(e.media)] }),
+    findRequestByJellyseerrId({ db: ctx.db, jellyseerrRequestId: e.jellyseerrRequestId }),
+    findRequestForMedia(ctx, e.media, e.seasons, { onlyWithoutJellyseerrId: true }),
+  ]);
+  let row = byId ?? adoptable;
   if (!row) {
     const ownStage = e.status === "available_reported" ? "approved" : e.status;
     row = await createRequest(ctx, { source: "jellyseerr", media: e.media, ownStage, seasons: e.seasons });
