@@ -69,10 +69,14 @@ async function main() {
   const loadAtStart = loadavg()[0]?.toFixed(2) ?? "?";
   const db = await freshDatabase(SERVER, "st_bench_ingest");
   const databaseUrl = db.env.DATABASE_URL ?? "";
-  const server = await startServer({ ...db.env, WEBHOOK_SECRET: SECRET, LOG_LEVEL: "warn" });
-  let peakRss = treeRss(server.process.pid!);
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(server.process.pid!))), 100);
+  let server: Awaited<ReturnType<typeof startServer>> | null = null;
+  let sampler: NodeJS.Timeout | undefined;
   try {
+    server = await startServer({ ...db.env, WEBHOOK_SECRET: SECRET, LOG_LEVEL: "warn" });
+    const { url } = server;
+    const pid = server.process.pid ?? 0;
+    let peakRss = treeRss(pid);
+    sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(pid))), 100);
     const flows = Array.from({ length: REQUESTS }, (_, i) => flow(i + 1));
     const total = flows.reduce((sum, f) => sum + f.length, 0);
     const latencies: number[] = [];
@@ -85,7 +89,7 @@ async function main() {
         for (let i = next++; i < flows.length; i = next++) {
           for (const d of flows[i]!) {
             const t0 = performance.now();
-            const res = await fetch(`${server.url}/api/webhooks/${d.source}`, {
+            const res = await fetch(`${url}/api/webhooks/${d.source}`, {
               method: "POST",
               headers: { authorization: `Bearer ${SECRET}`, "content-type": d.contentType },
               body: d.body,
@@ -151,7 +155,7 @@ async function main() {
     }
   } finally {
     clearInterval(sampler);
-    await server.stop();
+    await server?.stop();
     if (!process.env.BENCH_KEEP) await db.drop();
   }
 }
