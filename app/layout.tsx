@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { UserMenu } from "@/components/auth/user-menu";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -23,9 +22,6 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-dvh bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
-        <header className="mx-auto max-w-5xl px-4 pt-3">
-          <UserMenu />
-        </header>
         {children}
       </body>
     </html>
