@@ -5,7 +5,9 @@ import { listRequesters } from "@/db/queries/portal";
 import { listRequests } from "@/db/queries/request-list";
 import { ActiveRequests } from "@/components/portal/active-requests";
 import { FiltersBar } from "@/components/portal/filters-bar";
+import { viewerScope } from "@/lib/auth/policy";
 import { getViewer } from "@/lib/auth/viewer";
+import { env } from "@/lib/env";
 import { activeStages, hasFilters, parseActiveFilters } from "@/lib/portal/filters";
 import { presentPortalRequest } from "@/lib/requests/transfer";
 
@@ -23,7 +25,10 @@ export default async function ActiveRequestsPage({ searchParams }: Props) {
   const db = await getDb();
   // Read before the list: live updates after this seq are replayed onto it, so none falls in between.
   const seq = await latestTimelineSeq({ db });
-  const requesterConflict = filters.mine && viewer && filters.requester && filters.requester.toLowerCase() !== viewer.name.toLowerCase();
+  // Members under MEMBERS_SEE=own see only their requests; "mine" narrows to the same names for anyone.
+  const scope = viewerScope(viewer, env().MEMBERS_SEE);
+  const requesterAnyOf = scope ?? (filters.mine && viewer ? viewer.aliases : undefined);
+  const requesterConflict = filters.mine && viewer && filters.requester && !viewer.aliases.includes(filters.requester.toLowerCase());
   const [page, requesters] = await Promise.all([
     requesterConflict
       ? { items: [], nextCursor: null }
@@ -33,12 +38,13 @@ export default async function ActiveRequestsPage({ searchParams }: Props) {
             stages: filters.stages.length > 0 ? filters.stages : [...activeStages],
             mediaType: filters.type ?? undefined,
             q: filters.q || undefined,
-            requestedBy: filters.mine && viewer ? viewer.name : (filters.requester ?? undefined),
+            requestedBy: filters.mine ? undefined : (filters.requester ?? undefined),
+            requesterAnyOf,
           },
           cursor: null,
           limit: PAGE_LIMIT,
         }),
-    listRequesters({ db }),
+    listRequesters({ db, requesterAnyOf: scope ?? undefined }),
   ]);
   const rows = page.items.map((r) => presentPortalRequest(r, r.downloads));
   const sort = typeof params.sort === "string" ? params.sort : null;
@@ -53,7 +59,7 @@ export default async function ActiveRequestsPage({ searchParams }: Props) {
         initial={rows}
         seq={seq}
         filters={filters}
-        viewerName={viewer?.name ?? null}
+        viewerNames={viewer?.aliases ?? null}
         sort={sort}
         empty={
           <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-700" data-testid="empty-state">

@@ -14,7 +14,8 @@ type Props = {
   initial: PortalRequest[];
   seq: number;
   filters: ActiveFilters;
-  viewerName: string | null;
+  /** The signed-in viewer's names (lower-case aliases), for "mine". */
+  viewerNames: readonly string[] | null;
   sort: string | null;
   /** Shown while the list is empty, and replaced as soon as a live update brings a row. */
   empty: React.ReactNode;
@@ -30,7 +31,7 @@ function parseSort(value: string | null): SortingState {
  * The active list, kept current by live updates: a changed request is replaced in place, a new one that
  * matches the filters is added, one that no longer matches leaves. Nothing reloads, so scroll and focus stay.
  */
-export function ActiveRequests({ initial, seq, filters, viewerName, sort, empty }: Props) {
+export function ActiveRequests({ initial, seq, filters, viewerNames, sort, empty }: Props) {
   const [rows, setRows] = useState(initial);
   const [sorting, setSorting] = useState<SortingState>(() => parseSort(sort));
 
@@ -42,12 +43,12 @@ export function ActiveRequests({ initial, seq, filters, viewerName, sort, empty 
         const index = current.findIndex((r) => r.id === next.id);
         const prev = index >= 0 ? current[index] : undefined;
         if (prev && Date.parse(prev.updatedAt) > Date.parse(next.updatedAt)) return current;
-        const keep = matchesFilters(next, filters, viewerName, index >= 0);
+        const keep = matchesFilters(next, filters, viewerNames, index >= 0);
         if (index >= 0) return keep ? current.map((r, i) => (i === index ? next : r)) : current.filter((_, i) => i !== index);
         return keep ? [next, ...current] : current;
       });
     },
-    [filters, viewerName],
+    [filters, viewerNames],
   );
   useLiveUpdates(seq, apply);
 

@@ -38,18 +38,21 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** Requests whose requester name or e-mail is one of `names` (lower-case), as the alias rules match them. */
+export function requestedByAnyOf(names: readonly string[]): SQL {
+  if (names.length === 0) return sql`false`;
+  const byName = inArray(sql`lower(${requests.requestedBy})`, [...names]);
+  const byEmail = inArray(sql`lower(${requests.requestedByEmail})`, [...names]);
+  return or(byName, byEmail) ?? sql`false`;
+}
+
 function whereOf(filters: RequestFilters, cursor: ListCursor | null): SQL | undefined {
   const parts: SQL[] = [];
   if (filters.stages && filters.stages.length > 0) parts.push(inArray(requests.stage, filters.stages));
   if (filters.mediaType) parts.push(eq(requests.mediaType, filters.mediaType));
   if (filters.q) parts.push(sql`${requests.title} ilike ${`%${escapeLike(filters.q)}%`}`);
   if (filters.requestedBy) parts.push(sql`lower(${requests.requestedBy}) = lower(${filters.requestedBy})`);
-  if (filters.requesterAnyOf) {
-    const names = filters.requesterAnyOf;
-    const byName = inArray(sql`lower(${requests.requestedBy})`, names);
-    const byEmail = inArray(sql`lower(${requests.requestedByEmail})`, names);
-    parts.push(names.length > 0 ? (or(byName, byEmail) ?? sql`false`) : sql`false`);
-  }
+  if (filters.requesterAnyOf) parts.push(requestedByAnyOf(filters.requesterAnyOf));
   if (cursor) parts.push(sql`(${requests.updatedAt}, ${requests.id}) < (${cursor.updatedAt}::timestamptz, ${cursor.id})`);
   return parts.length > 0 ? and(...parts) : undefined;
 }

@@ -17,3 +17,17 @@ export function mayRead(reader: Reader, membersSee: "all" | "own", request: Requ
   const scope = requesterScope(reader, membersSee);
   return scope === null || isRequestedBy(request, scope);
 }
+
+/**
+ * The live-stream filter for a signed-in viewer: only requests they may read (events that concern no
+ * request are household matters and stay out of a scoped stream). Null when the viewer sees everything.
+ */
+export function liveFilter(viewer: Viewer, membersSee: "all" | "own"): ((owner: Requester | null) => boolean) | null {
+  const scope = requesterScope({ kind: "viewer", viewer }, membersSee);
+  return scope === null ? null : (owner) => owner !== null && isRequestedBy(owner, scope);
+}
+
+/** The requester scope of a portal page's viewer (null = the whole household). */
+export function viewerScope(viewer: Viewer | null, membersSee: "all" | "own"): string[] | null {
+  return viewer ? requesterScope({ kind: "viewer", viewer }, membersSee) : null;
+}

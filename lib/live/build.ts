@@ -6,13 +6,17 @@ import { listEpisodesForRequests } from "@/db/queries/episodes";
 import { listRequestsByIds } from "@/db/queries/live";
 import { presentDownload, presentEpisode, presentTimelineEvent } from "@/lib/requests/present";
 import { presentPortalRequest } from "@/lib/requests/transfer";
+import type { Requester } from "@/lib/auth/aliases";
 import type { LiveUpdate } from "./types";
+
+/** An update and who requested its request: the hub uses the owner to scope members; it is never sent. */
+export type BuiltUpdate = { update: LiveUpdate; owner: Requester | null };
 
 /**
  * The update events for a batch of timeline rows: three queries for the whole batch, however many rows
  * and requests it holds, so a burst of webhooks costs the same as one.
  */
-export async function buildUpdates(db: Db, rows: readonly TimelineRow[]): Promise<LiveUpdate[]> {
+export async function buildUpdates(db: Db, rows: readonly TimelineRow[]): Promise<BuiltUpdate[]> {
   const ids = [...new Set(rows.map((r) => r.requestId).filter((id): id is number => id !== null))];
   const requestRows = await listRequestsByIds({ db, ids });
   const tvIds = requestRows.filter((r) => r.mediaType === "tv").map((r) => r.id);
@@ -26,6 +30,7 @@ export async function buildUpdates(db: Db, rows: readonly TimelineRow[]): Promis
       return [
         row.id,
         {
+          owner: { requestedBy: row.requestedBy, requestedByEmail: row.requestedByEmail },
           request: presentPortalRequest(row, own),
           downloads: own.map(presentDownload),
           episodes: row.mediaType === "tv" ? episodes.filter((e) => e.requestId === row.id).map(presentEpisode) : null,
@@ -36,11 +41,14 @@ export async function buildUpdates(db: Db, rows: readonly TimelineRow[]): Promis
   return rows.map((row) => {
     const state = row.requestId === null ? undefined : byId.get(row.requestId);
     return {
-      seq: row.seq,
-      entry: presentTimelineEvent(row),
-      request: state?.request ?? null,
-      episodes: state?.episodes ?? null,
-      downloads: state?.downloads ?? null,
+      owner: state?.owner ?? null,
+      update: {
+        seq: row.seq,
+        entry: presentTimelineEvent(row),
+        request: state?.request ?? null,
+        episodes: state?.episodes ?? null,
+        downloads: state?.downloads ?? null,
+      },
     };
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Requester } from "@/lib/auth/aliases";
 import { getDatabase, type Database } from "@/db/client";
 import { listTimelineAfter } from "@/db/queries/timeline";
 import { latestTimelineSeq } from "@/db/queries/live";
@@ -8,10 +9,15 @@ import { SeqTracker } from "./seq-tracker";
 import { concatChunks } from "@/lib/http/bytes";
 import { encodeReset, encodeUpdate, HEARTBEAT } from "./sse";
 
-/** A connected SSE client. `write` returns false when the client is gone or too far behind. */
-export type LiveClient = { write(chunk: Uint8Array): boolean; close(): void };
+/**
+ * A connected SSE client; `write` returns false when the client is gone or too far behind. `accepts` limits it to the requests its viewer may see (MEMBERS_SEE=own); without it
+ * the client gets everything, as one shared buffer.
+ */
+export type LiveClient = { write(chunk: Uint8Array): boolean; close(): void; accepts?: (owner: Requester | null) => boolean };
 
-type Attached = { client: LiveClient; buffer: { seq: number; bytes: Uint8Array }[] | null; skip: Set<number> | null };
+type Encoded = { seq: number; bytes: Uint8Array; owner: Requester | null };
+
+type Attached = { client: LiveClient; buffer: Encoded[] | null; skip: Set<number> | null };
 
 const READ_BATCH = 500;
 /** A client further behind than this reloads its page instead of replaying. */
@@ -80,13 +86,14 @@ export class LiveHub {
       attached.client.write(encodeReset({ seq: newest }));
       for (let seq = afterSeq + 1; seq <= newest && replayed.size <= REPLAY_LIMIT * 2; seq++) replayed.add(seq);
     } else if (rows.length > 0) {
-      const updates = await buildUpdates(database.db, rows);
-      attached.client.write(concatChunks(updates.map(encodeUpdate)));
-      for (const u of updates) replayed.add(u.seq);
+      const built = await buildUpdates(database.db, rows);
+      const visible = built.filter((b) => accepted(attached.client, b.owner));
+      if (visible.length > 0) attached.client.write(concatChunks(visible.map((b) => encodeUpdate(b.update))));
+      for (const b of built) replayed.add(b.update.seq);
     }
     const buffered = attached.buffer ?? [];
     attached.buffer = null;
-    const pending = buffered.filter((b) => !replayed.has(b.seq));
+    const pending = buffered.filter((b) => !replayed.has(b.seq) && accepted(attached.client, b.owner));
     if (pending.length > 0) attached.client.write(concatChunks(pending.map((b) => b.bytes)));
     // Rows replayed before the hub itself read them will still be broadcast once: skip those.
     const hubSeq = this.tracker?.lastSeq ?? 0;
@@ -147,11 +154,11 @@ export class LiveHub {
     const fresh = new Set(tracker.accept(rows.map((r) => r.seq), now));
     const newRows = rows.filter((r) => fresh.has(r.seq));
     if (newRows.length === 0) return;
-    const updates = await buildUpdates(database.db, newRows);
-    this.broadcast(updates.map((u) => ({ seq: u.seq, bytes: encodeUpdate(u) })));
+    const built = await buildUpdates(database.db, newRows);
+    this.broadcast(built.map((b) => ({ seq: b.update.seq, bytes: encodeUpdate(b.update), owner: b.owner })));
   }
 
-  private broadcast(events: { seq: number; bytes: Uint8Array }[]): void {
+  private broadcast(events: Encoded[]): void {
     const joined = concatChunks(events.map((e) => e.bytes));
     for (const c of [...this.clients]) {
       if (c.buffer) {
@@ -159,15 +166,19 @@ export class LiveHub {
         continue;
       }
       let chunk = joined;
-      if (c.skip) {
-        const skip = c.skip;
-        chunk = concatChunks(events.filter((e) => !skip.has(e.seq)).map((e) => e.bytes));
+      if (c.skip || c.client.accepts) {
+        const skip = c.skip ?? new Set<number>();
+        chunk = concatChunks(events.filter((e) => !skip.has(e.seq) && accepted(c.client, e.owner)).map((e) => e.bytes));
         for (const e of events) skip.delete(e.seq);
-        if (skip.size === 0) c.skip = null;
+        if (c.skip && skip.size === 0) c.skip = null;
       }
       if (chunk.byteLength > 0 && !c.client.write(chunk)) this.drop(c);
     }
   }
+}
+
+function accepted(client: LiveClient, owner: Requester | null): boolean {
+  return client.accepts ? client.accepts(owner) : true;
 }
 
 type Holder = { __statusTrackerLiveHub?: LiveHub };

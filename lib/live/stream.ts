@@ -1,6 +1,6 @@
 import "server-only";
 import { log } from "@/lib/log";
-import { getLiveHub, type LiveHub } from "./hub";
+import { getLiveHub, type LiveClient, type LiveHub } from "./hub";
 import { STREAM_PREAMBLE } from "./sse";
 
 /** A client that has this much unread is too slow: it is closed and catches up by Last-Event-ID. */
@@ -16,7 +16,18 @@ export const SSE_HEADERS: HeadersInit = {
 };
 
 /** The body of one SSE response, attached to the hub until the client goes away. */
-export function openEventStream({ afterSeq, signal, hub = getLiveHub() }: { afterSeq: number | null; signal: AbortSignal; hub?: LiveHub }) {
+export function openEventStream({
+  afterSeq,
+  signal,
+  accepts,
+  hub = getLiveHub(),
+}: {
+  afterSeq: number | null;
+  signal: AbortSignal;
+  /** Limits the stream to the requests its viewer may see; absent = everything. */
+  accepts?: LiveClient["accepts"];
+  hub?: LiveHub;
+}) {
   let detach: (() => void) | null = null;
   let closed = false;
   return new ReadableStream<Uint8Array>(
@@ -32,7 +43,8 @@ export function openEventStream({ afterSeq, signal, hub = getLiveHub() }: { afte
             // Already closed by the runtime when the client went away.
           }
         };
-        const client = {
+        const client: LiveClient = {
+          accepts,
           write(chunk: Uint8Array) {
             if (closed) return false;
             if ((controller.desiredSize ?? 0) < 0) {

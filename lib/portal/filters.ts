@@ -66,12 +66,13 @@ const sameName = (a: string | null, b: string) => a !== null && a.toLocaleLowerC
  * update adds, keeps or drops a row exactly as a reload would. `keepFinished` keeps a row that was on
  * screen and just finished, so it does not vanish under the reader's finger.
  */
-export function matchesFilters(r: Matchable, f: ActiveFilters, viewerName: string | null, keepFinished = false): boolean {
+export function matchesFilters(r: Matchable, f: ActiveFilters, viewerNames: readonly string[] | null, keepFinished = false): boolean {
   const stageOk = f.stages.length > 0 ? f.stages.includes(r.stage) : keepFinished || (activeStages as readonly Stage[]).includes(r.stage);
   if (!stageOk) return false;
   if (f.type && r.mediaType !== f.type) return false;
   if (f.requester && !sameName(r.requestedBy, f.requester)) return false;
-  if (f.mine && (viewerName === null || !sameName(r.requestedBy, viewerName))) return false;
+  // The viewer's aliases (lower-case names and e-mails); the browser only ever sees requester names.
+  if (f.mine && (viewerNames === null || r.requestedBy === null || !viewerNames.includes(r.requestedBy.toLocaleLowerCase()))) return false;
   if (f.q && !r.title.toLocaleLowerCase().includes(f.q.toLocaleLowerCase())) return false;
   return true;
 }

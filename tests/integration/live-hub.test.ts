@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDatabase } from "@/db/client";
+import { liveFilter } from "@/lib/auth/policy";
 import { LiveHub, type LiveClient } from "@/lib/live/hub";
 import { openEventStream } from "@/lib/live/stream";
 import type { LiveUpdate } from "@/lib/live/types";
@@ -99,5 +100,25 @@ describe("live hub", () => {
     abort.abort();
     expect(hub.clientCount).toBe(0);
     expect((await reader.read()).done).toBe(true);
+  });
+
+  it("under MEMBERS_SEE=own a member's stream carries only their requests, live and on replay", async () => {
+    const hub = newHub();
+    const sam = { name: "samantha", role: "member" as const, aliases: ["samantha", "sam", "sam@example.com"] };
+    const samOnly = collector();
+    const everyone = collector();
+    await hub.attach({ ...samOnly.client, accepts: liveFilter(sam, "own") ?? undefined }, null);
+    await hub.attach(everyone.client, null);
+
+    await postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: 401, tmdbId: 4001, subject: "Alex Movie (2020)", user: "Alex" }));
+    await postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: 402, tmdbId: 4002, subject: "Sam Movie (2021)", user: "Sam" }));
+    await vi.waitFor(() => expect(everyone.updates()).toHaveLength(2));
+    await vi.waitFor(() => expect(samOnly.updates()).toHaveLength(1));
+    expect(samOnly.updates()[0]?.data.request?.title).toBe("Sam Movie");
+
+    const replayed = collector();
+    await hub.attach({ ...replayed.client, accepts: liveFilter(sam, "own") ?? undefined }, 0);
+    expect(replayed.updates().map((u) => u.data.request?.title)).toEqual(["Sam Movie"]);
+    expect(liveFilter(sam, "all")).toBeNull();
   });
 });

@@ -23,11 +23,12 @@ describe("active filters", () => {
     expect(matchesFilters(row, parseActiveFilters({ stage: "importing" }), null, true)).toBe(false);
   });
 
-  it("'mine' needs a viewer and compares names without case", () => {
+  it("'mine' needs a viewer and matches any of the viewer's aliases without case", () => {
     const mine = parseActiveFilters({ mine: "1" });
     expect(matchesFilters(row, mine, null)).toBe(false);
-    expect(matchesFilters(row, mine, "alice")).toBe(true);
-    expect(matchesFilters(row, mine, "bob")).toBe(false);
+    expect(matchesFilters(row, mine, ["alice"])).toBe(true);
+    expect(matchesFilters(row, mine, ["ally", "alice", "alice@example.com"])).toBe(true);
+    expect(matchesFilters(row, mine, ["bob"])).toBe(false);
   });
 });
 

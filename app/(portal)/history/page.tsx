@@ -6,6 +6,9 @@ import { countByStage } from "@/db/queries/history";
 import { listRequesters } from "@/db/queries/portal";
 import { decodeCursor, listRequests } from "@/db/queries/request-list";
 import { HistoryTable } from "@/components/portal/history-table";
+import { viewerScope } from "@/lib/auth/policy";
+import { getViewer } from "@/lib/auth/viewer";
+import { env } from "@/lib/env";
 import { RequesterSelect } from "@/components/portal/requester-select";
 import { stagePresentation } from "@/lib/domain/presentation";
 import { historyStages, type HistoryStage } from "@/lib/portal/filters";
@@ -28,10 +31,11 @@ export default async function HistoryPage({ searchParams }: Props) {
   const cursorParam = one(params.cursor);
   const cursor = cursorParam ? decodeCursor(cursorParam) : null;
   const db = await getDb();
+  const scope = viewerScope(await getViewer(), env().MEMBERS_SEE) ?? undefined;
   const [counts, page, requesters] = await Promise.all([
-    countByStage({ db, stages: historyStages, requestedBy: requester }),
-    listRequests({ db, filters: { stages: [tab], requestedBy: requester }, cursor, limit: PAGE_SIZE }),
-    listRequesters({ db }),
+    countByStage({ db, stages: historyStages, requestedBy: requester, requesterAnyOf: scope }),
+    listRequests({ db, filters: { stages: [tab], requestedBy: requester, requesterAnyOf: scope }, cursor, limit: PAGE_SIZE }),
+    listRequesters({ db, requesterAnyOf: scope }),
   ]);
   const rows = page.items.map((r) => presentPortalRequest(r, r.downloads));
   const href = (over: Record<string, string | undefined>) => {

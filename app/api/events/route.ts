@@ -1,10 +1,20 @@
-// GET /api/events — Server-Sent Events: every timeline row as it commits, replaying from Last-Event-ID
+// GET /api/events — Server-Sent Events: every timeline row the viewer may see, as it commits, replaying from Last-Event-ID
+import { liveFilter } from "@/lib/auth/policy";
+import { requireViewer } from "@/lib/auth/viewer";
+import { env } from "@/lib/env";
+import { errorResponse } from "@/lib/errors";
 import { openEventStream, SSE_HEADERS } from "@/lib/live/stream";
 import { parseLastEventId } from "@/lib/live/sse";
 
 export const dynamic = "force-dynamic";
 
-export function GET(request: Request): Response {
-  const afterSeq = parseLastEventId(request.headers, new URL(request.url));
-  return new Response(openEventStream({ afterSeq, signal: request.signal }), { headers: SSE_HEADERS });
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const viewer = await requireViewer();
+    const accepts = liveFilter(viewer, env().MEMBERS_SEE) ?? undefined;
+    const afterSeq = parseLastEventId(request.headers, new URL(request.url));
+    return new Response(openEventStream({ afterSeq, signal: request.signal, accepts }), { headers: SSE_HEADERS });
+  } catch (error) {
+    return errorResponse(error);
+  }
 }

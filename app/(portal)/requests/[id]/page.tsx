@@ -5,6 +5,8 @@ import { cache } from "react";
 import { getDb } from "@/db/client";
 import { latestTimelineSeq } from "@/db/queries/live";
 import { getRequestDetail } from "@/db/queries/request-detail";
+import { mayRead } from "@/lib/auth/policy";
+import { getViewer } from "@/lib/auth/viewer";
 import { RequestDetail } from "@/components/portal/request-detail";
 import { env } from "@/lib/env";
 import { presentDownload, presentEpisode, presentTimelineEvent } from "@/lib/requests/present";
@@ -20,7 +22,10 @@ const load = cache(async (id: string) => {
   // Read before the detail: live updates after this seq are replayed onto it.
   const seq = await latestTimelineSeq({ db });
   const found = await getRequestDetail({ db, id: Number(id) });
-  return found ? { seq, found } : null;
+  // Someone else's request under MEMBERS_SEE=own is shown as missing: its existence is not disclosed.
+  const reader = await getViewer();
+  if (!found || !reader || !mayRead({ kind: "viewer", viewer: reader }, env().MEMBERS_SEE, found.request)) return null;
+  return { seq, found };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
