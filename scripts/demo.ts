@@ -32,7 +32,7 @@ async function main() {
   mkdirSync(".data", { recursive: true });
   await prepareDemoDatabase(path.join(dataDir, "pglite"));
   if (!buildIsCurrent()) {
-    say("Building the app once (about a minute on 2 cores)…");
+    say("Building the app once (under a minute)…");
     await build(path.join(dataDir, "build.log"));
   }
   const sim = await startSimulators();
