@@ -6,7 +6,9 @@ export default function config(phase: string): NextConfig {
   const dev = phase === PHASE_DEVELOPMENT_SERVER;
   return {
     // PGlite and postgres.js must load from node_modules at runtime: bundling them breaks both drivers.
-    serverExternalPackages: ["@electric-sql/pglite", "postgres"],
+    // So must SignalR: bundled, its Node transport's dynamic require fails and, with SHOKO_URL set, takes
+    // the instrumentation hook (and so every request) down with it.
+    serverExternalPackages: ["@electric-sql/pglite", "postgres", "@microsoft/signalr"],
     poweredByHeader: false,
     async headers() {
       return [{ source: "/:path*", headers: securityHeaders({ dev }) }];

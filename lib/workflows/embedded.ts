@@ -2,7 +2,7 @@ import "server-only";
 import type { Database } from "@/db/client";
 import type { Clients } from "@/lib/integrations/clients";
 import { log } from "@/lib/log";
-import { drainOutbox, type Send } from "./outbox";
+import { drainOutbox, type OutgoingEvent, type Send } from "./outbox";
 import { pollDownloads } from "./poller";
 import { runSweep } from "./sweep/sweep";
 import { verifyAvailability } from "./verify";
@@ -31,6 +31,23 @@ export function localSend(database: () => Promise<Database>, clients: Clients): 
       if (wantsCheck && Number.isInteger(requestId)) await verifyAvailability({ db, clients, requestId });
     }
   };
+}
+
+/**
+ * One outbox tick. To Inngest the rows are sent inside the drain's transaction (a failed send keeps them).
+ * Embedded, the checks run only after that transaction committed: PGlite is a single connection, so a check
+ * querying the database from inside the drain would wait on the drain forever. A check that fails here is
+ * not retried from the outbox; the next sweep looks at the request again.
+ */
+export async function relayOutbox(database: () => Promise<Database>, clients: Clients, send: Send | null): Promise<void> {
+  const { db } = await database();
+  if (send) {
+    await drainOutbox({ db, send });
+    return;
+  }
+  const drained: OutgoingEvent[] = [];
+  await drainOutbox({ db, send: async (events) => void drained.push(...events) });
+  if (drained.length > 0) await localSend(database, clients)(drained);
 }
 
 function loop(name: string, everyMs: number, tick: () => Promise<void>): () => Promise<void> {
@@ -66,8 +83,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     const qbit = clients.qbit;
     stops.push(loop("poller", options.pollMs, async () => void (await pollDownloads({ db: (await database()).db, qbit }))));
   }
-  const send = options.send ?? localSend(database, clients);
-  stops.push(loop("outbox", 5000, async () => void (await drainOutbox({ db: (await database()).db, send }))));
+  stops.push(loop("outbox", 5000, () => relayOutbox(database, clients, options.send)));
   if (!options.send) {
     stops.push(
       loop("sweep", options.sweepMs, async () => {

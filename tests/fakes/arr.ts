@@ -1,8 +1,9 @@
 import { page, startFake, type FakeRequest, type FakeResponse } from "./server";
 
 /**
- * Sonarr/Radarr API v3 as contracts/sonarr.md §5 and radarr.md §5 describe it: X-Api-Key (or ?apikey),
- * camelCase, queue paged with a default page of 10, history newest first, `episode` only with includeEpisode.
+ * Sonarr v4 / Radarr v6 API v3 as contracts/sonarr.md §5 and radarr.md §5 describe it: X-Api-Key (or ?apikey),
+ * camelCase, nulls omitted, queue paged with a default page of 10, history newest first, `episode` only with
+ * includeEpisode. Every answer is checked against the services' OpenAPI schemas by the contract test.
  */
 export type FakeEpisode = { seasonNumber: number; episodeNumber: number; tvdbId?: number; title?: string };
 export type QueueItem = {
@@ -14,15 +15,32 @@ export type QueueItem = {
   statusMessages?: { title: string; messages: string[] }[];
   errorMessage?: string;
   episode?: FakeEpisode;
+  /** Series or movie id; defaults to the first one known. */
+  ownerId?: number;
+  size?: number;
+  sizeleft?: number;
 };
 export type HistoryItem = { eventType: "grabbed" | "downloadFolderImported" | "downloadFailed"; downloadId: string; sourceTitle?: string; importedPath?: string; episode?: FakeEpisode };
+export type FakeMovie = { id: number; title: string; tmdbId: number; tags: number[]; filePath?: string };
+export type FakeSeries = { id: number; title: string; tvdbId: number; seriesType: "standard" | "anime" };
+
+// Sonarr's QualitySource says "web", Radarr's "webdl" (their OpenAPI enums differ).
+const quality = (kind: "sonarr" | "radarr") => ({ quality: { id: 3, name: "WEBDL-1080p", source: kind === "sonarr" ? "web" : "webdl", resolution: 1080 }, revision: { version: 1, real: 0, isRepack: false } });
+const LANGUAGES = [{ id: 1, name: "English" }];
+
+function episodeId(ownerId: number, e: FakeEpisode): number {
+  return ownerId * 10_000 + e.seasonNumber * 100 + e.episodeNumber;
+}
 
 export class FakeArr {
-  movies: { id: number; title: string; tmdbId: number; tags: number[] }[] = [];
-  series: { id: number; title: string; tvdbId: number; seriesType: "standard" | "anime" }[] = [];
+  movies: FakeMovie[] = [];
+  series: FakeSeries[] = [];
   tags: { id: number; label: string }[] = [{ id: 1, label: "anime" }];
   queue: QueueItem[] = [];
-  history: (HistoryItem & { ownerId: number })[] = [];
+  /** Newest first, as the API answers it. */
+  history: (HistoryItem & { ownerId: number; date?: string })[] = [];
+  /** Sonarr's episode list per series (what `GET /api/v3/episode?seriesId=` answers). */
+  episodes: (FakeEpisode & { seriesId: number; filePath?: string })[] = [];
   commands: unknown[] = [];
   constructor(readonly kind: "sonarr" | "radarr", readonly apiKey = "arr-key") {}
 
@@ -33,13 +51,18 @@ export class FakeArr {
     const withEpisode = q.get("includeEpisode") === "true";
     switch (`${req.method} ${req.path}`) {
       case "GET /api/v3/system/status":
-        return { status: 200, body: { appName: this.kind === "sonarr" ? "Sonarr" : "Radarr", version: this.kind === "sonarr" ? "4.0.19.2979" : "6.0.3.10276" } };
+        return { status: 200, body: { appName: this.kind === "sonarr" ? "Sonarr" : "Radarr", instanceName: this.kind === "sonarr" ? "Sonarr" : "Radarr", version: this.kind === "sonarr" ? "4.0.19.2979" : "6.0.3.10276", isLinux: true } };
       case "GET /api/v3/queue":
         return { status: 200, body: { ...page(this.queue.map((r, i) => this.queueRecord(r, i)), q), sortKey: "timeleft", sortDirection: "ascending" } };
       case "GET /api/v3/movie":
-        return { status: 200, body: this.movies.filter((m) => !q.has("tmdbId") || m.tmdbId === Number(q.get("tmdbId"))).map((m) => ({ ...m, hasFile: false, monitored: true })) };
+        return { status: 200, body: this.movies.filter((m) => !q.has("tmdbId") || m.tmdbId === Number(q.get("tmdbId"))).map((m) => this.movieResource(m)) };
       case "GET /api/v3/series":
-        return { status: 200, body: this.series.filter((s) => !q.has("tvdbId") || s.tvdbId === Number(q.get("tvdbId"))) };
+        return { status: 200, body: this.series.filter((s) => !q.has("tvdbId") || s.tvdbId === Number(q.get("tvdbId"))).map((s) => ({ ...s, monitored: true })) };
+      case "GET /api/v3/episode": {
+        if (!q.has("seriesId")) return { status: 400, body: "seriesId or episodeIds must be provided" };
+        const seriesId = Number(q.get("seriesId"));
+        return { status: 200, body: this.episodes.filter((e) => e.seriesId === seriesId).map((e) => this.episodeResource(seriesId, e, q.get("includeEpisodeFile") === "true")) };
+      }
       case "GET /api/v3/tag":
         return { status: 200, body: this.tags };
       case "GET /api/v3/history/movie":
@@ -51,9 +74,12 @@ export class FakeArr {
         const all = this.history.filter((h) => !id || h.downloadId.toUpperCase() === id).map((h, i) => this.historyRecord(h, i, withEpisode));
         return { status: 200, body: { ...page(all, q), sortKey: "date", sortDirection: "descending" } };
       }
-      case "POST /api/v3/command":
-        this.commands.push(JSON.parse(req.body));
-        return { status: 201, body: { id: this.commands.length, name: (JSON.parse(req.body) as { name: string }).name, status: "queued" } };
+      case "POST /api/v3/command": {
+        const body = JSON.parse(req.body) as { name: string };
+        this.commands.push(body);
+        const now = new Date().toISOString();
+        return { status: 201, body: { id: this.commands.length, name: body.name, commandName: body.name, priority: "normal", status: "queued", queued: now, trigger: "manual", stateChangeTime: now, sendUpdatesToClient: true, updateScheduledTask: true } };
+      }
     }
     return undefined;
   };
@@ -62,19 +88,37 @@ export class FakeArr {
     return this.history.filter((h) => h.ownerId === ownerId).map((h, i) => this.historyRecord(h, i, withEpisode));
   }
 
-  private historyRecord(h: HistoryItem & { ownerId: number }, i: number, withEpisode: boolean) {
-    const owner = this.kind === "sonarr" ? { seriesId: h.ownerId, episodeId: 5000 + i } : { movieId: h.ownerId };
+  private movieResource(m: FakeMovie) {
+    const file = m.filePath ? { movieFile: { id: m.id + 50_000, movieId: m.id, relativePath: m.filePath.split("/").pop(), path: m.filePath, size: 4_500_000_000, quality: quality(this.kind), languages: LANGUAGES } } : {};
+    return { id: m.id, title: m.title, tmdbId: m.tmdbId, tags: m.tags, hasFile: Boolean(m.filePath), monitored: true, ...file };
+  }
+
+  private episodeResource(seriesId: number, e: FakeEpisode & { filePath?: string }, withFile: boolean) {
+    const id = episodeId(seriesId, e);
+    const file = withFile && e.filePath ? { episodeFile: { id: id + 500_000, seriesId, seasonNumber: e.seasonNumber, relativePath: e.filePath.split("/").pop(), path: e.filePath, size: 1_439_825_920, quality: quality(this.kind), languages: LANGUAGES } } : {};
+    return { id, seriesId, tvdbId: e.tvdbId ?? 0, episodeFileId: e.filePath ? id + 500_000 : 0, seasonNumber: e.seasonNumber, episodeNumber: e.episodeNumber, title: e.title ?? `Episode ${e.episodeNumber}`, hasFile: Boolean(e.filePath), monitored: true, ...file };
+  }
+
+  private historyRecord(h: HistoryItem & { ownerId: number; date?: string }, i: number, withEpisode: boolean) {
+    const epId = h.episode ? episodeId(h.ownerId, h.episode) : 5000 + i;
+    const owner = this.kind === "sonarr" ? { seriesId: h.ownerId, episodeId: epId } : { movieId: h.ownerId };
     const data: Record<string, string> = { indexer: "Nyaa" };
     if (h.importedPath) data.importedPath = h.importedPath;
-    const episode = withEpisode && h.episode ? { episode: { id: 5000 + i, title: h.episode.title ?? "Episode", tvdbId: h.episode.tvdbId ?? 0, ...h.episode } } : {};
-    return { id: 9000 + i, ...owner, sourceTitle: h.sourceTitle ?? "Release", date: "2025-03-02T20:17:31Z", downloadId: h.downloadId, eventType: h.eventType, data, ...episode };
+    const episode = withEpisode && h.episode ? { episode: { id: epId, seriesId: h.ownerId, title: h.episode.title ?? "Episode", tvdbId: h.episode.tvdbId ?? 0, seasonNumber: h.episode.seasonNumber, episodeNumber: h.episode.episodeNumber } } : {};
+    return { id: 9000 + i, ...owner, sourceTitle: h.sourceTitle ?? "Release", languages: LANGUAGES, quality: quality(this.kind), date: h.date ?? "2025-03-02T20:17:31Z", downloadId: h.downloadId, eventType: h.eventType, data, ...episode };
   }
 
   private queueRecord(r: QueueItem, i: number) {
-    const owner = this.kind === "sonarr" ? { seriesId: this.series[0]?.id, episodeId: 7000 + i, seasonNumber: r.episode?.seasonNumber } : { movieId: this.movies[0]?.id };
+    const ownerId = r.ownerId ?? (this.kind === "sonarr" ? this.series[0]?.id : this.movies[0]?.id);
+    const epId = ownerId !== undefined && r.episode ? episodeId(ownerId, r.episode) : 7000 + i;
+    const owner = this.kind === "sonarr" ? { seriesId: ownerId, episodeId: epId, seasonNumber: r.episode?.seasonNumber } : { movieId: ownerId };
+    const size = r.size ?? 1439825920;
     return {
       id: 1_487_215_533 + i,
       ...owner,
+      languages: LANGUAGES,
+      quality: quality(this.kind),
+      size,
       title: r.title ?? "Release",
       status: r.status ?? "downloading",
       trackedDownloadStatus: r.trackedDownloadStatus ?? "ok",
@@ -83,8 +127,8 @@ export class FakeArr {
       ...(r.errorMessage ? { errorMessage: r.errorMessage } : {}),
       downloadId: r.downloadId.toUpperCase(),
       protocol: "torrent",
-      size: 1439825920,
-      sizeleft: 836763648,
+      downloadClient: "qBittorrent",
+      sizeleft: r.sizeleft ?? 836763648,
       timeleft: "00:02:43",
     };
   }

@@ -5,7 +5,7 @@ export type FakeResponse = { status: number; body?: unknown; headers?: Record<st
 export type FakeHandler = (req: FakeRequest) => FakeResponse | undefined;
 
 /** A loopback HTTP server that answers like an upstream service; every request is kept for assertions. */
-export async function startFake(handler: FakeHandler): Promise<{ url: string; calls: FakeRequest[]; close(): Promise<void> }> {
+export async function startFake(handler: FakeHandler, options: { record?: boolean } = {}): Promise<{ url: string; calls: FakeRequest[]; close(): Promise<void> }> {
   const calls: FakeRequest[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -13,7 +13,8 @@ export async function startFake(handler: FakeHandler): Promise<{ url: string; ca
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://fake");
       const request: FakeRequest = { method: req.method ?? "GET", path: decodeURIComponent(url.pathname), query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString() };
-      calls.push(request);
+      // A long-running demo does not keep every request; tests do, to assert on them.
+      if (options.record !== false) calls.push(request);
       const answer = handler(request) ?? { status: 404, body: "Not Found" };
       const text = answer.body === undefined ? "" : typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body);
       const type = typeof answer.body === "string" ? "text/plain" : "application/json; charset=utf-8";

@@ -1,0 +1,31 @@
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+
+/**
+ * Minutes an item may sit in a stage before the sweep checks it at the source (the `stage_thresholds` table
+ * the sweep reads). The defaults are hours; the demo shortens the stages its trouble cases sit in, so the
+ * lost import and the Shoko match failure surface within a minute or two. 1 is the column's smallest
+ * useful value: 0 would also question healthy flows between two webhooks.
+ */
+export const demoThresholds = { downloaded: 1, importing: 1, anime_matching: 1 } as const;
+
+/**
+ * A fresh embedded database for the demo, migrated and with the demo's thresholds, written before the app
+ * opens it (PGlite must never be open in two processes at once).
+ */
+export async function prepareDemoDatabase(dir: string): Promise<void> {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.dirname(dir), { recursive: true });
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const client = await PGlite.create(dir);
+  const db = drizzle(client);
+  await migrate(db, { migrationsFolder: "db/migrations" });
+  for (const [stage, minutes] of Object.entries(demoThresholds)) {
+    await (db as unknown as PgDatabase<PgQueryResultHKT>).execute(sql`insert into stage_thresholds (stage, after_minutes) values (${stage}, ${minutes})`);
+  }
+  await client.close();
+}

@@ -1,0 +1,113 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { freePort } from "../../scripts/lib/server";
+import { signInOverHttp } from "../helpers/sign-in";
+
+/**
+ * `npm run demo` end to end: its own port and embedded database (never the e2e server's), every upstream
+ * simulated. Within the demo's first two minutes the four flows reach "available", each trouble case shows its
+ * attention, and `npm run simulate` against the running demo gets 200 for every delivery. Ctrl-C leaves nothing.
+ */
+type Item = { id: number; title: string; stage: string; attention: { kind: string; reason: string } | null };
+
+const token = "demo-e2e-api-token";
+const secret = "demo-e2e-webhook-secret";
+let demo: ChildProcess;
+let dir: string;
+let base: string;
+let output = "";
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  const port = await freePort();
+  dir = mkdtempSync(path.join(tmpdir(), "status-tracker-demo-"));
+  base = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DEMO_DATA_DIR: dir, API_TOKEN: token, WEBHOOK_SECRET: secret, ADMIN_USERNAME: "demo", ADMIN_PASSWORD: "demo" };
+  delete env.DATABASE_URL;
+  // Its own process group, so the test can stop the demo (and check it stopped everything) as Ctrl-C does.
+  demo = spawn("node_modules/.bin/tsx", ["scripts/demo.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  demo.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  demo.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  await expect.poll(() => output, { timeout: 150_000, intervals: [500] }).toContain("demo is running");
+});
+
+test.afterAll(async () => {
+  if (demo.pid && demo.exitCode === null) process.kill(-demo.pid, "SIGKILL");
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function items(): Promise<Item[]> {
+  const res = await fetch(`${base}/api/requests?limit=200`, { headers: { authorization: `Bearer ${token}` } });
+  return ((await res.json()) as { items: Item[] }).items;
+}
+
+/** Processes whose environment names the demo's data directory: the demo, its app server, anything they started. */
+function processesUsing(marker: string): number[] {
+  return readdirSync("/proc")
+    .filter((p) => /^\d+$/.test(p))
+    .filter((p) => {
+      try {
+        return readFileSync(`/proc/${p}/environ`, "utf8").includes(marker);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+const first = (all: Item[], title: string) => all.filter((i) => i.title === title).sort((a, b) => a.id - b.id)[0];
+
+test("the four flows reach available and every trouble case shows its reason", async ({ page }) => {
+  test.setTimeout(180_000);
+  const expected: [string, (i: Item | undefined) => boolean][] = [
+    ["Arrival", (i) => i?.stage === "available"], // regular movie
+    ["Severance", (i) => i?.stage === "available"], // regular tv: season pack + straggler
+    ["Suzume", (i) => i?.stage === "available"], // anime movie filed as a series
+    ["Sousou no Frieren", (i) => i?.stage === "available"], // anime tv
+    ["Blade Runner 2049", (i) => i?.attention?.kind === "stalled" && /stalled/i.test(i.attention.reason)],
+    ["Andor", (i) => i?.attention?.kind === "import_blocked"],
+    ["Past Lives", (i) => i?.stage === "available"], // the lost import webhook, recovered by the sweep
+    ["Mononoke", (i) => i?.attention?.kind === "match_failed" && /Shoko/.test(i.attention.reason)],
+  ];
+  const pending = async () => {
+    const all = await items();
+    return expected.filter(([title, ok]) => !ok(first(all, title))).map(([title]) => title);
+  };
+  await expect.poll(pending, { timeout: 150_000, intervals: [2000] }).toEqual([]);
+
+  // The lost import was recovered by the sweep (source "tracker"), not by a webhook.
+  const lost = first(await items(), "Past Lives")!;
+  const detail = (await (await fetch(`${base}/api/requests/${lost.id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { timeline: { source: string; event: string }[] };
+  expect(detail.timeline).toContainEqual(expect.objectContaining({ source: "tracker", event: "release.imported" }));
+
+  // The portal shows it to the demo sign-in.
+  const cookie = (await signInOverHttp(base, "demo", "demo")).split(";")[0] ?? "";
+  const eq = cookie.indexOf("=");
+  await page.context().addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: base }]);
+  await page.goto(`${base}/`);
+  await expect(page.getByText("Mononoke").first()).toBeVisible();
+});
+
+test("npm run simulate delivers a scenario to the running demo, every answer 200", () => {
+  const run = spawnSync("node_modules/.bin/tsx", ["scripts/simulate.ts", "--target", base, "--secret", secret, "--scenario", "anime-tv"], { encoding: "utf8", timeout: 60_000 });
+  expect(run.status, run.stdout + run.stderr).toBe(0);
+  const answers = run.stdout.split("\n").filter((l) => /^\s+\d{3}\s/.test(l));
+  expect(answers.length).toBeGreaterThan(5);
+  expect(answers.every((l) => l.trim().startsWith("200"))).toBe(true);
+  const refused = spawnSync("node_modules/.bin/tsx", ["scripts/simulate.ts", "--target", base, "--secret", "wrong"], { encoding: "utf8", timeout: 60_000 });
+  expect(refused.status).toBe(1);
+  expect(refused.stderr).toContain("refused the secret (401)");
+});
+
+test("Ctrl-C stops the demo and everything it started", async () => {
+  const exited = new Promise<number | null>((resolve) => demo.once("exit", (code) => resolve(code)));
+  process.kill(-demo.pid!, "SIGINT");
+  expect(await exited).toBe(0);
+  await expect.poll(async () => fetch(`${base}/api/health`).then(() => "up", () => "down"), { timeout: 10_000 }).toBe("down");
+  await expect.poll(() => processesUsing(dir), { timeout: 10_000 }).toEqual([]);
+});
