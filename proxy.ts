@@ -1,7 +1,8 @@
 // Every page and API passes here first: sign-in redirect for pages, JSON 401 for APIs, 403 for admin areas.
-import NextAuth from "next-auth";
+import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { baseAuthConfig } from "@/lib/auth/config";
+import { overHttps } from "@/lib/auth/config";
+import { authSecret } from "@/lib/auth/secret";
 import { forbiddenHtml } from "@/lib/auth/forbidden-page";
 import { gate } from "@/lib/auth/gate";
 import { viewerFromSession } from "@/lib/auth/session";
@@ -29,13 +30,17 @@ function answer(request: NextRequest, session: unknown): Response {
   }
 }
 
-// Session reading only: the providers (and the Jellyfin client) are not needed to check a cookie.
-const { auth } = NextAuth(async (request) => {
-  const base = await baseAuthConfig(request);
-  return { ...base, callbacks: { ...base.callbacks, authorized: ({ request, auth: session }) => answer(request, session) } };
-});
-
-export default auth;
+/**
+ * Reads the session cookie without writing it. Auth.js's own middleware re-issues a JWT session cookie on
+ * every request it sees; a response still in flight when someone signs out (a link prefetch, say) then
+ * put the cookie back and undid the sign-out.
+ */
+export default async function proxy(request: NextRequest): Promise<Response> {
+  const secret = authSecret();
+  const token = secret ? await getToken({ req: request, secret, secureCookie: overHttps(request) }) : null;
+  const session = token ? { user: { name: token.name, idpAdmin: token.idpAdmin === true } } : null;
+  return answer(request, session);
+}
 
 export const config = {
   // Static build output and icons carry nothing private. Auth.js's own endpoints are left to Auth.js: a

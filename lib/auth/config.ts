@@ -12,9 +12,8 @@ const THIRTY_DAYS = 30 * 24 * 60 * 60;
  * URL (always http behind a proxy) while pages judge by the header, and would look for differently named
  * cookies.
  */
-async function overHttps(request: Request | undefined): Promise<boolean> {
-  const source = request ? request.headers : await headers();
-  return source.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+export function overHttps(request: Pick<Request, "headers">): boolean {
+  return request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
 }
 
 /**
@@ -25,7 +24,7 @@ export async function baseAuthConfig(request: Request | undefined): Promise<Next
   return {
     secret: authSecret(),
     trustHost: true,
-    useSecureCookies: await overHttps(request),
+    useSecureCookies: overHttps(request ?? { headers: await headers() }),
     session: { strategy: "jwt", maxAge: THIRTY_DAYS },
     pages: { signIn: "/login", error: "/login" },
     providers: [],

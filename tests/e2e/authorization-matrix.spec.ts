@@ -157,6 +157,15 @@ test("the detailed health report needs the API token or an admin; members and an
   expect(Object.keys(asMember).sort()).toEqual(["database", "status"]);
 });
 
+test("the proxy reads the session without writing it, so a request in flight cannot undo a sign-out", async () => {
+  const cookie = await sessionCookie(e2e.users.member.name, e2e.users.member.password, "10.200.0.10");
+  for (const path of ["/", "/history", "/api/requests"]) {
+    const response = await fetch(`${e2e.baseURL}${path}`, { headers: { cookie }, redirect: "manual" });
+    expect(response.status, path).toBe(200);
+    expect(response.headers.getSetCookie().filter((c) => c.includes("session-token")), path).toEqual([]);
+  }
+});
+
 test("session cookies are httpOnly and SameSite=Lax, and Secure with a __Secure- name behind https", async () => {
   const plain = await sessionSetCookie(e2e.users.member.name, e2e.users.member.password, "10.200.0.2");
   expect(plain).toMatch(/^authjs\.session-token=/);
