@@ -1,20 +1,13 @@
 import type { MediaType } from "@/lib/domain/events";
-import { isStage, type Stage } from "@/lib/domain/stages";
-
-/** Stages that belong on the active page; the rest are history. */
-export const activeStages = [
-  "requested",
-  "approved",
-  "grabbing",
-  "downloading",
-  "downloaded",
-  "importing",
-  "anime_matching",
-  "partially_available",
-] as const satisfies readonly Stage[];
+import { isStage, stages, type Stage } from "@/lib/domain/stages";
 
 export const historyStages = ["available", "failed", "declined"] as const satisfies readonly Stage[];
 export type HistoryStage = (typeof historyStages)[number];
+
+/** Stages that belong on the active page: every stage that is not history. */
+export const activeStages: readonly Exclude<Stage, HistoryStage>[] = stages.filter(
+  (s): s is Exclude<Stage, HistoryStage> => !(historyStages as readonly Stage[]).includes(s),
+);
 
 export type ActiveFilters = {
   stages: Stage[];

@@ -1,11 +1,9 @@
 import "server-only";
 import { findDownload, insertDownload, updateDownload } from "@/db/queries/downloads";
-import { findRequestIdsByDownloadHash } from "@/db/queries/episodes";
 import { lockIdentityKeys } from "@/db/queries/locks";
-import { describeEpisodes } from "@/lib/domain/describe";
 import type { DownloadCompletedEvent } from "@/lib/domain/events";
-import { episodesOfDownload, signalEpisodes, signalOwn } from "@/lib/domain/request-state";
-import { loadRequests, record, type ApplyContext } from "../context";
+import type { ApplyContext } from "../context";
+import { signalDownloadHolders } from "../holders";
 
 /**
  * qBittorrent finished a torrent. Every item the torrent holds is downloaded. A hash nobody grabbed yet is
@@ -29,18 +27,9 @@ export async function applyDownloadCompleted(ctx: ApplyContext, e: DownloadCompl
     });
   }
 
-  const episodeOwners = await findRequestIdsByDownloadHash({ db: ctx.db, hash: e.hash });
-  const ids = [...episodeOwners, ...(download.requestId ? [download.requestId] : [])];
-  for (const loaded of await loadRequests(ctx, ids)) {
-    const { state } = loaded;
-    const held = episodesOfDownload(state, e.hash);
-    if (state.mediaType === "movie") signalOwn(state, "download_completed");
-    else signalEpisodes(state, held, "download_completed", ctx.now);
-    const which = held.length > 0 ? describeEpisodes(held) : state.mediaType === "movie" ? "the movie" : "the release";
-    record(ctx, loaded, {
-      event: "download.completed",
-      message: `Download of ${which} finished${e.name ? `: ${e.name}` : ""}`,
-      data: { hash: e.hash },
-    });
-  }
+  await signalDownloadHolders(ctx, download, "download_completed", (which) => ({
+    event: "download.completed",
+    message: `Download of ${which} finished${e.name ? `: ${e.name}` : ""}`,
+    data: { hash: e.hash },
+  }));
 }

@@ -1,12 +1,11 @@
 import "server-only";
 import { findDownload, updateDownload } from "@/db/queries/downloads";
-import { findRequestIdsByDownloadHash } from "@/db/queries/episodes";
 import { lockIdentityKeys } from "@/db/queries/locks";
 import { PROGRESS_EVENT } from "@/lib/domain/timeline";
-import { describeEpisodes, formatBytes } from "@/lib/domain/describe";
+import { formatBytes } from "@/lib/domain/describe";
 import type { DownloadProgressEvent } from "@/lib/domain/events";
-import { episodesOfDownload, signalEpisodes, signalOwn } from "@/lib/domain/request-state";
-import { loadRequests, record, type ApplyContext } from "../context";
+import type { ApplyContext } from "../context";
+import { signalDownloadHolders } from "../holders";
 
 function formatEta(seconds: number | null): string | null {
   if (seconds === null) return null;
@@ -49,17 +48,9 @@ export async function applyDownloadProgress(ctx: ApplyContext, e: DownloadProgre
     },
   });
 
-  const owners = await findRequestIdsByDownloadHash({ db: ctx.db, hash: e.hash });
-  for (const loaded of await loadRequests(ctx, [...owners, ...(download.requestId ? [download.requestId] : [])])) {
-    const { state } = loaded;
-    const held = episodesOfDownload(state, e.hash);
-    if (state.mediaType === "movie") signalOwn(state, "download_progress");
-    else signalEpisodes(state, held, "download_progress", ctx.now);
-    const which = held.length > 0 ? describeEpisodes(held) : state.mediaType === "movie" ? "the movie" : "the release";
-    record(ctx, loaded, {
-      event: PROGRESS_EVENT,
-      message: `Downloading ${which}: ${describeProgress(e)}`,
-      data: { hash: e.hash, progress: e.progress, speed: e.speed, etaSeconds: e.etaSeconds, state: e.clientState },
-    });
-  }
+  await signalDownloadHolders(ctx, download, "download_progress", (which) => ({
+    event: PROGRESS_EVENT,
+    message: `Downloading ${which}: ${describeProgress(e)}`,
+    data: { hash: e.hash, progress: e.progress, speed: e.speed, etaSeconds: e.etaSeconds, state: e.clientState },
+  }));
 }

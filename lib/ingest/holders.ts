@@ -1,0 +1,30 @@
+import "server-only";
+import type { DownloadRow } from "@/db/schema";
+import { findRequestIdsByDownloadHash } from "@/db/queries/episodes";
+import { describeEpisodes } from "@/lib/domain/describe";
+import { episodesOfDownload, signalEpisodes, signalOwn } from "@/lib/domain/request-state";
+import type { Signal } from "@/lib/domain/transitions";
+import { loadRequests, record, type ApplyContext } from "./context";
+
+type Line = { event: string; message: string; data?: Record<string, unknown> };
+
+/**
+ * Applies a torrent's signal to what it holds — the movie, or exactly its episodes — in every request that
+ * holds it, with one timeline line each. `line` words it from what the torrent holds ("S01E01–E06").
+ */
+export async function signalDownloadHolders(
+  ctx: ApplyContext,
+  download: Pick<DownloadRow, "hash" | "requestId">,
+  signal: Signal,
+  line: (which: string) => Line,
+): Promise<void> {
+  const owners = await findRequestIdsByDownloadHash({ db: ctx.db, hash: download.hash });
+  for (const loaded of await loadRequests(ctx, [...owners, ...(download.requestId ? [download.requestId] : [])])) {
+    const { state } = loaded;
+    const held = episodesOfDownload(state, download.hash);
+    if (state.mediaType === "movie") signalOwn(state, signal);
+    else signalEpisodes(state, held, signal, ctx.now);
+    const which = held.length > 0 ? describeEpisodes(held) : state.mediaType === "movie" ? "the movie" : "the release";
+    record(ctx, loaded, line(which));
+  }
+}
