@@ -8,7 +8,10 @@ import { log } from "@/lib/log";
 import { startScheduler, type Scheduler } from "./embedded";
 import { startShokoListener, type ShokoListener } from "./shoko-listener";
 
-type Holder = { __statusTrackerWorkflows?: { scheduler: Scheduler; shoko: ShokoListener | null } };
+type Holder = {
+  __statusTrackerWorkflows?: { scheduler: Scheduler; shoko: ShokoListener | null };
+  __statusTrackerWorkflowsStarting?: Promise<void>;
+};
 const holder = globalThis as typeof globalThis & Holder;
 
 /** What the health endpoint reports about the in-process workers. */
@@ -21,8 +24,17 @@ export function workflowState() {
  * Starts the in-process workers once per process (instrumentation `register()`): the poller, the outbox relay,
  * the Shoko hub listener and, when no Inngest server is configured, the fallback sweep on a timer.
  */
-export async function startWorkflows(): Promise<void> {
-  if (holder.__statusTrackerWorkflows) return;
+export function startWorkflows(): Promise<void> {
+  // Claimed before the first await: a second call in the same process (Next can load a module twice) waits
+  // on the first instead of starting a second set of timers.
+  holder.__statusTrackerWorkflowsStarting ??= start().catch((error: unknown) => {
+    holder.__statusTrackerWorkflowsStarting = undefined; // a failed start is not remembered: a later call retries
+    throw error;
+  });
+  return holder.__statusTrackerWorkflowsStarting;
+}
+
+async function start(): Promise<void> {
   const e = env();
   const clients = clientsFromEnv(e);
   const durable = inngestConfigured(e);
