@@ -14,6 +14,7 @@ import {
 import type { ItemStage, Stage } from "@/lib/domain/stages";
 import type { AttentionKind } from "@/lib/domain/attention";
 import type { MediaType, Source } from "@/lib/domain/events";
+import type { DeletionService, DeletionTarget } from "@/lib/domain/deletion";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -54,6 +55,11 @@ export const requests = pgTable(
     indexer: text("indexer"),
     jellyfinItemId: text("jellyfin_item_id"),
     availableAt: timestamp("available_at", { withTimezone: true }),
+    /** Set when an admin dismissed it or marked it done: it leaves Active with this reason (History keeps it). */
+    closedKind: text("closed_kind").$type<"dismissed" | "done">(),
+    closedReason: text("closed_reason"),
+    closedBy: text("closed_by"),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -188,6 +194,112 @@ export const stageThresholds = pgTable("stage_thresholds", {
   stage: text("stage").$type<ItemStage>().primaryKey(),
   afterMinutes: integer("after_minutes").notNull(),
   updatedAt: updatedAt(),
+});
+
+// ── Actions: reports, API tokens, the delete-everywhere log, library sync ──────────────────────────────
+
+/** A member's "Report a problem" note to the admins, shown on the request and on the admin page. */
+export const requestReports = pgTable(
+  "request_reports",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    requestId: integer("request_id")
+      .notNull()
+      .references(() => requests.id, { onDelete: "cascade" }),
+    author: text("author").notNull(),
+    message: text("message").notNull(),
+    createdAt: createdAt(),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedBy: text("resolved_by"),
+  },
+  (t) => [
+    index("request_reports_open_idx").on(t.createdAt).where(sql`${t.resolvedAt} is null`),
+    index("request_reports_request_idx").on(t.requestId),
+  ],
+);
+
+export const tokenScopes = ["read", "act"] as const;
+export type TokenScope = (typeof tokenScopes)[number];
+
+/** Named API tokens; only a SHA-256 of the secret is kept, the secret is shown once. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    name: text("name").notNull(),
+    scope: text("scope").$type<TokenScope>().notNull(),
+    tokenHash: text("token_hash").notNull(),
+    /** The first characters of the secret, so a person can tell tokens apart. */
+    prefix: text("prefix").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_key").on(t.tokenHash)],
+);
+
+export const deletionStatuses = ["running", "done", "failed"] as const;
+export type DeletionStatus = (typeof deletionStatuses)[number];
+export const deletionStepStatuses = ["pending", "retrying", "done", "failed"] as const;
+export type DeletionStepStatus = (typeof deletionStepStatuses)[number];
+
+/** One "Delete everywhere": who asked, for what; its steps say what each service answered. */
+export const deletions = pgTable(
+  "deletions",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    /** No foreign key: the log outlives the request it removed. */
+    requestId: integer("request_id"),
+    title: text("title").notNull(),
+    mediaType: text("media_type").$type<MediaType>().notNull(),
+    requestedBy: text("requested_by").notNull(),
+    status: text("status").$type<DeletionStatus>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("deletions_created_idx").on(t.createdAt.desc(), t.id.desc())],
+);
+
+export const deletionSteps = pgTable(
+  "deletion_steps",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    deletionId: integer("deletion_id")
+      .notNull()
+      .references(() => deletions.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    service: text("service").$type<DeletionService>().notNull(),
+    /** What exactly this step removes (ids, hashes, options), fixed when the admin confirmed. */
+    target: jsonb("target").$type<DeletionTarget>().notNull(),
+    description: text("description").notNull(),
+    status: text("status").$type<DeletionStepStatus>().notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    result: text("result"),
+    error: text("error"),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("deletion_steps_deletion_service_key").on(t.deletionId, t.service),
+    index("deletion_steps_due_idx").on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'retrying')`),
+  ],
+);
+
+/** "Sync library" runs: progress n of N while running, counts when done. */
+export const librarySyncs = pgTable("library_syncs", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  startedBy: text("started_by").notNull(),
+  status: text("status").$type<"running" | "done" | "failed">().notNull(),
+  phase: text("phase"),
+  done: integer("done").notNull().default(0),
+  total: integer("total").notNull().default(0),
+  created: integer("created").notNull().default(0),
+  updated: integer("updated").notNull().default(0),
+  error: text("error"),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
 });
 
 export type RequestRow = typeof requests.$inferSelect;

@@ -50,6 +50,8 @@ const envSchema = z.object({
   RADARR_URL: optionalString,
   RADARR_API_KEY: optionalString,
   JELLYFIN_API_KEY: optionalString,
+  JELLYSEERR_URL: optionalString,
+  JELLYSEERR_API_KEY: optionalString,
   SHOKO_URL: optionalString,
   SHOKO_API_KEY: optionalString,
   INTEGRATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
@@ -62,6 +64,8 @@ const envSchema = z.object({
   INNGEST_EVENT_KEY: optionalString,
   INNGEST_SIGNING_KEY: optionalString,
   INNGEST_DEV: optionalString,
+  /** Run "Sync library" once at the first start when integrations are configured (set to "false" to skip). */
+  LIBRARY_SYNC_ON_FIRST_START: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
 }).refine((e) => !!e.ADMIN_USERNAME === !!e.ADMIN_PASSWORD, {
   path: ["ADMIN_PASSWORD"],
   message: "set ADMIN_USERNAME and ADMIN_PASSWORD together",

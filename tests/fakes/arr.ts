@@ -42,6 +42,10 @@ export class FakeArr {
   /** Sonarr's episode list per series (what `GET /api/v3/episode?seriesId=` answers). */
   episodes: (FakeEpisode & { seriesId: number; filePath?: string })[] = [];
   commands: unknown[] = [];
+  /** Every DELETE call, as "METHOD path?query" (and the body for bulk deletes), in order. */
+  deletes: string[] = [];
+  /** Answer every DELETE with this status (a failing service); null answers normally. */
+  failDeletes: number | null = null;
   constructor(readonly kind: "sonarr" | "radarr", readonly apiKey = "arr-key") {}
 
   handle = (req: FakeRequest): FakeResponse | undefined => {
@@ -49,6 +53,7 @@ export class FakeArr {
     if (key !== this.apiKey) return { status: 401 };
     const q = req.query;
     const withEpisode = q.get("includeEpisode") === "true";
+    if (req.method === "DELETE") return this.handleDelete(req);
     switch (`${req.method} ${req.path}`) {
       case "GET /api/v3/system/status":
         return { status: 200, body: { appName: this.kind === "sonarr" ? "Sonarr" : "Radarr", instanceName: this.kind === "sonarr" ? "Sonarr" : "Radarr", version: this.kind === "sonarr" ? "4.0.19.2979" : "6.0.3.10276", isLinux: true } };
@@ -83,6 +88,37 @@ export class FakeArr {
     }
     return undefined;
   };
+
+  /** DELETE /api/v3/series/{id}, /api/v3/movie/{id}, /api/v3/episodefile/bulk, /api/v3/queue/{id}: 200 with no body, 404 when gone. */
+  private handleDelete(req: FakeRequest): FakeResponse | undefined {
+    const query = [...req.query.entries()].map(([k, v]) => `${k}=${v}`).join("&");
+    this.deletes.push(`DELETE ${req.path}${query ? `?${query}` : ""}${req.body ? ` ${req.body}` : ""}`);
+    if (this.failDeletes !== null) return { status: this.failDeletes, body: { message: "Internal Server Error" } };
+    const id = Number(/\/(\d+)$/.exec(req.path)?.[1]);
+    if (this.kind === "sonarr" && req.path.startsWith("/api/v3/series/")) {
+      if (!this.series.some((s) => s.id === id)) return { status: 404, body: { message: "NotFound" } };
+      this.series = this.series.filter((s) => s.id !== id);
+      this.episodes = this.episodes.filter((e) => e.seriesId !== id);
+      return { status: 200 };
+    }
+    if (this.kind === "radarr" && req.path.startsWith("/api/v3/movie/")) {
+      if (!this.movies.some((m) => m.id === id)) return { status: 404, body: { message: "NotFound" } };
+      this.movies = this.movies.filter((m) => m.id !== id);
+      return { status: 200 };
+    }
+    if (this.kind === "sonarr" && req.path === "/api/v3/episodefile/bulk") {
+      const { episodeFileIds } = JSON.parse(req.body) as { episodeFileIds: number[] };
+      this.episodes = this.episodes.map((e) => (episodeFileIds.includes(episodeId(e.seriesId, e) + 500_000) ? { ...e, filePath: undefined } : e));
+      return { status: 200 };
+    }
+    if (req.path.startsWith("/api/v3/queue/")) {
+      const index = id - 1_487_215_533;
+      if (!this.queue[index]) return { status: 404, body: { message: "NotFound" } };
+      this.queue = this.queue.filter((_, i) => i !== index);
+      return { status: 200 };
+    }
+    return undefined;
+  }
 
   private historyOf(ownerId: number, withEpisode: boolean) {
     return this.history.filter((h) => h.ownerId === ownerId).map((h, i) => this.historyRecord(h, i, withEpisode));

@@ -22,6 +22,9 @@ export class FakeJellyfin {
   mediaUpdated: string[] = [];
   refreshes = 0;
   itemLookups = 0;
+  /** Every DELETE /Items/{id}, in order. */
+  deletes: string[] = [];
+  failDeletes: number | null = null;
   /** Lets a test change the library between lookups (an item appearing while we back off). */
   beforeItems: ((lookup: number) => void) | null = null;
   constructor(readonly apiKey = "jf-key") {}
@@ -63,6 +66,14 @@ export class FakeJellyfin {
     if (req.method === "GET" && shows) {
       const eps = this.items.filter((i) => i.Type === "Episode" && i.SeriesId === shows[1]);
       return { status: 200, body: { Items: eps.map((i) => this.dto(i, fields)), TotalRecordCount: eps.length, StartIndex: 0 } };
+    }
+    const item = /^\/Items\/([^/]+)$/.exec(req.path);
+    if (req.method === "DELETE" && item) {
+      this.deletes.push(item[1]!);
+      if (this.failDeletes !== null) return { status: this.failDeletes, body: "Error processing request." };
+      if (!this.items.some((i) => i.Id === item[1])) return { status: 404 };
+      this.items = this.items.filter((i) => i.Id !== item[1] && i.SeriesId !== item[1]);
+      return { status: 204 };
     }
     if (req.method === "POST" && req.path === "/Library/Media/Updated") {
       const body = JSON.parse(req.body) as { Updates: { Path: string }[] };

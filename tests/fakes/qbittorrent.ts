@@ -25,6 +25,8 @@ const TEMPLATE = contract<Record<string, unknown>[]>("qbit-torrents-info")[0]!;
 
 export class FakeQbit {
   torrents: SimTorrent[] = [];
+  /** Every torrents/delete call as "hashes deleteFiles=…", in order. */
+  deletes: string[] = [];
   private sessions = new Set<string>();
   constructor(
     readonly username = "admin",
@@ -111,6 +113,17 @@ export class FakeQbit {
         const wanted = req.query.get("hashes");
         const set = wanted ? new Set(wanted.toLowerCase().split("|")) : null;
         return { status: 200, body: this.torrents.filter((t) => !set || set.has(t.hash)).map((t) => this.info(t)) };
+      }
+      case "/api/v2/torrents/delete": {
+        if (req.method !== "POST") return { status: 405, body: "Method Not Allowed" };
+        const form = new URLSearchParams(req.body);
+        const hashes = form.get("hashes");
+        const deleteFiles = form.get("deleteFiles");
+        if (hashes === null || deleteFiles === null) return { status: 400, body: "" };
+        this.deletes.push(`${hashes} deleteFiles=${deleteFiles}`);
+        const gone = new Set(hashes.toLowerCase().split("|"));
+        this.torrents = this.torrents.filter((t) => !gone.has(t.hash));
+        return { status: 200, body: "" };
       }
     }
     return undefined;

@@ -9,6 +9,8 @@ export type FakeShokoFile = { ID: number; Size: number; matched: boolean; Import
 export class FakeShoko {
   folders = [{ ID: 2, Name: "Anime", Path: "/anime" }];
   files: FakeShokoFile[] = [];
+  /** Every DELETE /api/v3/File/{id} as "id?query", in order. */
+  deletes: string[] = [];
   constructor(readonly apiKey = "shoko-key") {}
 
   private file(f: FakeShokoFile) {
@@ -31,6 +33,13 @@ export class FakeShoko {
       return { status: 200, body: this.files.map((f) => this.file(f)).filter((f) => f.Locations.some((l) => l.AbsolutePath.toLowerCase().endsWith(suffix))) };
     }
     const file = /^\/api\/v3\/File\/(\d+)$/.exec(req.path);
+    if (file && req.method === "DELETE") {
+      this.deletes.push(`${file[1]}?${req.query.toString()}`);
+      const found = this.files.find((f) => f.ID === Number(file[1]));
+      if (!found) return { status: 404 };
+      this.files = this.files.filter((f) => f !== found);
+      return { status: 200 };
+    }
     if (file) {
       const found = this.files.find((f) => f.ID === Number(file[1]));
       return found ? { status: 200, body: this.file(found) } : { status: 404 };

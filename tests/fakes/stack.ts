@@ -3,11 +3,12 @@ import { FakeJellyfin } from "./jellyfin";
 import { FakeQbit } from "./qbittorrent";
 import { startFake } from "./server";
 import { FakeShoko } from "./shoko";
+import { FakeJellyseerr } from "./jellyseerr";
 
 /**
  * The whole media stack on loopback: qBittorrent, Sonarr, Radarr, Jellyfin and Shoko simulators, each on a
- * free port, with the environment that points the app at them. Jellyseerr has no simulator: the app never
- * calls it, it only receives its webhooks (which the scenario engine sends).
+ * free port, with the environment that points the app at them. The Jellyseerr simulator answers the
+ * request reads and deletes (its webhooks are sent by the scenario engine).
  */
 export type Simulators = {
   qbit: FakeQbit;
@@ -15,7 +16,8 @@ export type Simulators = {
   radarr: FakeArr;
   jellyfin: FakeJellyfin;
   shoko: FakeShoko;
-  urls: { qbit: string; sonarr: string; radarr: string; jellyfin: string; shoko: string };
+  jellyseerr: FakeJellyseerr;
+  urls: { qbit: string; sonarr: string; radarr: string; jellyfin: string; shoko: string; jellyseerr: string };
   /** The app's own variables (lib/env.ts) naming every simulator and its credentials. */
   env: Record<string, string>;
   close(): Promise<void>;
@@ -27,15 +29,18 @@ export async function startSimulators(): Promise<Simulators> {
   const radarr = new FakeArr("radarr", "radarr-demo-key");
   const jellyfin = new FakeJellyfin("jellyfin-demo-key");
   const shoko = new FakeShoko("shoko-demo-key");
-  const servers = await Promise.all([qbit.handle, sonarr.handle, radarr.handle, jellyfin.handle, shoko.handle].map((h) => startFake(h, { record: false })));
-  const [q, so, ra, jf, sh] = servers.map((s) => s.url) as [string, string, string, string, string];
+  const jellyseerr = new FakeJellyseerr("seerr-demo-key");
+  const handlers = [qbit.handle, sonarr.handle, radarr.handle, jellyfin.handle, shoko.handle, jellyseerr.handle];
+  const servers = await Promise.all(handlers.map((h) => startFake(h, { record: false })));
+  const [q, so, ra, jf, sh, js] = servers.map((s) => s.url) as [string, string, string, string, string, string];
   return {
     qbit,
     sonarr,
     radarr,
     jellyfin,
     shoko,
-    urls: { qbit: q, sonarr: so, radarr: ra, jellyfin: jf, shoko: sh },
+    jellyseerr,
+    urls: { qbit: q, sonarr: so, radarr: ra, jellyfin: jf, shoko: sh, jellyseerr: js },
     env: {
       QBITTORRENT_URL: q,
       QBITTORRENT_USERNAME: qbit.username,
@@ -48,6 +53,8 @@ export async function startSimulators(): Promise<Simulators> {
       JELLYFIN_API_KEY: jellyfin.apiKey,
       SHOKO_URL: sh,
       SHOKO_API_KEY: shoko.apiKey,
+      JELLYSEERR_URL: js,
+      JELLYSEERR_API_KEY: jellyseerr.apiKey,
     },
     close: async () => void (await Promise.all(servers.map((s) => s.close()))),
   };

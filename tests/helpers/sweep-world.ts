@@ -20,6 +20,7 @@ export async function startWorld(dir: string) {
     radarr: createRadarrClient({ url: radarr.url, apiKey: radarr.arr.apiKey, timeoutMs }),
     jellyfin: createJellyfinLibrary({ url: jellyfin.url, apiKey: jellyfin.jellyfin.apiKey, timeoutMs }),
     shoko: createShokoClient({ url: shoko.url, apiKey: shoko.shoko.apiKey, timeoutMs }),
+    jellyseerrAdmin: null,
   };
   let n = 0;
   /** A torrent qBittorrent holds complete: what a finished download looks like when its webhook was lost. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { requestJson, type HttpCall, type HttpTarget, type Query } from "../http";
+import { expectOk, httpRequest, requestJson, type HttpCall, type HttpTarget, type Query } from "../http";
 import {
   arrCommand,
   arrHistoryPage,
@@ -20,7 +20,12 @@ export type ArrBase = {
   /** History records of one download, newest first. */
   historyForDownload(downloadId: string): Promise<ArrHistoryRecord[]>;
   command(body: Record<string, unknown>): Promise<{ id: number; name: string }>;
+  /** Removes a queue record (and its torrent), optionally blocklisting the release so it is not grabbed again. */
+  removeQueueItem(queueId: number, options: { removeFromClient: boolean; blocklist: boolean }): Promise<DeleteOutcome>;
 };
+
+/** A DELETE either removed something or found it already gone (404): both leave the service as wanted. */
+export type DeleteOutcome = "deleted" | "already_gone";
 
 const QUEUE_PAGE_SIZE = 200;
 const MAX_PAGES = 50;
@@ -31,6 +36,20 @@ export function createArrBase(service: "Sonarr" | "Radarr", config: ArrConfig) {
   const headers = { "X-Api-Key": config.apiKey, Accept: "application/json" };
   const get = <T extends z.ZodType>(path: string, query: Query, schema: T) =>
     requestJson(target, { path, query, headers }, schema);
+
+  async function del(path: string, query: Query, body?: unknown): Promise<DeleteOutcome> {
+    const call: HttpCall = {
+      method: "DELETE",
+      path,
+      query,
+      headers: body === undefined ? headers : { ...headers, "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    };
+    const answer = await httpRequest(target, call);
+    if (answer.status === 404) return "already_gone";
+    expectOk(target, call, answer);
+    return "deleted";
+  }
 
   const base: ArrBase = {
     status: () => get("/api/v3/system/status", {}, arrSystemStatus),
@@ -56,8 +75,10 @@ export function createArrBase(service: "Sonarr" | "Radarr", config: ArrConfig) {
       const call: HttpCall = { method: "POST", path: "/api/v3/command", headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify(body) };
       return requestJson(target, call, arrCommand);
     },
+    removeQueueItem: (queueId, { removeFromClient, blocklist }) =>
+      del(`/api/v3/queue/${queueId}`, { removeFromClient, blocklist, skipRedownload: false, changeCategory: false }),
   };
-  return { base, get };
+  return { base, get, del };
 }
 
 export const arrHistoryList = z.array(arrHistoryRecord);

@@ -16,6 +16,10 @@ export type JellyfinLibrary = {
   reportCreated(paths: readonly string[]): Promise<void>;
   /** Full library scan: cancels a running scan and queues a new one. Last resort only. */
   refreshAll(): Promise<void>;
+  /** `DELETE /Items/{id}`: Jellyfin deletes the item and its files; a 404 means it is already gone. */
+  deleteItem(itemId: string): Promise<"deleted" | "already_gone">;
+  /** One page of the whole library (movies and series, or episodes), for the library import. */
+  libraryPage(input: { types: "Movie,Series" | "Episode"; startIndex: number; limit: number }): Promise<{ items: JellyfinItem[]; total: number }>;
 };
 
 const FIELDS = "ProviderIds,Path,MediaSources";
@@ -95,5 +99,24 @@ export function createJellyfinLibrary(config: JellyfinLibraryConfig): JellyfinLi
       await post("/Library/Media/Updated", { Updates: paths.map((Path) => ({ Path, UpdateType: "Created" })) });
     },
     refreshAll: () => post("/Library/Refresh"),
+    async deleteItem(itemId) {
+      const call: HttpCall = { method: "DELETE", path: `/Items/${encodeURIComponent(itemId)}`, headers };
+      const answer = await httpRequest(target, call);
+      if (answer.status === 404) return "already_gone";
+      expectOk(target, call, answer);
+      return "deleted";
+    },
+    async libraryPage({ types, startIndex, limit }) {
+      const answer = await requestJson(
+        target,
+        {
+          path: "/Items",
+          headers,
+          query: { Recursive: true, IncludeItemTypes: types, Fields: `${FIELDS},PremiereDate`, EnableUserData: false, SortBy: "SortName", StartIndex: startIndex, Limit: limit },
+        },
+        jellyfinItemPage,
+      );
+      return { items: answer.Items, total: answer.TotalRecordCount ?? startIndex + answer.Items.length };
+    },
   };
 }

@@ -9,6 +9,8 @@ export type QbitClient = {
   version(): Promise<string>;
   /** The torrents among these hashes the client knows (unknown hashes are simply absent). */
   torrents(hashes: readonly string[]): Promise<QbitTorrent[]>;
+  /** `torrents/delete` (both fields required in 4.5.2); unknown hashes are ignored, so a repeat is harmless. */
+  deleteTorrents(hashes: readonly string[], options: { deleteFiles: boolean }): Promise<void>;
 };
 
 const SERVICE = "qBittorrent";
@@ -64,6 +66,11 @@ export function createQbitClient(config: QbitConfig): QbitClient {
       const request: HttpCall = { path: "/api/v2/torrents/info", query: { hashes: hashes.map((h) => h.toLowerCase()).join("|") } };
       const text = await call(request);
       return parseAnswer(target, request, { status: 200, headers: new Headers(), text }, qbitTorrentList);
+    },
+    async deleteTorrents(hashes, { deleteFiles }) {
+      if (hashes.length === 0) return;
+      const form = new URLSearchParams({ hashes: hashes.map((h) => h.toLowerCase()).join("|"), deleteFiles: String(deleteFiles) });
+      await call({ method: "POST", path: "/api/v2/torrents/delete", body: form });
     },
   };
 }

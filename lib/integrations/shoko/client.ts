@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { requestJson, type HttpTarget, type Query } from "../http";
+import { expectOk, httpRequest, requestJson, type HttpCall, type HttpTarget, type Query } from "../http";
 import { shokoFile, shokoImportFolder, shokoVersion, type ShokoFile, type ShokoImportFolder } from "./schema";
 
 export type ShokoConfig = { url: string; apiKey: string; timeoutMs: number };
@@ -11,6 +11,8 @@ export type ShokoClient = {
   /** Files whose server path ends with this suffix (case-insensitive, separators normalised by Shoko). */
   filesByPathEnding(suffix: string): Promise<ShokoFile[]>;
   importFolder(id: number): Promise<ShokoImportFolder>;
+  /** Forgets a file record; the file on disk stays (`removeFiles=false`): Sonarr/Radarr own the files. */
+  deleteFileRecord(fileId: number): Promise<"deleted" | "already_gone">;
 };
 
 /** Shoko Server REST API v3 with the `apikey` header (contracts/shoko.md §4). */
@@ -26,5 +28,12 @@ export function createShokoClient(config: ShokoConfig): ShokoClient {
     file: (fileId) => get(`/api/v3/File/${fileId}`, { include: "XRefs" }, shokoFile),
     filesByPathEnding: (suffix) => get("/api/v3/File/PathEndsWith", { path: suffix, includeXRefs: true, limit: 5 }, z.array(shokoFile)),
     importFolder: (id) => get(`/api/v3/ImportFolder/${id}`, {}, shokoImportFolder),
+    async deleteFileRecord(fileId) {
+      const call: HttpCall = { method: "DELETE", path: `/api/v3/File/${fileId}`, query: { removeFiles: false, removeFolder: false }, headers };
+      const answer = await httpRequest(target, call);
+      if (answer.status === 404) return "already_gone";
+      expectOk(target, call, answer);
+      return "deleted";
+    },
   };
 }
