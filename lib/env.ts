@@ -21,6 +21,8 @@ const envSchema = z.object({
   JELLYFIN_PUBLIC_URL: optionalString.pipe(z.url().optional()),
   /** Signs and encrypts session cookies; required in production (`openssl rand -base64 32`). */
   AUTH_SECRET: optionalString,
+  /** The portal's public address (Auth.js reads it too); state-changing requests must come from this origin. */
+  AUTH_URL: optionalString,
   /** Where household members sign in with their Jellyfin accounts; unset = local admin only. */
   JELLYFIN_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   /** Jellyfin names that are admins even without Jellyfin's administrator policy. */

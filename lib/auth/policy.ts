@@ -1,8 +1,11 @@
 import { isRequestedBy, type Requester } from "./aliases";
 import type { Viewer } from "./session";
 
-/** Who is reading the request API: a script with the read-only API token, or a signed-in person. */
-export type Reader = { kind: "token" } | { kind: "viewer"; viewer: Viewer };
+/**
+ * Who is reading the request API: a script with a token (API_TOKEN, or a named token from the admin page,
+ * read-only or read-and-act), or a signed-in person.
+ */
+export type Reader = { kind: "token"; name?: string; scope?: "read" | "act" } | { kind: "viewer"; viewer: Viewer };
 
 /**
  * The requester names a reader is limited to, or null for every request. Only a member under

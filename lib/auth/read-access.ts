@@ -1,5 +1,8 @@
 import "server-only";
+import { getDb } from "@/db/client";
+import { useApiToken } from "@/db/queries/api-tokens";
 import { env } from "@/lib/env";
+import { hashToken, looksLikeNamedToken } from "./api-tokens";
 import { AppError } from "@/lib/errors";
 import { secretMatches } from "@/lib/ingest/auth";
 import type { Reader } from "./policy";
@@ -14,12 +17,21 @@ export type { Reader } from "./policy";
 export async function requireReader(request: Request): Promise<Reader> {
   const match = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization")?.trim() ?? "");
   if (match) {
-    if (secretMatches(match[1] ?? null, env().API_TOKEN)) return { kind: "token" };
+    const token = await tokenReader(match[1] ?? "");
+    if (token) return token;
     throw new AppError("unauthorized", "Wrong API token");
   }
   const viewer = await getViewer();
   if (!viewer) throw new AppError("unauthorized", "Sign in or send Authorization: Bearer <API_TOKEN>");
   return { kind: "viewer", viewer };
+}
+
+/** API_TOKEN (read-only) or a live named token from the admin page. */
+export async function tokenReader(secret: string): Promise<Extract<Reader, { kind: "token" }> | null> {
+  if (secretMatches(secret, env().API_TOKEN)) return { kind: "token", name: "API_TOKEN", scope: "read" };
+  if (!looksLikeNamedToken(secret)) return null;
+  const found = await useApiToken({ db: await getDb(), hash: hashToken(secret) });
+  return found ? { kind: "token", name: found.name, scope: found.scope } : null;
 }
 
 /**
@@ -29,6 +41,6 @@ export async function requireReader(request: Request): Promise<Reader> {
  */
 export async function mayReadHealthDetail(request: Request): Promise<boolean> {
   const match = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization")?.trim() ?? "");
-  if (match) return secretMatches(match[1] ?? null, env().API_TOKEN);
+  if (match) return (await tokenReader(match[1] ?? "")) !== null;
   return (await getViewer())?.role === "admin";
 }

@@ -13,7 +13,7 @@ import { snapshot, stuckItems, type RequestSnapshot } from "./items";
 import { checkLibrary, type HandOff } from "./library-check";
 import { verifyAvailability } from "../verify";
 import { diagnoseQueues, type Diagnosis } from "./queue";
-import { ageText, loadThresholds, type Thresholds } from "./thresholds";
+import { ageText, defaultThresholds, loadThresholds, type Thresholds } from "./thresholds";
 
 export type SweepReport = { checked: number; advanced: number; attention: number; handedOff: number; errors: string[] };
 
@@ -125,4 +125,51 @@ export async function runSweep(input: { db: Db; clients: Clients; now?: Date; ha
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Every watched stage with a threshold of zero: "Check now" looks at each item whatever its age. */
+const immediately: Thresholds = Object.fromEntries(Object.keys(defaultThresholds).map((stage) => [stage, 0]));
+
+/**
+ * The admin's "Check now" for one request: the queue diagnosis, then the sweep's checks with thresholds
+ * ignored, then a Jellyfin lookup; says in words what was looked at. Same rules as the sweep (it is the sweep,
+ * for one request), so a finding here is the finding the next sweep would have made.
+ */
+export async function checkRequestNow(input: { db: Db; clients: Clients; requestId: number; now?: Date }): Promise<{ checked: string[]; report: SweepReport }> {
+  const report: SweepReport = { checked: 0, advanced: 0, attention: 0, handedOff: 0, errors: [] };
+  const run: Run = { db: input.db, clients: input.clients, now: input.now ?? new Date(), thresholds: immediately, handOff: null, report };
+  const checked: string[] = [];
+  const arrs = [
+    ...(run.clients.sonarr ? [{ service: "Sonarr" as const, client: run.clients.sonarr }] : []),
+    ...(run.clients.radarr ? [{ service: "Radarr" as const, client: run.clients.radarr }] : []),
+  ];
+  if (arrs.length > 0) {
+    try {
+      const events = await diagnoseQueues({ db: run.db, arrs });
+      const mine = events.filter((e) => !("requestId" in e) || e.requestId === input.requestId);
+      if (mine.length > 0) await applyTrackerEvents({ db: run.db, source: "tracker", events: mine });
+      checked.push(`${arrs.map((a) => a.service).join(" and ")} queue`);
+    } catch (error) {
+      report.errors.push(`queue check: ${message(error)}`);
+    }
+  }
+  for (let round = 0; round < 6; round += 1) {
+    const [row] = await run.db.select().from(requests).where(eq(requests.id, input.requestId));
+    if (!row) break;
+    if (round === 0 && run.clients.qbit) checked.push("qBittorrent torrents");
+    if (round === 0) checked.push(`${row.mediaType === "movie" ? "Radarr" : "Sonarr"} history`);
+    try {
+      if (!(await checkOnce(run, await snapshot(run.db, row), round === 0 ? 1 : 0))) break;
+    } catch (error) {
+      report.errors.push(message(error));
+      break;
+    }
+  }
+  try {
+    const outcome = await verifyAvailability({ db: run.db, clients: run.clients, requestId: input.requestId });
+    checked.push(outcome.checked);
+  } catch (error) {
+    report.errors.push(`Jellyfin: ${message(error)}`);
+  }
+  return { checked, report };
 }
