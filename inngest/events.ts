@@ -32,3 +32,9 @@ export const sweepRequested = eventType("tracker/sweep.requested", { schema: z.o
 export const shokoFileEvent = eventType("shoko/file.event", {
   schema: z.object({ target: z.string(), payload: z.record(z.string(), z.unknown()) }),
 });
+
+/** "Delete everywhere" confirmed (or a failed step retried): run the deletion's due steps. */
+export const deletionRequested = eventType("tracker/deletion.requested", { schema: z.object({ deletionId: z.number().int() }) });
+
+/** The admin's "Sync library" (or the first start): import the existing library. */
+export const librarySyncRequested = eventType("tracker/library.sync_requested", { schema: z.object({ syncId: z.number().int() }) });

@@ -1,5 +1,6 @@
 import { animeMatchFn } from "./anime-match";
+import { deleteMediaFn } from "./delete-media";
 import { fallbackSweepFn } from "./fallback-sweep";
 import { verifyAvailabilityFn } from "./verify-availability";
 
-export const functions = [verifyAvailabilityFn, fallbackSweepFn, animeMatchFn];
+export const functions = [verifyAvailabilityFn, fallbackSweepFn, animeMatchFn, deleteMediaFn];

@@ -56,7 +56,8 @@ export type DeletionFacts = {
   sonarr: { seriesId: number; episodeFiles: { id: number; seasonNumber: number }[] } | null;
   radarr: { movieId: number; hasFile: boolean } | null;
   shokoFileIds: number[];
-  jellyfinItemIds: string[];
+  /** The movie or series item, and the episode items (for deleting only the requested seasons). */
+  jellyfin: { itemId: string | null; episodes: { seasonNumber: number; itemId: string }[] };
   jellyseerr: { requestId: number | null; mediaId: number | null } | null;
 };
 
@@ -111,12 +112,15 @@ export function possibleSteps(facts: DeletionFacts, choices: Omit<DeletionChoice
       description: `Forget ${plural(facts.shokoFileIds.length, "file record")} (the files themselves are left to the steps above)`,
     });
   }
-  if (facts.jellyfinItemIds.length > 0) {
-    steps.push({
-      service: "jellyfin",
-      target: { service: "jellyfin", itemIds: [...facts.jellyfinItemIds].sort() },
-      description: `Delete ${plural(facts.jellyfinItemIds.length, "library item")} (Jellyfin removes their files too)`,
-    });
+  const onlySeasons = facts.mediaType === "tv" && choices.arrScope === "seasons" && facts.requestedSeasons.length > 0;
+  const itemIds = onlySeasons
+    ? [...new Set(facts.jellyfin.episodes.filter((e) => facts.requestedSeasons.includes(e.seasonNumber)).map((e) => e.itemId))]
+    : facts.jellyfin.itemId
+      ? [facts.jellyfin.itemId]
+      : [];
+  if (itemIds.length > 0) {
+    const what = onlySeasons ? plural(itemIds.length, "episode") : facts.mediaType === "movie" ? "the movie" : "the series and its episodes";
+    steps.push({ service: "jellyfin", target: { service: "jellyfin", itemIds: itemIds.sort() }, description: `Delete ${what} from the library (Jellyfin removes the files too)` });
   }
   if (facts.jellyseerr && (facts.jellyseerr.requestId !== null || facts.jellyseerr.mediaId !== null)) {
     const parts = [facts.jellyseerr.requestId !== null ? "the request" : null, facts.jellyseerr.mediaId !== null ? "the media record" : null].filter(Boolean);
@@ -132,7 +136,9 @@ export function planDeletion(facts: DeletionFacts, choices: DeletionChoices): Pl
   return possibleSteps(facts, choices).filter((s) => wanted.has(s.service));
 }
 
-export const MAX_STEP_ATTEMPTS = 4;
+/** Retries after a step's first attempt (Inngest's `retries`, and the in-process runner's). */
+export const STEP_RETRIES = 3 as const;
+export const MAX_STEP_ATTEMPTS = STEP_RETRIES + 1;
 
 /** Delay before retrying a failed step: 30 s doubling, capped at 10 minutes. */
 export function stepRetryDelayMs(attempts: number): number {

@@ -4,11 +4,14 @@ import type { Clients } from "@/lib/integrations/clients";
 import { log } from "@/lib/log";
 import { drainOutbox, type OutgoingEvent, type Send } from "./outbox";
 import { pollDownloads } from "./poller";
+import { runDueDeletions } from "./delete-media/run";
 import { runSweep } from "./sweep/sweep";
 import { verifyAvailability } from "./verify";
 
 /** Any fixed number shared by every instance: one sweep at a time across all of them. */
 export const SWEEP_LOCK = 727_102;
+/** One runner of "Delete everywhere" steps at a time across instances, so no step runs twice at once. */
+export const DELETION_LOCK = 727_103;
 
 export type SchedulerOptions = {
   database: () => Promise<Database>;
@@ -91,6 +94,12 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
         // No hand-off: embedded, the sweep rescans and reports itself; the next sweep re-checks.
         const outcome = await d.withAdvisoryLock(SWEEP_LOCK, () => runSweep({ db: d.db, clients, handOff: null }));
         if (outcome.acquired) lastSweep = new Date();
+      }),
+    );
+    stops.push(
+      loop("deletions", 2000, async () => {
+        const d = await database();
+        await d.withAdvisoryLock(DELETION_LOCK, () => runDueDeletions({ db: d.db, clients }));
       }),
     );
   }

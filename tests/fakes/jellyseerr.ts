@@ -19,6 +19,9 @@ export class FakeJellyseerr {
   requests: FakeSeerrRequest[] = [];
   /** Every DELETE, as "DELETE path", in order. */
   deletes: string[] = [];
+  /** Media rows Jellyseerr holds: every request's media until a media delete (a request delete leaves it). */
+  private media = new Set<number>();
+  private removedMedia = new Set<number>();
   constructor(readonly apiKey = "seerr-key") {}
 
   private resource(r: FakeSeerrRequest) {
@@ -30,6 +33,7 @@ export class FakeJellyseerr {
   }
 
   handle = (req: FakeRequest): FakeResponse | undefined => {
+    for (const r of this.requests) if (!this.removedMedia.has(r.media.id)) this.media.add(r.media.id);
     if (req.headers["x-api-key"] !== this.apiKey) return { status: 403, body: { status: 403, error: "You do not have permission to access this endpoint" } };
     if (req.method === "GET" && req.path === "/api/v1/request") {
       const take = Number(req.query.get("take") ?? 10);
@@ -53,7 +57,9 @@ export class FakeJellyseerr {
     if (media && req.method === "DELETE") {
       this.deletes.push(`DELETE ${req.path}`);
       const id = Number(media[1]);
-      if (!this.requests.some((r) => r.media.id === id)) return { status: 404, body: { message: "Media not found" } };
+      if (!this.media.has(id)) return { status: 404, body: { message: "Media not found" } };
+      this.media.delete(id);
+      this.removedMedia.add(id);
       this.requests = this.requests.filter((r) => r.media.id !== id);
       return { status: 204 };
     }

@@ -119,7 +119,8 @@ describe("Jellyseerr simulator (contracts/jellyseerr-api.md, jellyseerr-openapi.
     expect(await seerr.requestById(7)).toMatchObject({ id: 7 });
     expect(await seerr.requestById(8)).toBeNull();
     expect(await seerr.deleteRequest(7)).toBe("deleted");
+    expect(await seerr.deleteMedia(70)).toBe("deleted");
     expect(await seerr.deleteMedia(70)).toBe("already_gone");
-    expect(sim.jellyseerr.deletes).toEqual(["DELETE /api/v1/request/7", "DELETE /api/v1/media/70"]);
+    expect(sim.jellyseerr.deletes).toEqual(["DELETE /api/v1/request/7", "DELETE /api/v1/media/70", "DELETE /api/v1/media/70"]);
   });
 });
