@@ -293,6 +293,8 @@ export const librarySyncs = pgTable("library_syncs", {
   startedBy: text("started_by").notNull(),
   status: text("status").$type<"running" | "done" | "failed">().notNull(),
   phase: text("phase"),
+  /** The next page to import; a restart resumes here. Null when finished. */
+  cursor: jsonb("cursor").$type<{ phase: string; startIndex: number }>(),
   done: integer("done").notNull().default(0),
   total: integer("total").notNull().default(0),
   created: integer("created").notNull().default(0),

@@ -60,6 +60,7 @@ CREATE TABLE "library_syncs" (
 	"started_by" text NOT NULL,
 	"status" text NOT NULL,
 	"phase" text,
+	"cursor" jsonb,
 	"done" integer DEFAULT 0 NOT NULL,
 	"total" integer DEFAULT 0 NOT NULL,
 	"created" integer DEFAULT 0 NOT NULL,

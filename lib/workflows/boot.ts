@@ -6,6 +6,7 @@ import { createShokoClient } from "@/lib/integrations/shoko/client";
 import { signalrEventSource } from "@/lib/integrations/shoko/hub";
 import { log } from "@/lib/log";
 import { startScheduler, type Scheduler } from "./embedded";
+import { librarySyncAtStart } from "./library-sync-start";
 import { startShokoListener, type ShokoListener } from "./shoko-listener";
 
 type Holder = {
@@ -47,6 +48,7 @@ async function start(): Promise<void> {
     shoko = await startShokoListener({ source, getDb: async () => (await getDatabase()).db, shoko: client, durable });
   }
   holder.__statusTrackerWorkflows = { scheduler, shoko };
+  await librarySyncAtStart().catch((error: unknown) => log.warn("library sync at start failed", { error: error instanceof Error ? error.message : String(error) }));
   log.info("workflows started", { engine: durable ? "inngest" : "embedded", poller: Boolean(clients.qbit), shokoHub: Boolean(shoko) });
 }
 

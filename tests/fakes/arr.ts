@@ -58,7 +58,7 @@ export class FakeArr {
       case "GET /api/v3/system/status":
         return { status: 200, body: { appName: this.kind === "sonarr" ? "Sonarr" : "Radarr", instanceName: this.kind === "sonarr" ? "Sonarr" : "Radarr", version: this.kind === "sonarr" ? "4.0.19.2979" : "6.0.3.10276", isLinux: true } };
       case "GET /api/v3/queue":
-        return { status: 200, body: { ...page(this.queue.map((r, i) => this.queueRecord(r, i)), q), sortKey: "timeleft", sortDirection: "ascending" } };
+        return { status: 200, body: { ...page(this.queue.map((r, i) => this.withOwner(this.queueRecord(r, i), q)), q), sortKey: "timeleft", sortDirection: "ascending" } };
       case "GET /api/v3/movie":
         return { status: 200, body: this.movies.filter((m) => !q.has("tmdbId") || m.tmdbId === Number(q.get("tmdbId"))).map((m) => this.movieResource(m)) };
       case "GET /api/v3/series":
@@ -118,6 +118,19 @@ export class FakeArr {
       return { status: 200 };
     }
     return undefined;
+  }
+
+  /** `includeMovie` / `includeSeries`: the queue record carries its MovieResource / SeriesResource. */
+  private withOwner(record: ReturnType<FakeArr["queueRecord"]>, q: URLSearchParams) {
+    if (this.kind === "radarr" && q.get("includeMovie") === "true") {
+      const movie = this.movies.find((m) => m.id === (record as { movieId?: number }).movieId);
+      return movie ? { ...record, movie: { ...this.movieResource(movie), year: 2024 } } : record;
+    }
+    if (this.kind === "sonarr" && q.get("includeSeries") === "true") {
+      const series = this.series.find((s) => s.id === (record as { seriesId?: number }).seriesId);
+      return series ? { ...record, series: { ...series, year: 2024, monitored: true } } : record;
+    }
+    return record;
   }
 
   private historyOf(ownerId: number, withEpisode: boolean) {

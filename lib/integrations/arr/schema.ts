@@ -75,6 +75,9 @@ export const arrQueueRecord = z.looseObject({
   size: optionalBytes,
   sizeleft: optionalBytes,
   episode: z.looseObject({ seasonNumber: z.number(), episodeNumber: z.number(), tvdbId: z.number().nullish() }).optional(),
+  /** With includeMovie / includeSeries (the library import asks for them). */
+  movie: z.looseObject({ title: z.string().nullish(), year: z.number().nullish(), tmdbId: z.number().nullish() }).optional(),
+  series: z.looseObject({ title: z.string().nullish(), year: z.number().nullish(), tvdbId: z.number().nullish() }).optional(),
 });
 export type ArrQueueRecord = z.output<typeof arrQueueRecord>;
 
