@@ -21,8 +21,8 @@ export function actorAsReader(actor: Actor): Reader {
 }
 
 /**
- * The decision next to the data: a request the actor may not see answers like a missing one (its existence
- * is not shown); one they see but may not change is a 403.
+ * The decision next to the data: an admin action by a member is a 403; a request the actor may not see
+ * answers like a missing one (its existence is not shown).
  */
 export function authorizeAction(input: {
   actor: Actor;
@@ -31,7 +31,9 @@ export function authorizeAction(input: {
   membersSee: "all" | "own";
 }): "ok" | "not_found" | "forbidden" {
   const { actor, action, request, membersSee } = input;
+  // A member is refused an admin action before anything is looked up: the answer says nothing about the request.
+  const isAdmin = actor.kind === "token" || actor.viewer.role === "admin";
+  if (actionRole[action] === "admin" && !isAdmin) return "forbidden";
   if (!request || !mayRead(actorAsReader(actor), membersSee, request)) return "not_found";
-  if (actionRole[action] === "member") return "ok";
-  return actor.kind === "token" || actor.viewer.role === "admin" ? "ok" : "forbidden";
+  return "ok";
 }

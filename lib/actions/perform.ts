@@ -17,8 +17,8 @@ export type ActionContext = { db: Db; clients: Clients; actor: Actor; membersSee
 export async function authorizedRequest(ctx: ActionContext, requestId: number, action: ActionName | "delete"): Promise<RequestRow> {
   const row = await getRequestRow({ db: ctx.db, id: requestId });
   const decision = authorizeAction({ actor: ctx.actor, action, request: row, membersSee: ctx.membersSee });
-  if (decision === "not_found" || !row) throw new AppError("not_found", `No request with id "${requestId}"`);
   if (decision === "forbidden") throw new AppError("forbidden", "Only an admin can do this");
+  if (decision === "not_found" || !row) throw new AppError("not_found", `No request with id "${requestId}"`);
   return row;
 }
 

@@ -13,7 +13,7 @@ export type Actor = { kind: "viewer"; viewer: Viewer } | { kind: "token"; name: 
  * tokens get 403); a session must come from the portal itself (same origin), else 403. Role and request
  * visibility are checked later, next to the data (lib/actions/authorize.ts).
  */
-export async function requireActor(request: Request): Promise<Actor> {
+export async function requireActor(request: Request, options: { readOnly?: boolean } = {}): Promise<Actor> {
   const match = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization")?.trim() ?? "");
   if (match) {
     const token = await tokenReader(match[1] ?? "");
@@ -23,7 +23,8 @@ export async function requireActor(request: Request): Promise<Actor> {
   }
   const viewer = await getViewer();
   if (!viewer) throw new AppError("unauthorized", "Sign in or send Authorization: Bearer <token>");
-  if (!isSameOrigin(request)) throw new AppError("forbidden", "Cross-site request refused");
+  // A read (the deletion preview) changes nothing, so a link from elsewhere can do no harm.
+  if (!options.readOnly && !isSameOrigin(request)) throw new AppError("forbidden", "Cross-site request refused");
   return { kind: "viewer", viewer };
 }
 

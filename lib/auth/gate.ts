@@ -31,8 +31,8 @@ const openPrefixes = ["/login", "/api/auth", "/api/webhooks", "/api/inngest", "/
  * phone needs them open. They hold nothing private.
  */
 const publicFiles = ["/manifest.webmanifest", "/icon.svg", "/icon-192.png", "/icon-512.png", "/icon-maskable-512.png", "/apple-touch-icon.png"];
-/** The read API also takes `Authorization: Bearer <API_TOKEN>`; the route checks the token. */
-const tokenPrefixes = ["/api/requests"];
+/** The read API (and the actions under it) also takes `Authorization: Bearer <token>`; the route checks the token. */
+const tokenPrefixes = ["/api/requests", "/api/summary", "/api/openapi.json"];
 const adminPrefixes = ["/admin", "/api/admin"];
 
 export function gate({ pathname, viewer, hasBearer }: GateInput): GateDecision {

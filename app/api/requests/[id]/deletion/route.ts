@@ -15,7 +15,7 @@ type Context = { params: Promise<{ id: string }> };
 
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   try {
-    const actor = await requireActor(request);
+    const actor = await requireActor(request, { readOnly: true });
     const id = routeId((await params).id);
     const parsed = deletionPreviewQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success) throw new AppError("bad_request", "Invalid query parameters", zodIssues(parsed.error));
