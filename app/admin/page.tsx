@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { getDb } from "@/db/client";
 import { listRecentDeliveries } from "@/db/queries/delivery-admin";
 import { getViewer } from "@/lib/auth/viewer";
+import { AdminOverview } from "@/components/actions/admin-overview";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -23,6 +24,7 @@ export default async function AdminPage() {
   return (
     <main className="mx-auto max-w-5xl p-4">
       <h1 className="mb-1 text-2xl font-semibold">Admin</h1>
+      <AdminOverview />
       <h2 className="mb-3 text-lg font-medium">Recent webhook deliveries</h2>
       {deliveries.length === 0 ? (
         <p className="text-slate-600 dark:text-slate-300">No deliveries yet.</p>

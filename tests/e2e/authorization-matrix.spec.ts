@@ -13,7 +13,7 @@ import { sessionCookie, sessionSetCookie } from "./session";
  */
 type Outcome = "ok" | "login" | "open" | 401 | 403;
 type Caller = "anonymous" | "member" | "admin" | "apiToken" | "webhookSecret";
-type Check = { method: "GET" | "POST"; path: string; body?: string; expect: Record<Caller, Outcome> };
+type Check = { method: "GET" | "POST"; path: string; body?: string; headers?: Record<string, string>; expect: Record<Caller, Outcome> };
 
 const page = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: "login", member: "ok", admin: "ok", apiToken: "login", webhookSecret: "login" } });
 const adminPage = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: "login", member: 403, admin: "ok", apiToken: "login", webhookSecret: "login" } });
@@ -21,6 +21,20 @@ const sessionApi = (p: string): Check => ({ method: "GET", path: p, expect: { an
 const readApi = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: 401, member: "ok", admin: "ok", apiToken: "ok", webhookSecret: 401 } });
 const adminApi = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: 401, member: 403, admin: "ok", apiToken: 401, webhookSecret: 401 } });
 const everyone = (outcome: Outcome): Record<Caller, Outcome> => ({ anonymous: outcome, member: outcome, admin: outcome, apiToken: outcome, webhookSecret: outcome });
+/**
+ * A state-changing call, once as a browser on the portal would send it (Origin) and once cross-site (no Origin):
+ * members get 403 for every admin action, the read-only API_TOKEN cannot act, a session without the portal's
+ * origin is refused. (A missing request answers 404 to whoever may act: "ok" here.)
+ */
+const origin = { origin: e2e.baseURL };
+const actionApi = (p: string, body: string, memberMay = false): Check[] => [
+  { method: "POST", path: p, body, headers: origin, expect: { anonymous: 401, member: memberMay ? "ok" : 403, admin: "ok", apiToken: 403, webhookSecret: 401 } },
+  { method: "POST", path: p, body, expect: { anonymous: 401, member: 403, admin: 403, apiToken: 403, webhookSecret: 401 } },
+];
+const adminAction = (p: string, body = "{}"): Check[] => [
+  { method: "POST", path: p, body, headers: origin, expect: { anonymous: 401, member: 403, admin: "ok", apiToken: 401, webhookSecret: 401 } },
+  { method: "POST", path: p, body, expect: { anonymous: 401, member: 403, admin: 403, apiToken: 401, webhookSecret: 401 } },
+];
 
 const jellyseerrTest = readFileSync(path.join(process.cwd(), "tests/fixtures/contracts/jellyseerr-test-notification.json"), "utf8");
 
@@ -40,6 +54,25 @@ const matrix: Record<string, Check[]> = {
   "/api/events": [sessionApi("/api/events")],
   "/api/requests": [readApi("/api/requests")],
   "/api/requests/[id]": [readApi("/api/requests/999999")],
+  "/api/requests/[id]/actions": [
+    ...actionApi("/api/requests/999999/actions", '{"action":"check"}'),
+    ...actionApi("/api/requests/999999/actions", '{"action":"dismiss","reason":"x"}'),
+    ...actionApi("/api/requests/999999/actions", '{"action":"report","message":"no sound"}', true),
+  ],
+  "/api/requests/[id]/deletion": [
+    { method: "GET", path: "/api/requests/999999/deletion", expect: { anonymous: 401, member: 403, admin: "ok", apiToken: 403, webhookSecret: 401 } },
+    ...actionApi("/api/requests/999999/deletion", '{"services":["tracker"]}'),
+  ],
+  "/api/summary": [readApi("/api/summary")],
+  "/api/openapi.json": [readApi("/api/openapi.json")],
+  "/api/docs": [sessionApi("/api/docs")],
+  "/admin/deletions": [adminPage("/admin/deletions")],
+  "/admin/tokens": [adminPage("/admin/tokens")],
+  "/api/admin/deletions": [adminApi("/api/admin/deletions"), ...adminAction("/api/admin/deletions", '{"requestIds":[999999],"services":["tracker"]}')],
+  "/api/admin/deletions/[id]/steps/[stepId]/retry": adminAction("/api/admin/deletions/999999/steps/1/retry"),
+  "/api/admin/library-sync": [adminApi("/api/admin/library-sync")],
+  "/api/admin/tokens": [adminApi("/api/admin/tokens"), ...adminAction("/api/admin/tokens", '{"name":"matrix","scope":"read"}')],
+  "/api/admin/tokens/[id]/revoke": adminAction("/api/admin/tokens/999999/revoke"),
   "/api/admin/deliveries": [adminApi("/api/admin/deliveries")],
   "/api/admin/health/[service]": [{ ...adminApi("/api/admin/health/sonarr"), method: "POST" }],
   "/api/admin/sweep": [{ ...adminApi("/api/admin/sweep"), method: "POST" }],
@@ -92,7 +125,7 @@ async function call(check: Check, caller: Caller): Promise<{ status: number; loc
   const response = await fetch(`${e2e.baseURL}${check.path}`, {
     method: check.method,
     redirect: "manual",
-    headers: { ...headersFor[caller], ...(check.body ? { "content-type": "application/json" } : {}) },
+    headers: { ...headersFor[caller], ...(check.body ? { "content-type": "application/json" } : {}), ...check.headers },
     body: check.body,
     signal: AbortSignal.timeout(15_000),
   });

@@ -13,6 +13,7 @@ import { RequesterSelect } from "@/components/portal/requester-select";
 import { stagePresentation } from "@/lib/domain/presentation";
 import { historyStages, type HistoryStage } from "@/lib/portal/filters";
 import { presentPortalRequest } from "@/lib/requests/transfer";
+import { BulkDelete } from "@/components/actions/bulk-delete";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -31,7 +32,8 @@ export default async function HistoryPage({ searchParams }: Props) {
   const cursorParam = one(params.cursor);
   const cursor = cursorParam ? decodeCursor(cursorParam) : null;
   const db = await getDb();
-  const scope = viewerScope(await getViewer(), env().MEMBERS_SEE) ?? undefined;
+  const viewer = await getViewer();
+  const scope = viewerScope(viewer, env().MEMBERS_SEE) ?? undefined;
   const [counts, page, requesters] = await Promise.all([
     countByStage({ db, stages: historyStages, requestedBy: requester, requesterAnyOf: scope }),
     listRequests({ db, filters: { stages: [tab], requestedBy: requester, requesterAnyOf: scope }, cursor, limit: PAGE_SIZE }),
@@ -70,6 +72,7 @@ export default async function HistoryPage({ searchParams }: Props) {
       ) : (
         <HistoryTable rows={rows} />
       )}
+      {viewer?.role === "admin" ? <BulkDelete rows={rows.map((r) => ({ id: r.id, title: r.title, mediaType: r.mediaType }))} /> : null}
       <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
         {cursor ? (
           <Link href={href({ cursor: undefined })} className="underline">

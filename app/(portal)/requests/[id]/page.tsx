@@ -8,6 +8,7 @@ import { getRequestDetail } from "@/db/queries/request-detail";
 import { mayRead } from "@/lib/auth/policy";
 import { getViewer } from "@/lib/auth/viewer";
 import { RequestDetail } from "@/components/portal/request-detail";
+import { RequestPanel } from "@/components/actions/request-panel";
 import { env } from "@/lib/env";
 import { presentDownload, presentEpisode, presentTimelineEvent } from "@/lib/requests/present";
 import { presentPortalRequest } from "@/lib/requests/transfer";
@@ -43,5 +44,10 @@ export default async function RequestPage({ params }: Props) {
     downloads: found.downloads.map(presentDownload),
     timeline: found.timeline.map(presentTimelineEvent),
   };
-  return <RequestDetail key={seq} initial={initial} seq={seq} jellyfinUrl={env().JELLYFIN_PUBLIC_URL ?? null} />;
+  return (
+    <>
+      <RequestDetail key={seq} initial={initial} seq={seq} jellyfinUrl={env().JELLYFIN_PUBLIC_URL ?? null} />
+      <RequestPanel requestId={found.request.id} />
+    </>
+  );
 }
