@@ -14,6 +14,7 @@ import { startSimulators } from "../tests/fakes/stack";
 import { build, buildIsCurrent, startApp, type App } from "./demo/app";
 import { prepareDemoDatabase } from "./demo/database";
 import { firstUid, runScenario, sleep, webhookSender } from "./demo/engine";
+import { seedExistingLibrary } from "./demo/library";
 import { scenarios } from "./demo/scenarios";
 
 const started = Date.now();
@@ -36,6 +37,7 @@ async function main() {
     await build(path.join(dataDir, "build.log"));
   }
   const sim = await startSimulators();
+  seedExistingLibrary(sim);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...sim.env,
@@ -85,7 +87,8 @@ async function main() {
   if (env.API_TOKEN) say(`  Read API  curl -H "Authorization: Bearer $API_TOKEN" ${shown}/api/requests`);
   say(`  Simulate  npm run simulate -- --target ${shown} --secret ${webhookSecret}`);
   say(`  Log       ${path.relative(process.cwd(), logFile)}\n`);
-  say("Simulated Jellyseerr, Sonarr, Radarr, qBittorrent, Jellyfin and Shoko are sending requests through. Ctrl-C stops.\n");
+  say("Simulated Jellyseerr, Sonarr, Radarr, qBittorrent, Jellyfin and Shoko are sending requests through. Ctrl-C stops.");
+  say("The simulated Jellyfin's existing library was imported into History at start (Admin → Sync library runs it again).\n");
 
   const deliver = webhookSender(app.url, webhookSecret);
   let uid = firstUid();
