@@ -7,7 +7,7 @@
  *
  *   npm run bench:library          (Postgres when DATABASE_URL is set, else PGlite)
  */
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { startSimulators } from "../tests/fakes/stack";
 import { simulatorClients } from "../tests/helpers/action-world";
 import { simulatedLibrary } from "../tests/helpers/library-world";
@@ -20,6 +20,7 @@ const SERIES = 2000;
 const EPISODES_EACH = 3;
 
 async function main() {
+  const load = loadavg()[0] ?? 0;
   const database = await freshDatabase(process.env.DATABASE_URL, "bench_sync");
   Object.assign(process.env, database.env, { LOG_LEVEL: "error" });
   if (!("DATABASE_URL" in database.env)) delete process.env.DATABASE_URL;
@@ -75,7 +76,7 @@ async function main() {
       "docs/benchmarks.md",
       "Library import",
       "`npm run bench:library` (scripts/bench-library-sync.ts): \"Sync library\" in-process over the simulators, the service the `library-sync` Inngest function runs one page per step.",
-      `${new Date().toISOString().slice(0, 10)}, ${driver}, ${cpus().length} cores`,
+      `${new Date().toISOString().slice(0, 10)}, ${driver}, ${cpus().length} cores, load average ${load.toFixed(1)} at start`,
       [
         `Library: ${MOVIES.toLocaleString("en")} movies + ${SERIES.toLocaleString("en")} series (10,000 titles) with ${(SERIES * EPISODES_EACH).toLocaleString("en")} episodes, 200 Jellyseerr requests, 50 downloads in Radarr's queue.`,
         "",

@@ -6,23 +6,24 @@ import type { Simulators } from "../../tests/fakes/stack";
  * Jellyseerr. The app's first start (LIBRARY_SYNC_ON_FIRST_START) or "Sync library" imports it into History,
  * and "Delete everywhere" on one of them shows each service's result.
  */
+// Titles and ids the demo's request scenarios never use (their ids start at 100,000), so the two never meet.
 const movies = [
-  ["Arrival", 2016, 329865],
-  ["Blade Runner 2049", 2017, 335984],
-  ["Dune", 2021, 438631],
-  ["Her", 2013, 152601],
-  ["Interstellar", 2014, 157336],
-  ["Mad Max: Fury Road", 2015, 76341],
-  ["Paddington 2", 2017, 346648],
-  ["Spirited Away", 2001, 129],
-  ["The Grand Budapest Hotel", 2014, 120467],
-  ["Whiplash", 2014, 244786],
+  ["Amélie", 2001, 10001],
+  ["Coco", 2017, 10002],
+  ["Her", 2013, 10003],
+  ["Inception", 2010, 10004],
+  ["Interstellar", 2014, 10005],
+  ["Mad Max: Fury Road", 2015, 10006],
+  ["Moonlight", 2016, 10007],
+  ["Parasite", 2019, 10008],
+  ["Spirited Away", 2001, 10009],
+  ["Whiplash", 2014, 10010],
 ] as const;
 
 const shows = [
-  ["Severance", 2022, 371980, 2],
-  ["The Bear", 2022, 403245, 3],
-  ["Mushishi", 2005, 79571, 4],
+  ["Dark", 2017, 20001, 3],
+  ["Fleabag", 2016, 20002, 2],
+  ["Mushishi", 2005, 20003, 4],
 ] as const;
 
 const hex = (prefix: string, n: number) => `${prefix}${n.toString(16).padStart(31, "0")}`;
