@@ -104,6 +104,28 @@ test("npm run simulate delivers a scenario to the running demo, every answer 200
   expect(refused.stderr).toContain("refused the secret (401)");
 });
 
+test("the first start imported the simulated library into History, and Delete everywhere shows each service's result", async ({ page }) => {
+  test.setTimeout(120_000);
+  await expect.poll(async () => (await items()).filter((i) => ["Inception", "Whiplash", "Dark"].includes(i.title) && i.stage === "available").length, { timeout: 60_000 }).toBe(3);
+  const cookie = (await signInOverHttp(base, "demo", "demo")).split(";")[0] ?? "";
+  const whiplash = first(await items(), "Whiplash")!;
+  const started = await fetch(`${base}/api/requests/${whiplash.id}/deletion`, {
+    method: "POST",
+    headers: { cookie, origin: base, "content-type": "application/json" },
+    body: JSON.stringify({ services: ["radarr", "jellyfin", "jellyseerr"] }),
+  });
+  expect(started.status).toBe(202);
+  type Log = { items: { requestId: number; status: string; steps: { service: string; status: string; result: string | null }[] }[] };
+  const log = async () => ((await (await fetch(`${base}/api/admin/deletions`, { headers: { cookie } })).json()) as Log).items.find((d) => d.requestId === whiplash.id);
+  await expect.poll(async () => (await log())?.status, { timeout: 30_000 }).toBe("done");
+  expect((await log())?.steps.map((s) => [s.service, s.status])).toEqual([["radarr", "done"], ["jellyfin", "done"], ["jellyseerr", "done"], ["tracker", "done"]]);
+  const eq = cookie.indexOf("=");
+  await page.context().addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: base }]);
+  await page.goto(`${base}/admin/deletions`);
+  await expect(page.getByTestId("deletion").first()).toContainText("Whiplash");
+  await expect(page.getByTestId("deletion").first()).toContainText("deleted the movie");
+});
+
 test("Ctrl-C stops the demo and everything it started", async () => {
   const exited = new Promise<number | null>((resolve) => demo.once("exit", (code) => resolve(code)));
   process.kill(-demo.pid!, "SIGINT");
