@@ -42,8 +42,12 @@ export async function importTitles({ db, titles, now = new Date() }: { db: Db; t
   const index = await existingByKeys(db, titles);
   const counts: ImportCounts = { created: 0, updated: 0 };
   const fresh: (typeof requests.$inferInsert)[] = [];
+  // Keys of titles this page creates: two items of one page for the same media (a 4K copy) make one request.
+  const claimed = new Set<string>();
   for (const t of titles) {
-    const found = keysOf(t).map((k) => index.get(k)).find((r) => r !== undefined);
+    const keys = keysOf(t);
+    if (keys.some((k) => claimed.has(k))) continue;
+    const found = keys.map((k) => index.get(k)).find((r) => r !== undefined);
     if (found) {
       if (found.jellyfinItemId === null || found.posterUrl === null) {
         await db.update(requests).set({ jellyfinItemId: found.jellyfinItemId ?? t.jellyfinItemId, posterUrl: found.posterUrl ?? t.posterUrl }).where(eq(requests.id, found.id));
@@ -51,6 +55,7 @@ export async function importTitles({ db, titles, now = new Date() }: { db: Db; t
       }
       continue;
     }
+    for (const k of keys) claimed.add(k);
     const stamp = now.toISOString();
     fresh.push({
       source: "jellyfin",
@@ -68,9 +73,6 @@ export async function importTitles({ db, titles, now = new Date() }: { db: Db; t
       stageTimes: { available: stamp },
       availableAt: now,
     });
-    // Two items of one page for the same media (a 4K copy) make one request.
-    const placeholder = { id: -1, ...t, posterUrl: t.posterUrl } as unknown as RequestRow;
-    for (const k of keysOf(t)) index.set(k, placeholder);
   }
   if (fresh.length > 0) {
     await db.insert(requests).values(fresh);
@@ -133,7 +135,7 @@ export async function importInFlight({ db, items, now = new Date() }: { db: Db; 
   const index = await existingByKeys(db, typed);
   const counts: ImportCounts = { created: 0, updated: 0 };
   for (const d of typed) {
-    let requestId = keysOf(d).map((k) => index.get(k)).find((r) => r !== undefined && r.id > 0)?.id;
+    let requestId = keysOf(d).map((k) => index.get(k)).find((r) => r !== undefined)?.id;
     if (requestId === undefined) {
       const [row] = await db
         .insert(requests)
