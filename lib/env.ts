@@ -104,6 +104,19 @@ export function inngestConfigured(e: Env = env()): boolean {
   return Boolean(e.INNGEST_BASE_URL || e.INNGEST_EVENT_KEY);
 }
 
+/** INNGEST_DEV=1: the Inngest client talks to a local dev server and requests need no signature. */
+export function inngestDevMode(e: Env = env()): boolean {
+  return e.INNGEST_DEV === "1" || e.INNGEST_DEV === "true";
+}
+
+/**
+ * Whether `/api/inngest` can serve an Inngest server: it needs the signing key to verify its calls, or dev
+ * mode. Otherwise the endpoint only answers 404, quietly.
+ */
+export function inngestServeConfigured(e: Env = env()): boolean {
+  return Boolean(e.INNGEST_SIGNING_KEY) || inngestDevMode(e);
+}
+
 /** `IMPORT_WAIT` ("90s", "2m", "1h") in milliseconds. */
 export function durationMs(value: string): number {
   const unit = value.slice(-1);

@@ -18,7 +18,11 @@ export async function requireAdminRequest(request: Request): Promise<Viewer> {
   return requireAdmin();
 }
 
-/** The same-origin check for a server action, which has no Request: built from the incoming headers. */
+/** The same-origin check for a server action, which has no Request: judged from the incoming headers. */
+export async function actionIsSameOrigin(): Promise<boolean> {
+  return isSameOrigin(new Request("http://server-action.invalid/", { headers: await headers() }));
+}
+
 export async function requireSameOriginAction(): Promise<void> {
-  requireSameOrigin(new Request("http://server-action.invalid/", { headers: await headers() }));
+  if (!(await actionIsSameOrigin())) throw new AppError("forbidden", "Requests from other sites are refused");
 }
