@@ -49,7 +49,7 @@ const envSchema = z.object({
     ctx.addIssue({ code: "custom", message: parsed.message });
     return z.NEVER;
   }),
-  /** Failures of one name from one address before each further try waits (1 s, doubling per failure). */
+  /** Failures of one name from one address before each further try waits (30 s, doubling per failure). */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   /** Failures from one address, any names, before that address is refused until the window passes. */
   LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(30),

@@ -1,8 +1,8 @@
-import type { NextAuthConfig } from "next-auth";
+import { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { log } from "@/lib/log";
-import { safeCallbackPath } from "./callback-url";
+import { sameSitePath } from "./callback-url";
 import { authSecret } from "./secret";
 import { sessionUser } from "./session";
 import { endSession, liveSession, startSession } from "./sessions";
@@ -56,7 +56,7 @@ export async function baseAuthConfig(request: Request | undefined): Promise<Next
       },
       redirect({ url, baseUrl }) {
         const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url;
-        return `${baseUrl}${safeCallbackPath(path)}`;
+        return `${baseUrl}${sameSitePath(path)}`;
       },
       session({ session, token }) {
         const user = { name: typeof token.name === "string" ? token.name : "", idpAdmin: token.idpAdmin === true };
@@ -71,7 +71,8 @@ export async function baseAuthConfig(request: Request | undefined): Promise<Next
     // Auth.js logs through here: error names only, never a request body or credential.
     logger: {
       error: (error) => {
-        if (error.name === "CredentialsSignin") return;
+        // A refused sign-in is not an error of the app (and its class name is minified in a build).
+        if (error instanceof CredentialsSignin) return;
         log.error("auth error", { error: error.name, message: error.message.split("\n")[0] });
       },
       warn: (code) => log.warn("auth warning", { code }),

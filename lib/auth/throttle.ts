@@ -1,7 +1,7 @@
 /**
  * Sign-in throttling, decided from counts of recent failures (pure; the counts live in the database).
  *   - per (address, name): the first `freeFailures` failures cost nothing; after that each try waits
- *     1 s, 2 s, 4 s … after the last failure, at most the window. One person's typos only slow that
+ *     30 s, 1 min, 2 min … after the last failure, at most the window. One person's typos only slow that
  *     person, from that place: the same name elsewhere and other names here are untouched.
  *   - per address, any names: after `addressMax` failures within the window the address is refused
  *     until the window has passed since its last failure (many names tried from one place).
@@ -19,10 +19,12 @@ export function recentFailures(count: FailureCount | null, now: Date, windowMs: 
 }
 
 /** How long after its last failure a (name, address) pair with `failures` recent failures must wait. */
+const FIRST_WAIT_MS = 30_000;
+
 export function pairWaitMs(failures: number, config: ThrottleConfig): number {
   if (failures < config.freeFailures) return 0;
   const doublings = Math.min(failures - config.freeFailures, 40);
-  return Math.min(config.windowMs, 1000 * 2 ** doublings);
+  return Math.min(config.windowMs, FIRST_WAIT_MS * 2 ** doublings);
 }
 
 export function throttleVerdict(

@@ -14,10 +14,10 @@ describe("sign-in throttle", () => {
     const table: [number, number][] = [
       [0, 0],
       [4, 0],
-      [5, 1000],
-      [6, 2000],
-      [9, 16_000],
-      [15, 15 * 60_000],
+      [5, 30_000],
+      [6, 60_000],
+      [9, 8 * 60_000],
+      [10, 15 * 60_000],
       [500, 15 * 60_000],
     ];
     for (const [failures, wait] of table) expect(pairWaitMs(failures, config), `${failures}`).toBe(wait);
@@ -25,8 +25,8 @@ describe("sign-in throttle", () => {
 
   it("waits from the last failure of that name at that address", () => {
     const pair = { failures: 6, lastFailureAt: at(0) };
-    expect(throttleVerdict({ pair, address: null }, at(1000), config)).toEqual({ allowed: false, reason: "name", retryAfterSeconds: 1 });
-    expect(throttleVerdict({ pair, address: null }, at(2000), config)).toEqual({ allowed: true });
+    expect(throttleVerdict({ pair, address: null }, at(1000), config)).toEqual({ allowed: false, reason: "name", retryAfterSeconds: 59 });
+    expect(throttleVerdict({ pair, address: null }, at(60_000), config)).toEqual({ allowed: true });
   });
 
   it("forgets failures older than the window", () => {
