@@ -10,7 +10,7 @@ export async function insertAuthSession({
   staleBefore,
 }: {
   db: Db;
-  values: Pick<AuthSessionRow, "id" | "userKey" | "name" | "idpAdmin">;
+  values: AuthSessionRow;
   staleBefore: Date;
 }): Promise<void> {
   await db.transaction(async (tx) => {
