@@ -26,7 +26,7 @@ test("a household member signs in with a Jellyfin account, lands where they were
   await page.goto("/?stage=downloading");
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
   await signIn(page, e2e.users.member.name.toUpperCase(), e2e.users.member.password);
-  await expect(page).toHaveURL(`${e2e.baseURL}/?stage=downloading`);
+  await expect(page).toHaveURL(`${e2e.baseURL}/?stage=downloading`, { timeout: 15_000 });
   await expect(page.getByTestId("signed-in-as")).toHaveText("bob");
 
   await page.getByRole("button", { name: "Sign out" }).click();
