@@ -156,7 +156,7 @@ test("the CSP lets the app's own scripts and an EventSource run, and forbids fra
   expect(response?.headers()["referrer-policy"]).toBeTruthy();
   // Signing in and the live indicator below need the app's scripts to run under the CSP.
   await signIn(page, e2e.users.member.name, e2e.users.member.password);
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible({ timeout: 15_000 });
   const blocked = await page.evaluate(
     () =>
       new Promise<boolean>((resolve) => {
