@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import { signInOverHttp } from "../helpers/sign-in";
 import { e2e } from "./env";
@@ -66,6 +67,51 @@ test("a script gets 429 with Retry-After once a name must wait", async ({ page }
   const response = await page.request.post("/api/auth/callback/credentials", { headers: from, form: { username: "erin", password: "x", csrfToken } });
   expect(response.status()).toBe(429);
   expect(Number(response.headers()["retry-after"])).toBeGreaterThan(0);
+});
+
+/** Auth.js's CSRF pair: the token and the cookie it must come with. */
+async function csrfPair(): Promise<{ token: string; cookie: string }> {
+  const response = await fetch(`${e2e.baseURL}/api/auth/csrf`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { token: csrfToken, cookie: response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") };
+}
+
+/** A credentials POST as a script would send it, from a chosen local source address (a different peer). */
+async function postCredentials(localAddress: string, forwardedFor: string, username: string): Promise<number> {
+  const csrf = await csrfPair();
+  const body = new URLSearchParams({ username, password: "wrong", csrfToken: csrf.token }).toString();
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${e2e.baseURL}/api/auth/callback/credentials`,
+      {
+        method: "POST",
+        localAddress,
+        headers: {
+          origin: e2e.baseURL,
+          cookie: csrf.cookie,
+          "x-forwarded-for": forwardedFor,
+          "content-type": "application/x-www-form-urlencoded",
+          "content-length": Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+test("X-Forwarded-For counts only from a trusted proxy: from anywhere else a new forged address per guess changes nothing", async () => {
+  // 127.0.0.1 is the e2e server's trusted proxy: the address it forwards is the client, each counted apart.
+  for (let i = 0; i < 5; i++) await postCredentials("127.0.0.1", "10.100.8.1", "frank");
+  expect(await postCredentials("127.0.0.1", "10.100.8.1", "frank")).toBe(429);
+  expect(await postCredentials("127.0.0.1", "10.100.8.2", "frank")).not.toBe(429);
+  // 127.0.0.2 is not a proxy: its X-Forwarded-For is the client's own invention and is ignored.
+  for (let i = 0; i < 5; i++) await postCredentials("127.0.0.2", `10.100.9.${i}`, "frank");
+  expect(await postCredentials("127.0.0.2", "10.100.9.99", "frank")).toBe(429);
 });
 
 test.describe("without JavaScript", () => {
