@@ -3,11 +3,12 @@ import { and, asc, gte, isNotNull, ne, sql, eq, type SQL } from "drizzle-orm";
 import type { Stage } from "@/lib/domain/stages";
 import type { Db } from "../client";
 import { episodes, requests, sourceStatus } from "../schema";
-import { requestedByAnyOf } from "./request-list";
+import type { ReadScope } from "@/lib/auth/policy";
+import { readableBy } from "./request-list";
 
-/** The dashboard summary: counts per stage, attention, the next air dates, the last webhook per service. */
-export async function readSummary({ db, requesterAnyOf, today, upcoming = 5 }: { db: Db; requesterAnyOf?: readonly string[]; today: string; upcoming?: number }) {
-  const scope: SQL | undefined = requesterAnyOf ? requestedByAnyOf(requesterAnyOf) : undefined;
+/** The dashboard summary for what `scope` may see: counts per stage, attention, next air dates, last webhook per service. */
+export async function readSummary({ db, scope: readScope, today, upcoming = 5 }: { db: Db; scope: ReadScope | null; today: string; upcoming?: number }) {
+  const scope: SQL | undefined = readableBy(readScope);
   const [byStage, attention, next, sources] = await Promise.all([
     db.select({ stage: requests.stage, count: sql<number>`count(*)::int` }).from(requests).where(scope).groupBy(requests.stage),
     db.select({ count: sql<number>`count(*)::int` }).from(requests).where(and(isNotNull(requests.attentionKind), scope)),

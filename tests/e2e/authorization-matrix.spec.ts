@@ -13,7 +13,7 @@ import { sessionCookie, sessionSetCookie } from "./session";
  */
 type Outcome = "ok" | "login" | "open" | 401 | 403;
 type Caller = "anonymous" | "member" | "admin" | "apiToken" | "webhookSecret";
-type Check = { method: "GET" | "POST"; path: string; body?: string; headers?: Record<string, string>; expect: Record<Caller, Outcome> };
+type Check = { method: "GET" | "POST"; path: string; body?: string; expect: Record<Caller, Outcome> };
 
 const page = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: "login", member: "ok", admin: "ok", apiToken: "login", webhookSecret: "login" } });
 const adminPage = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: "login", member: 403, admin: "ok", apiToken: "login", webhookSecret: "login" } });
@@ -22,19 +22,16 @@ const readApi = (p: string): Check => ({ method: "GET", path: p, expect: { anony
 const adminApi = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: 401, member: 403, admin: "ok", apiToken: 401, webhookSecret: 401 } });
 const everyone = (outcome: Outcome): Record<Caller, Outcome> => ({ anonymous: outcome, member: outcome, admin: outcome, apiToken: outcome, webhookSecret: outcome });
 /**
- * A state-changing call, once as a browser on the portal would send it (Origin) and once cross-site (no Origin):
- * members get 403 for every admin action, the read-only API_TOKEN cannot act, a session without the portal's
- * origin is refused. (A missing request answers 404 to whoever may act: "ok" here.)
+ * Per-request actions: members get 403 for every admin action (only "report" is theirs), the read-only API_TOKEN
+ * cannot act. A missing request answers 404 to whoever may act: "ok" here.
  */
-const origin = { origin: e2e.baseURL };
-const actionApi = (p: string, body: string, memberMay = false): Check[] => [
-  { method: "POST", path: p, body, headers: origin, expect: { anonymous: 401, member: memberMay ? "ok" : 403, admin: "ok", apiToken: 403, webhookSecret: 401 } },
-  { method: "POST", path: p, body, expect: { anonymous: 401, member: 403, admin: 403, apiToken: 403, webhookSecret: 401 } },
-];
-const adminAction = (p: string, body = "{}"): Check[] => [
-  { method: "POST", path: p, body, headers: origin, expect: { anonymous: 401, member: 403, admin: "ok", apiToken: 401, webhookSecret: 401 } },
-  { method: "POST", path: p, body, expect: { anonymous: 401, member: 403, admin: 403, apiToken: 401, webhookSecret: 401 } },
-];
+const actionApi = (p: string, body: string, memberMay = false): Check => ({
+  method: "POST",
+  path: p,
+  body,
+  expect: { anonymous: 401, member: memberMay ? "ok" : 403, admin: "ok", apiToken: 403, webhookSecret: 401 },
+});
+const adminAction = (p: string, body = "{}"): Check => ({ method: "POST", path: p, body, expect: { anonymous: 401, member: 403, admin: "ok", apiToken: 401, webhookSecret: 401 } });
 
 const jellyseerrTest = readFileSync(path.join(process.cwd(), "tests/fixtures/contracts/jellyseerr-test-notification.json"), "utf8");
 
@@ -55,24 +52,24 @@ const matrix: Record<string, Check[]> = {
   "/api/requests": [readApi("/api/requests")],
   "/api/requests/[id]": [readApi("/api/requests/999999")],
   "/api/requests/[id]/actions": [
-    ...actionApi("/api/requests/999999/actions", '{"action":"check"}'),
-    ...actionApi("/api/requests/999999/actions", '{"action":"dismiss","reason":"x"}'),
-    ...actionApi("/api/requests/999999/actions", '{"action":"report","message":"no sound"}', true),
+    actionApi("/api/requests/999999/actions", '{"action":"check"}'),
+    actionApi("/api/requests/999999/actions", '{"action":"dismiss","reason":"x"}'),
+    actionApi("/api/requests/999999/actions", '{"action":"report","message":"no sound"}', true),
   ],
   "/api/requests/[id]/deletion": [
     { method: "GET", path: "/api/requests/999999/deletion", expect: { anonymous: 401, member: 403, admin: "ok", apiToken: 403, webhookSecret: 401 } },
-    ...actionApi("/api/requests/999999/deletion", '{"services":["tracker"]}'),
+    actionApi("/api/requests/999999/deletion", '{"services":["tracker"]}'),
   ],
   "/api/summary": [readApi("/api/summary")],
   "/api/openapi.json": [readApi("/api/openapi.json")],
   "/api/docs": [sessionApi("/api/docs")],
   "/admin/deletions": [adminPage("/admin/deletions")],
   "/admin/tokens": [adminPage("/admin/tokens")],
-  "/api/admin/deletions": [adminApi("/api/admin/deletions"), ...adminAction("/api/admin/deletions", '{"requestIds":[999999],"services":["tracker"]}')],
-  "/api/admin/deletions/[id]/steps/[stepId]/retry": adminAction("/api/admin/deletions/999999/steps/1/retry"),
+  "/api/admin/deletions": [adminApi("/api/admin/deletions"), adminAction("/api/admin/deletions", '{"requestIds":[999999],"services":["tracker"]}')],
+  "/api/admin/deletions/[id]/steps/[stepId]/retry": [adminAction("/api/admin/deletions/999999/steps/1/retry")],
   "/api/admin/library-sync": [adminApi("/api/admin/library-sync")],
-  "/api/admin/tokens": [adminApi("/api/admin/tokens"), ...adminAction("/api/admin/tokens", '{"name":"matrix","scope":"read"}')],
-  "/api/admin/tokens/[id]/revoke": adminAction("/api/admin/tokens/999999/revoke"),
+  "/api/admin/tokens": [adminApi("/api/admin/tokens"), adminAction("/api/admin/tokens", '{"name":"matrix","scope":"read"}')],
+  "/api/admin/tokens/[id]/revoke": [adminAction("/api/admin/tokens/999999/revoke")],
   "/api/admin/deliveries": [adminApi("/api/admin/deliveries")],
   "/api/admin/health/[service]": [{ ...adminApi("/api/admin/health/sonarr"), method: "POST" }],
   "/api/admin/sweep": [{ ...adminApi("/api/admin/sweep"), method: "POST" }],
@@ -121,11 +118,20 @@ test.beforeAll(async () => {
   };
 });
 
-async function call(check: Check, caller: Caller): Promise<{ status: number; location: string | null }> {
+/** How a POST says where it comes from: this app's own page (as a browser sends it), another site, or nothing. */
+const sameOrigin = { origin: e2e.baseURL, "sec-fetch-site": "same-origin" };
+const foreignOrigins: Record<string, Record<string, string>> = {
+  "another site": { origin: "http://evil.example", "sec-fetch-site": "cross-site" },
+  "another port of this host": { origin: `http://127.0.0.1:${e2e.port + 1}`, "sec-fetch-site": "same-site" },
+  "an old browser on another port": { origin: `http://127.0.0.1:${e2e.port + 1}` },
+  "no Origin at all": {},
+};
+
+async function call(check: Check, caller: Caller, from: Record<string, string> = sameOrigin): Promise<{ status: number; location: string | null }> {
   const response = await fetch(`${e2e.baseURL}${check.path}`, {
     method: check.method,
     redirect: "manual",
-    headers: { ...headersFor[caller], ...(check.body ? { "content-type": "application/json" } : {}), ...check.headers },
+    headers: { ...headersFor[caller], ...(check.method === "POST" ? from : {}), ...(check.body ? { "content-type": "application/json" } : {}) },
     body: check.body,
     signal: AbortSignal.timeout(15_000),
   });
@@ -156,6 +162,25 @@ for (const [route, checks] of Object.entries(matrix)) {
     }
   });
 }
+
+/** Every state-changing route that takes a session cookie, plus Auth.js's own POSTs (sign-in, sign-out). */
+const stateChanging: Check[] = [
+  ...Object.values(matrix)
+    .flat()
+    .filter((c) => c.method === "POST" && c.expect.admin === "ok"),
+  { method: "POST", path: "/api/auth/signout", expect: everyone("ok") },
+  { method: "POST", path: "/api/auth/callback/credentials", expect: everyone("ok") },
+];
+
+test("a POST from another site, another port or with no Origin gets 403 on every state-changing route", async () => {
+  expect(stateChanging.length).toBeGreaterThanOrEqual(4);
+  for (const check of stateChanging) {
+    for (const [label, from] of Object.entries(foreignOrigins)) {
+      const { status } = await call(check, "admin", from);
+      expect.soft(status, `POST ${check.path} from ${label}`).toBe(403);
+    }
+  }
+});
 
 test("a login redirect carries where the visitor was going", async () => {
   const { location } = await call(page("/?stage=downloading"), "anonymous");
@@ -206,7 +231,7 @@ test("session cookies are httpOnly and SameSite=Lax, and Secure with a __Secure-
   expect(plain).toMatch(/SameSite=Lax/i);
   expect(plain).not.toMatch(/;\s*Secure/i);
 
-  const https = { "x-forwarded-proto": "https" };
+  const https = { "x-forwarded-proto": "https", origin: `https://127.0.0.1:${e2e.port}` };
   const secure = await sessionSetCookie(e2e.users.member.name, e2e.users.member.password, "10.200.0.2", https);
   expect(secure).toMatch(/^__Secure-authjs\.session-token=/);
   expect(secure).toMatch(/;\s*Secure/i);

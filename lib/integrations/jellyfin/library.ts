@@ -1,7 +1,7 @@
 import "server-only";
 import { titleKey } from "@/lib/domain/describe";
-import { expectOk, httpRequest, requestJson, type HttpCall, type HttpTarget, type Query } from "../http";
-import { jellyfinItemPage, jellyfinPublicInfo, providerId, type JellyfinItem } from "./library-schema";
+import { expectOk, httpRequest, parseAnswer, requestJson, type HttpCall, type HttpTarget, type Query } from "../http";
+import { jellyfinItemPage, jellyfinPublicInfo, jellyfinUserPolicy, providerId, type JellyfinItem } from "./library-schema";
 
 export type JellyfinLibraryConfig = { url: string; apiKey: string; timeoutMs: number };
 
@@ -20,6 +20,8 @@ export type JellyfinLibrary = {
   deleteItem(itemId: string): Promise<"deleted" | "already_gone">;
   /** One page of the whole library (movies and series, or episodes), for the library import. */
   libraryPage(input: { types: "Movie,Series" | "Episode"; startIndex: number; limit: number }): Promise<{ items: JellyfinItem[]; total: number }>;
+  /** A user's administrator and disabled flags as Jellyfin has them now; null when the user is gone. */
+  userPolicy(userId: string): Promise<{ isAdministrator: boolean; isDisabled: boolean } | null>;
 };
 
 const FIELDS = "ProviderIds,Path,MediaSources";
@@ -117,6 +119,13 @@ export function createJellyfinLibrary(config: JellyfinLibraryConfig): JellyfinLi
         jellyfinItemPage,
       );
       return { items: answer.Items, total: answer.TotalRecordCount ?? startIndex + answer.Items.length };
+    },
+    async userPolicy(userId) {
+      const call: HttpCall = { path: `/Users/${encodeURIComponent(userId)}`, headers };
+      const answer = await httpRequest(target, call);
+      if (answer.status === 404) return null;
+      const { Policy } = parseAnswer(target, call, expectOk(target, call, answer), jellyfinUserPolicy);
+      return { isAdministrator: Policy?.IsAdministrator === true, isDisabled: Policy?.IsDisabled === true };
     },
   };
 }
