@@ -75,6 +75,8 @@ const envSchema = z.object({
   /** Test-only overrides of the Discord and Telegram API bases (loopback receivers); leave unset in production. */
   NOTIFY_DISCORD_API_URL: z.string().trim().default("https://discord.com/api"),
   NOTIFY_TELEGRAM_API_URL: z.string().trim().default("https://api.telegram.org"),
+  /** Test-only: a PEM certificate push services may present besides the public CAs (the loopback push service). */
+  NOTIFY_PUSH_CA_FILE: optionalString,
   // Inngest: configured = durable workflows there; unset = the embedded fallback timer runs in-process.
   INNGEST_BASE_URL: optionalString,
   INNGEST_EVENT_KEY: optionalString,

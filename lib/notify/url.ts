@@ -52,6 +52,7 @@ export function parseChannelUrl(text: string): ParsedChannel {
   const match = /^([a-z]+):\/\//i.exec(trimmed);
   const prefix = match ? prefixes[match[1]!.toLowerCase()] : undefined;
   if (!match || !prefix) return fail(`unknown scheme: use one of ${Object.keys(prefixes).map((p) => `${p}://`).join(", ")}`);
+  if (prefix.scheme === "log") return { ok: true, target: { scheme: "log" } };
   const raw = trimmed.slice(match[0].length).split("?")[0]!.split("/").filter(Boolean).map(decodeURIComponent);
   if (prefix.scheme === "discord") {
     const [id, token] = raw;
@@ -98,8 +99,6 @@ export function parseChannelUrl(text: string): ParsedChannel {
       const auth = user ? `${encodeURIComponent(user)}${pass ? `:${encodeURIComponent(pass)}` : ""}@` : "";
       return { ok: true, target: { scheme: "json", endpoint: `${prefix.tls ? "https" : "http"}://${auth}${url.host}${url.pathname}${url.search}` } };
     }
-    case "log":
-      return { ok: true, target: { scheme: "log" } };
   }
 }
 

@@ -13,13 +13,18 @@ import { sessionCookie, sessionSetCookie } from "./session";
  */
 type Outcome = "ok" | "login" | "open" | 401 | 403;
 type Caller = "anonymous" | "member" | "admin" | "apiToken" | "webhookSecret";
-type Check = { method: "GET" | "POST"; path: string; body?: string; expect: Record<Caller, Outcome> };
+/** `sameOrigin`: sent with the app's own Origin (true) or another site's (false); state changes refuse other origins. */
+type Check = { method: "GET" | "POST" | "DELETE"; path: string; body?: string; sameOrigin?: boolean; expect: Record<Caller, Outcome> };
 
 const page = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: "login", member: "ok", admin: "ok", apiToken: "login", webhookSecret: "login" } });
 const adminPage = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: "login", member: 403, admin: "ok", apiToken: "login", webhookSecret: "login" } });
 const sessionApi = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: 401, member: "ok", admin: "ok", apiToken: 401, webhookSecret: 401 } });
 const readApi = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: 401, member: "ok", admin: "ok", apiToken: "ok", webhookSecret: 401 } });
 const adminApi = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: 401, member: 403, admin: "ok", apiToken: 401, webhookSecret: 401 } });
+/** A member's own settings: any signed-in person from the app's pages (400/404 for this empty body count as answered). */
+const ownWrite = (p: string): Check => ({ method: "POST", path: p, body: "{}", sameOrigin: true, expect: { anonymous: 401, member: "ok", admin: "ok", apiToken: 401, webhookSecret: 401 } });
+/** The same routes called from another site: refused even with a session cookie. */
+const crossSite = (p: string): Check => ({ method: "POST", path: p, body: "{}", sameOrigin: false, expect: { anonymous: 401, member: 403, admin: 403, apiToken: 401, webhookSecret: 401 } });
 const everyone = (outcome: Outcome): Record<Caller, Outcome> => ({ anonymous: outcome, member: outcome, admin: outcome, apiToken: outcome, webhookSecret: outcome });
 
 const jellyseerrTest = readFileSync(path.join(process.cwd(), "tests/fixtures/contracts/jellyseerr-test-notification.json"), "utf8");
@@ -41,6 +46,21 @@ const matrix: Record<string, Check[]> = {
   "/api/requests": [readApi("/api/requests")],
   "/api/requests/[id]": [readApi("/api/requests/999999")],
   "/api/admin/deliveries": [adminApi("/api/admin/deliveries")],
+  "/settings": [page("/settings")],
+  "/api/notifications/push-subscriptions": [
+    { ...ownWrite("/api/notifications/push-subscriptions"), method: "POST" },
+    { ...ownWrite("/api/notifications/push-subscriptions"), method: "DELETE" },
+    { ...crossSite("/api/notifications/push-subscriptions"), method: "POST" },
+  ],
+  "/api/notifications/channels": [{ ...ownWrite("/api/notifications/channels"), method: "POST" }, { ...crossSite("/api/notifications/channels"), method: "POST" }],
+  "/api/notifications/channels/[id]": [{ ...ownWrite("/api/notifications/channels/999999"), method: "DELETE" }],
+  "/api/notifications/channels/[id]/test": [{ ...ownWrite("/api/notifications/channels/999999/test"), method: "POST" }],
+  "/api/notifications/quiet-hours": [{ ...ownWrite("/api/notifications/quiet-hours"), method: "POST" }, { ...crossSite("/api/notifications/quiet-hours"), method: "POST" }],
+  "/api/notifications/follows/[requestId]": [
+    { ...ownWrite("/api/notifications/follows/999999"), method: "POST" },
+    { ...ownWrite("/api/notifications/follows/999999"), method: "DELETE" },
+    { ...crossSite("/api/notifications/follows/999999"), method: "POST" },
+  ],
   "/api/admin/health/[service]": [{ ...adminApi("/api/admin/health/sonarr"), method: "POST" }],
   "/api/admin/sweep": [{ ...adminApi("/api/admin/sweep"), method: "POST" }],
   "/api/webhooks/[source]": [
@@ -92,7 +112,11 @@ async function call(check: Check, caller: Caller): Promise<{ status: number; loc
   const response = await fetch(`${e2e.baseURL}${check.path}`, {
     method: check.method,
     redirect: "manual",
-    headers: { ...headersFor[caller], ...(check.body ? { "content-type": "application/json" } : {}) },
+    headers: {
+      ...headersFor[caller],
+      ...(check.body ? { "content-type": "application/json" } : {}),
+      ...(check.sameOrigin === undefined ? {} : { origin: check.sameOrigin ? e2e.baseURL : "http://evil.example" }),
+    },
     body: check.body,
     signal: AbortSignal.timeout(15_000),
   });

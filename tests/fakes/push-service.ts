@@ -1,5 +1,11 @@
 import { createDecipheriv, createECDH, createHmac, createPublicKey, randomBytes, verify } from "node:crypto";
-import { createServer, type Server } from "node:http";
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:https";
+import path from "node:path";
+
+/** The loopback push service's certificate: the app trusts it through NOTIFY_PUSH_CA_FILE (push services are https). */
+export const PUSH_CA_FILE = path.join(import.meta.dirname, "../fixtures/tls/push-service.pem");
+const tls = { cert: readFileSync(PUSH_CA_FILE), key: readFileSync(path.join(import.meta.dirname, "../fixtures/tls/push-service.key")) };
 
 /** A browser's side of a push subscription: the keys only the receiving device holds. */
 export type TestSubscription = { endpoint: string; keys: { p256dh: string; auth: string }; privateKey: Buffer; publicKey: Buffer; authSecret: Buffer };
@@ -58,7 +64,7 @@ export async function startPushService() {
   const delivered: { id: string; payload: string; ttl: string | undefined; sub: string }[] = [];
   const rejected: { id: string; why: string }[] = [];
   const gone = new Set<string>();
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer(tls, (req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
@@ -82,7 +88,7 @@ export async function startPushService() {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
-  const origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const origin = `https://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   return {
     origin,
     delivered,

@@ -1,4 +1,7 @@
 import "server-only";
+import { readFileSync } from "node:fs";
+import { Agent } from "node:https";
+import { rootCertificates } from "node:tls";
 import webpush, { WebPushError } from "web-push";
 import type { PushKeys } from "@/db/schema";
 import { env } from "@/lib/env";
@@ -14,6 +17,16 @@ export function pushPayload(message: Outgoing): PushPayload {
   return { title: message.title, body: message.body, url, tag: message.messageId !== null ? `message-${message.messageId}` : "test" };
 }
 
+let agent: Agent | undefined;
+
+/** Push services are https; a test's loopback push service presents a certificate named by NOTIFY_PUSH_CA_FILE. */
+function pushAgent(): Agent | undefined {
+  const file = env().NOTIFY_PUSH_CA_FILE;
+  if (!file) return undefined;
+  agent ??= new Agent({ ca: [...rootCertificates, readFileSync(file, "utf8")], keepAlive: false });
+  return agent;
+}
+
 /** RFC 8291 aes128gcm payload, signed with VAPID (RFC 8292); 404/410 from the push service = the subscription is gone. */
 export async function sendWebPush(endpoint: string, keys: PushKeys, vapid: VapidKeys, message: Outgoing): Promise<void> {
   try {
@@ -22,6 +35,7 @@ export async function sendWebPush(endpoint: string, keys: PushKeys, vapid: Vapid
       TTL: 24 * 3600,
       timeout: SEND_TIMEOUT_MS,
       contentEncoding: "aes128gcm",
+      agent: pushAgent(),
     });
   } catch (error) {
     if (error instanceof WebPushError) {
