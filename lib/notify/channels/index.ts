@@ -1,6 +1,5 @@
 import "server-only";
 import type { NotifyChannelRow } from "@/db/schema";
-import { log } from "@/lib/log";
 import { parseChannelUrl } from "../url";
 import type { VapidKeys } from "../vapid";
 import { sendDiscord } from "./discord";
@@ -39,8 +38,8 @@ export async function sendToChannel(channel: NotifyChannelRow, message: Outgoing
     case "json":
       return sendJson(target, message);
     case "log":
-      // The demo's channel: what would have been sent, in the server's log.
-      log.info("notification", { to: message.recipient, title: message.title, body: message.body, link: message.link });
+      // The demo's channel: what would have been sent, in the server's log whatever LOG_LEVEL says.
+      console.log(JSON.stringify({ at: new Date().toISOString(), level: "info", message: "notification", to: message.recipient, title: message.title, body: message.body, link: message.link }));
       return;
   }
 }
