@@ -5,7 +5,11 @@ import { notifyChannels, notifyMessages, notifyState } from "@/db/schema";
 import { resetEnvForTests } from "@/lib/env";
 import { startReceivers } from "../fakes/notify-receivers";
 import { resetTables } from "../helpers/db";
-import { hashes } from "../helpers/payloads";
+import { hashes, jellyseerr } from "../helpers/payloads";
+import { onlyRequest } from "../helpers/db";
+import { postWebhook } from "../helpers/webhooks";
+import { applyTrackerEvents } from "@/lib/ingest/tracker";
+import { setFollow } from "@/lib/notify/manage";
 import { alex, clock, episodeInJellyfin, member, movieReady, resetNotifyTables, root, testConfig, tick, tvRequest } from "../helpers/notify-world";
 
 let rx: Awaited<ReturnType<typeof startReceivers>>;
@@ -150,5 +154,28 @@ describe("notifications from the timeline to the right person", () => {
     expect(body.message).toBe("First Night (1999) is ready to watch\nSecond Night (1999) is ready to watch");
     const statuses = (await db.select().from(notifyMessages)).map((m) => m.status).sort();
     expect(statuses).toEqual(["delivered", "merged", "merged"]);
+  });
+
+  it("tells a follower too, and tells requester and admins about a request stuck for 30 minutes, with the reason", async () => {
+    const t = clock();
+    await member(alex, [`ntfy://${rx.host()}/alex-phone`]);
+    await member(root, [`discord://123456/tok-en`]);
+    const sam = { name: "sam", role: "member" as const, aliases: ["sam"] };
+    await member(sam, [`json://${rx.host()}/hook/sam`]);
+    await tick(t.now());
+    await postWebhook("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", { requestId: 12, tmdbId: 608, subject: "Stuck Film (1999)", user: "alex" }));
+    const request = await onlyRequest();
+    await setFollow(sam, request.id, true);
+    await applyTrackerEvents({ db: await getDb(), source: "tracker", events: [{ type: "attention.raised", requestId: request.id, kind: "stalled", reason: "No seeds for 3 hours" }] });
+    t.advance(29 * 60_000);
+    await tick(t.now());
+    expect(rx.received).toHaveLength(0);
+    t.advance(2 * 60_000);
+    await tick(t.now());
+    t.advance(60_000);
+    await tick(t.now());
+    expect(ntfy().map((r) => (r.json as { title: string }).title)).toEqual(["Stuck Film (1999) is stuck: No seeds for 3 hours"]);
+    expect(rx.received.filter((r) => r.path === "/hook/sam")).toHaveLength(1);
+    expect(adminDiscord()).toHaveLength(1);
   });
 });
