@@ -26,7 +26,9 @@ function stubPushServiceWhenUnreachable(pushOrigin: string) {
     const key = options?.applicationServerKey;
     state.__appServerKey = key instanceof Uint8Array ? b64u(new Uint8Array(key).buffer) : null;
     try {
-      return await realSubscribe.call(this, options);
+      // Without a reachable push service Chromium rejects (or never answers): give it 5 s.
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no answer from the push service within 5 s")), 5000));
+      return await Promise.race([realSubscribe.call(this, options), timeout]);
     } catch (error) {
       state.__realSubscribeError = String(error);
     }
