@@ -87,7 +87,8 @@ async function main() {
   say(`  Sign in   ${username} / ${password}`);
   if (env.API_TOKEN) say(`  Read API  curl -H "Authorization: Bearer $API_TOKEN" ${shown}/api/requests`);
   say(`  Simulate  npm run simulate -- --target ${shown} --secret ${webhookSecret}`);
-  say(`  Log       ${path.relative(process.cwd(), logFile)}\n`);
+  say(`  Log       ${path.relative(process.cwd(), logFile)} (with every notification the household would get)`);
+  say(`  Messages  ${shown}/admin, "Notifications"\n`);
   say("Simulated Jellyseerr, Sonarr, Radarr, qBittorrent, Jellyfin and Shoko are sending requests through. Ctrl-C stops.\n");
 
   const deliver = webhookSender(app.url, webhookSecret);
