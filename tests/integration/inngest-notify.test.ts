@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
 import { Inngest } from "inngest";
 import { eq } from "drizzle-orm";
@@ -10,6 +10,9 @@ import { startReceivers } from "../fakes/notify-receivers";
 import { resetTables } from "../helpers/db";
 import { hashes } from "../helpers/payloads";
 import { alex, clock, member, movieReady, resetNotifyTables, tick } from "../helpers/notify-world";
+
+// Each scenario drives real webhooks, the database and loopback receivers: generous under a loaded CI machine.
+vi.setConfig({ testTimeout: 90_000 });
 
 let rx: Awaited<ReturnType<typeof startReceivers>>;
 beforeAll(async () => void (rx = await startReceivers()));

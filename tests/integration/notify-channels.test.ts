@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { SMTPServer } from "smtp-server";
 import { getDb } from "@/db/client";
 import { addChannel } from "@/db/queries/notify-channels";
@@ -8,6 +8,9 @@ import { PUSH_CA_FILE, startPushService } from "../fakes/push-service";
 import { resetTables } from "../helpers/db";
 import { hashes } from "../helpers/payloads";
 import { alex, clock, member, movieReady, resetNotifyTables, tick } from "../helpers/notify-world";
+
+// Each scenario drives real webhooks, the database and loopback receivers: generous under a loaded CI machine.
+vi.setConfig({ testTimeout: 90_000 });
 
 let push: Awaited<ReturnType<typeof startPushService>>;
 let smtp: SMTPServer;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { listChannelsForViewer } from "@/db/queries/notify-channels";
 import type { Viewer } from "@/lib/auth/session";
@@ -10,6 +10,9 @@ import { onlyRequest, resetTables } from "../helpers/db";
 import { alex, resetNotifyTables, root, testConfig } from "../helpers/notify-world";
 import { jellyseerr } from "../helpers/payloads";
 import { postWebhook } from "../helpers/webhooks";
+
+// Each scenario drives real webhooks, the database and loopback receivers: generous under a loaded CI machine.
+vi.setConfig({ testTimeout: 90_000 });
 
 const sam: Viewer = { name: "Sam", role: "member", aliases: ["sam"] };
 let rx: Awaited<ReturnType<typeof startReceivers>>;
