@@ -164,6 +164,13 @@ test("the web manifest and its icons load without a session, so a phone can inst
   }
 });
 
+test("the service worker and its offline page load without a session, so the installed app opens offline", async () => {
+  for (const file of ["/sw.js", "/offline.html"]) {
+    const response = await fetch(`${e2e.baseURL}${file}`, { redirect: "manual" });
+    expect(response.status, file).toBe(200);
+  }
+});
+
 test("the health check shows nothing private", async () => {
   const response = await fetch(`${e2e.baseURL}/api/health`);
   const body = (await response.json()) as Record<string, unknown>;
