@@ -38,3 +38,6 @@ export const deletionRequested = eventType("tracker/deletion.requested", { schem
 
 /** The admin's "Sync library" (or the first start): import the existing library. */
 export const librarySyncRequested = eventType("tracker/library.sync_requested", { schema: z.object({ syncId: z.number().int() }) });
+
+/** A notification message is due (written to the outbox with the message's due time): the `notify` function sends it. */
+export const notifyDue = eventType("tracker/notify.due", { schema: z.object({ messageId: z.number().int() }) });

@@ -75,6 +75,25 @@ const envSchema = z.object({
   POLL_INTERVAL_SECONDS: z.coerce.number().min(1).max(300).default(3),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(120),
   IMPORT_WAIT: z.string().trim().regex(/^\d+(s|m|h)$/, "expected a duration such as 90s, 2m or 1h").default("2m"),
+  // Notifications (README "Notifications"): household-wide channels for admins, Web Push keys, batching.
+  /** A comma list of Apprise-style URLs told what admins are told (ntfy://…, discord://…, mailto://…). */
+  NOTIFY_URLS: optionalString.transform((text) => (text ?? "").split(",").map((u) => u.trim()).filter(Boolean)),
+  /** VAPID keys for Web Push (`npx web-push generate-vapid-keys`); unset = generated once and kept in the database. */
+  VAPID_PUBLIC_KEY: optionalString,
+  VAPID_PRIVATE_KEY: optionalString,
+  /** Who push services may contact about this sender: a mailto: or https: URL. */
+  VAPID_SUBJECT: z.string().trim().regex(/^(mailto:|https:)/, "expected a mailto: or https: URL").default("mailto:admin@localhost"),
+  /** Episodes ready within this many seconds of each other go out as one message. */
+  NOTIFY_BATCH_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
+  /** The hour (UTC) of the admins' daily digest of what waits on them. */
+  NOTIFY_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+  /** Where links in messages point: the portal as the household reaches it (else AUTH_URL, else none). */
+  PUBLIC_URL: optionalString.pipe(z.url().optional()),
+  /** Test-only overrides of the Discord and Telegram API bases (loopback receivers); leave unset in production. */
+  NOTIFY_DISCORD_API_URL: z.string().trim().default("https://discord.com/api"),
+  NOTIFY_TELEGRAM_API_URL: z.string().trim().default("https://api.telegram.org"),
+  /** Test-only: a PEM certificate push services may present besides the public CAs (the loopback push service). */
+  NOTIFY_PUSH_CA_FILE: optionalString,
   // Inngest: configured = durable workflows there; unset = the embedded fallback timer runs in-process.
   INNGEST_BASE_URL: optionalString,
   INNGEST_EVENT_KEY: optionalString,

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { listRecentDeliveries } from "@/db/queries/delivery-admin";
 import { getViewer } from "@/lib/auth/viewer";
 import { AdminOverview } from "@/components/actions/admin-overview";
+import { NotificationsPanel } from "@/components/notify/admin-panel";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -56,6 +57,7 @@ export default async function AdminPage() {
           </table>
         </div>
       )}
+      <NotificationsPanel />
     </main>
   );
 }

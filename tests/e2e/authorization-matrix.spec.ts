@@ -13,13 +13,18 @@ import { sessionCookie, sessionSetCookie } from "./session";
  */
 type Outcome = "ok" | "login" | "open" | 401 | 403;
 type Caller = "anonymous" | "member" | "admin" | "apiToken" | "webhookSecret";
-type Check = { method: "GET" | "POST"; path: string; body?: string; expect: Record<Caller, Outcome> };
+/** `sameOrigin`: sent with the app's own Origin (true) or another site's (false); state changes refuse other origins. */
+type Check = { method: "GET" | "POST" | "DELETE"; path: string; body?: string; sameOrigin?: boolean; expect: Record<Caller, Outcome> };
 
 const page = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: "login", member: "ok", admin: "ok", apiToken: "login", webhookSecret: "login" } });
 const adminPage = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: "login", member: 403, admin: "ok", apiToken: "login", webhookSecret: "login" } });
 const sessionApi = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: 401, member: "ok", admin: "ok", apiToken: 401, webhookSecret: 401 } });
 const readApi = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: 401, member: "ok", admin: "ok", apiToken: "ok", webhookSecret: 401 } });
 const adminApi = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: 401, member: 403, admin: "ok", apiToken: 401, webhookSecret: 401 } });
+/** A member's own settings: any signed-in person from the app's pages (400/404 for this empty body count as answered). */
+const ownWrite = (p: string): Check => ({ method: "POST", path: p, body: "{}", sameOrigin: true, expect: { anonymous: 401, member: "ok", admin: "ok", apiToken: 401, webhookSecret: 401 } });
+/** The same routes called from another site: refused even with a session cookie. */
+const crossSite = (p: string): Check => ({ method: "POST", path: p, body: "{}", sameOrigin: false, expect: { anonymous: 401, member: 403, admin: 403, apiToken: 401, webhookSecret: 401 } });
 const everyone = (outcome: Outcome): Record<Caller, Outcome> => ({ anonymous: outcome, member: outcome, admin: outcome, apiToken: outcome, webhookSecret: outcome });
 /**
  * Per-request actions: members get 403 for every admin action (only "report" is theirs), the read-only API_TOKEN
@@ -71,6 +76,21 @@ const matrix: Record<string, Check[]> = {
   "/api/admin/tokens": [adminApi("/api/admin/tokens"), adminAction("/api/admin/tokens", '{"name":"matrix","scope":"read"}')],
   "/api/admin/tokens/[id]/revoke": [adminAction("/api/admin/tokens/999999/revoke")],
   "/api/admin/deliveries": [adminApi("/api/admin/deliveries")],
+  "/settings": [page("/settings")],
+  "/api/notifications/push-subscriptions": [
+    { ...ownWrite("/api/notifications/push-subscriptions"), method: "POST" },
+    { ...ownWrite("/api/notifications/push-subscriptions"), method: "DELETE" },
+    { ...crossSite("/api/notifications/push-subscriptions"), method: "POST" },
+  ],
+  "/api/notifications/channels": [{ ...ownWrite("/api/notifications/channels"), method: "POST" }, { ...crossSite("/api/notifications/channels"), method: "POST" }],
+  "/api/notifications/channels/[id]": [{ ...ownWrite("/api/notifications/channels/999999"), method: "DELETE" }],
+  "/api/notifications/channels/[id]/test": [{ ...ownWrite("/api/notifications/channels/999999/test"), method: "POST" }],
+  "/api/notifications/quiet-hours": [{ ...ownWrite("/api/notifications/quiet-hours"), method: "POST" }, { ...crossSite("/api/notifications/quiet-hours"), method: "POST" }],
+  "/api/notifications/follows/[requestId]": [
+    { ...ownWrite("/api/notifications/follows/999999"), method: "POST" },
+    { ...ownWrite("/api/notifications/follows/999999"), method: "DELETE" },
+    { ...crossSite("/api/notifications/follows/999999"), method: "POST" },
+  ],
   "/api/admin/health/[service]": [{ ...adminApi("/api/admin/health/sonarr"), method: "POST" }],
   "/api/admin/sweep": [{ ...adminApi("/api/admin/sweep"), method: "POST" }],
   "/api/webhooks/[source]": [
@@ -131,7 +151,12 @@ async function call(check: Check, caller: Caller, from: Record<string, string> =
   const response = await fetch(`${e2e.baseURL}${check.path}`, {
     method: check.method,
     redirect: "manual",
-    headers: { ...headersFor[caller], ...(check.method === "POST" ? from : {}), ...(check.body ? { "content-type": "application/json" } : {}) },
+    headers: {
+      ...headersFor[caller],
+      // State changes say where they come from: the given origin, or another site's for a `sameOrigin: false` check.
+      ...(check.method === "GET" ? {} : check.sameOrigin === false ? foreignOrigins["another site"] : from),
+      ...(check.body ? { "content-type": "application/json" } : {}),
+    },
     body: check.body,
     signal: AbortSignal.timeout(15_000),
   });
@@ -167,7 +192,7 @@ for (const [route, checks] of Object.entries(matrix)) {
 const stateChanging: Check[] = [
   ...Object.values(matrix)
     .flat()
-    .filter((c) => c.method === "POST" && c.expect.admin === "ok"),
+    .filter((c) => c.method !== "GET" && c.expect.admin === "ok"),
   { method: "POST", path: "/api/auth/signout", expect: everyone("ok") },
   { method: "POST", path: "/api/auth/callback/credentials", expect: everyone("ok") },
 ];
@@ -177,7 +202,7 @@ test("a POST from another site, another port or with no Origin gets 403 on every
   for (const check of stateChanging) {
     for (const [label, from] of Object.entries(foreignOrigins)) {
       const { status } = await call(check, "admin", from);
-      expect.soft(status, `POST ${check.path} from ${label}`).toBe(403);
+      expect.soft(status, `${check.method} ${check.path} from ${label}`).toBe(403);
     }
   }
 });
@@ -195,6 +220,13 @@ test("the web manifest and its icons load without a session, so a phone can inst
   expect(body.display).toBe("standalone");
   for (const icon of body.icons ?? []) {
     expect((await fetch(`${e2e.baseURL}${icon.src}`, { redirect: "manual" })).status, icon.src).toBe(200);
+  }
+});
+
+test("the service worker and its offline page load without a session, so the installed app opens offline", async () => {
+  for (const file of ["/sw.js", "/offline.html"]) {
+    const response = await fetch(`${e2e.baseURL}${file}`, { redirect: "manual" });
+    expect(response.status, file).toBe(200);
   }
 });
 

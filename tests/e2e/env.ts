@@ -39,5 +39,7 @@ export function serverEnv(): Record<string, string> {
     INNGEST_DEV: "1",
     JELLYFIN_PUBLIC_URL: "http://jellyfin.test:8096",
     NEXT_TELEMETRY_DISABLED: "1",
+    // The loopback push service of tests/e2e/notifications.spec.ts presents this certificate.
+    NOTIFY_PUSH_CA_FILE: "tests/fixtures/tls/push-service.pem",
   };
 }

@@ -9,6 +9,8 @@ import { viewerScope } from "@/lib/auth/policy";
 import { getViewer } from "@/lib/auth/viewer";
 import { RequestDetail } from "@/components/portal/request-detail";
 import { RequestPanel } from "@/components/actions/request-panel";
+import { FollowButton } from "@/components/notify/follow-button";
+import { isFollowing } from "@/db/queries/notify-follows";
 import { env } from "@/lib/env";
 import { presentDownload, presentEpisode, presentTimelineEvent } from "@/lib/requests/present";
 import { presentPortalRequest } from "@/lib/requests/transfer";
@@ -23,9 +25,11 @@ const load = cache(async (id: string) => {
   // Read before the detail: live updates after this seq are replayed onto it.
   const seq = await latestTimelineSeq({ db });
   // Someone else's request under MEMBERS_SEE=own is shown as missing: its existence is not disclosed.
-  const found = await getRequestDetail({ db, id: Number(id), scope: viewerScope(await getViewer(), env().MEMBERS_SEE) });
-  if (!found) return null;
-  return { seq, found };
+  const reader = await getViewer();
+  const found = await getRequestDetail({ db, id: Number(id), scope: viewerScope(reader, env().MEMBERS_SEE) });
+  if (!found || !reader) return null;
+  const following = await isFollowing({ db, viewer: reader, requestId: found.request.id });
+  return { seq, found, following };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -36,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function RequestPage({ params }: Props) {
   const loaded = await load((await params).id);
   if (!loaded) notFound();
-  const { seq, found } = loaded;
+  const { seq, found, following } = loaded;
   const initial = {
     request: presentPortalRequest(found.request, found.downloads),
     episodes: found.episodes.map(presentEpisode),
@@ -45,6 +49,9 @@ export default async function RequestPage({ params }: Props) {
   };
   return (
     <>
+      <div className="mb-2 flex justify-end">
+        <FollowButton requestId={found.request.id} initiallyFollowing={following} />
+      </div>
       <RequestDetail key={seq} initial={initial} seq={seq} jellyfinUrl={env().JELLYFIN_PUBLIC_URL ?? null} />
       <RequestPanel requestId={found.request.id} />
     </>
