@@ -20,7 +20,7 @@ export async function listOpenRequests({ db, limit }: { db: Db; limit: number })
   return db
     .select()
     .from(requests)
-    .where(notInArray(requests.stage, ["available", "declined", "requested"]))
+    .where(notInArray(requests.stage, ["available", "declined", "requested", "removed"]))
     .orderBy(asc(requests.updatedAt))
     .limit(limit);
 }

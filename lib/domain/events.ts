@@ -135,7 +135,8 @@ export type DownloadProgressEvent = {
   clientState: string;
 };
 
-export type AttentionRaisedEvent = { type: "attention.raised"; requestId: number; kind: AttentionKind; reason: string };
+/** `specific`: the upstream's own words (a queue message), which a later generic diagnosis does not replace. */
+export type AttentionRaisedEvent = { type: "attention.raised"; requestId: number; kind: AttentionKind; reason: string; specific?: boolean };
 
 export type AttentionClearedEvent = { type: "attention.cleared"; requestId: number; kinds: AttentionKind[]; message: string };
 

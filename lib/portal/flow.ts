@@ -8,7 +8,7 @@ export function flowSteps(isAnime: boolean): PipelineStage[] {
 export type StepState = "done" | "current" | "todo";
 
 export function stepState(step: PipelineStage, current: Stage): StepState {
-  if (current === "declined" || current === "failed") return "todo";
+  if (current === "declined" || current === "failed" || current === "removed") return "todo";
   if (current === "partially_available") return step === "available" ? "current" : "done";
   if (step === current) return current === "available" ? "done" : "current";
   return stageRank[step] < stageRank[current] ? "done" : "todo";

@@ -38,8 +38,8 @@ export async function checkDownloads(input: {
     if (event) events.push(event);
     const item = items.find((i) => i.hash === hash);
     if (event?.type !== "download.completed" && item?.stage === "downloading") {
-      const numbers = describeProgress({ progress: torrent.progress, speed: torrent.dlspeed, etaSeconds: null });
-      findings.push({ kind: "stalled", reason: `Still downloading after ${ageText(item.since, now)} (${numbers}; qBittorrent says ${torrent.state})` });
+      // A steady sentence: the age and live numbers are shown beside it, so a repeat finding is the same finding.
+      findings.push({ kind: "stalled", reason: `Still downloading long after it started (qBittorrent says ${torrent.state})` });
     }
   }
   return { events, findings, missing };

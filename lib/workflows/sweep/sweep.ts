@@ -74,9 +74,9 @@ function arrFindings(snap: RequestSnapshot, items: ReturnType<typeof stuckItems>
   const first = (stage: string) => items.find((i) => i.stage === stage);
   const approved = first("approved");
   if (approved && !source) return [{ kind: "upstream_error", reason: `${name} does not have this ${snap.row.mediaType === "movie" ? "movie" : "series"}: was it added?` }];
-  if (approved) return [{ kind: "stalled", reason: `${name} has not grabbed a release in ${ageText(approved.since, now)} (no grab in its history)` }];
+  if (approved) return [{ kind: "stalled", reason: `${name} has not grabbed a release (no grab in its history)` }];
   const downloaded = first("downloaded");
-  if (downloaded) return [{ kind: "import_blocked", reason: `Not imported: downloaded ${ageText(downloaded.since, now)} ago, but ${source ? service[source] : name} has not imported it` }];
+  if (downloaded) return [{ kind: "import_blocked", reason: `Not imported: the download finished, but ${source ? service[source] : name} has not imported it` }];
   return [];
 }
 
