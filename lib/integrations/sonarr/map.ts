@@ -68,21 +68,23 @@ function mapImport(eventType: string, body: unknown): WebhookMapResult {
   return { outcome: "events", eventType, events: [importEvent(d, [d.episodeFile], d.isUpgrade, false)] };
 }
 
-function seriesNote(eventType: string, body: unknown): WebhookMapResult {
+/** A delete ends what it covers (the whole series, or those episodes); a file replaced by an upgrade is only a note. */
+function seriesDeleted(eventType: string, body: unknown): WebhookMapResult {
   const parsed = sonarrSeriesEvent.safeParse(body);
   if (!parsed.success) return invalid(eventType, parsed.error);
   const { series, episodes, deleteReason, deletedFiles } = parsed.data;
   const which = episodes.map((e) => `S${e.seasonNumber}E${e.episodeNumber}`).join(", ");
-  const message =
-    eventType === "SeriesDelete"
-      ? `Sonarr deleted the series${deletedFiles === true ? " and its files" : ""}`
-      : `Sonarr deleted the file of ${which || "an episode"}${deleteReason ? ` (${deleteReason})` : ""}`;
-  const event = eventType === "SeriesDelete" ? "series.deleted" : "file.deleted";
-  return {
-    outcome: "events",
-    eventType,
-    events: [{ type: "note", event, message, media: seriesRef(series), jellyseerrRequestId: null }],
-  };
+  const media = seriesRef(series);
+  if (eventType === "SeriesDelete") {
+    const message = `Sonarr deleted the series${deletedFiles === true ? " and its files" : ""}`;
+    return { outcome: "events", eventType, events: [{ type: "media.removed", media, jellyfinItemId: null, episodes: null, by: "Sonarr", message }] };
+  }
+  const message = `Sonarr deleted the file of ${which || "an episode"}${deleteReason ? ` (${deleteReason})` : ""}`;
+  if (deleteReason === "upgrade" || episodes.length === 0) {
+    return { outcome: "events", eventType, events: [{ type: "note", event: "file.deleted", message, media, jellyseerrRequestId: null }] };
+  }
+  const numbers = episodes.map((e) => ({ seasonNumber: e.seasonNumber, episodeNumber: e.episodeNumber }));
+  return { outcome: "events", eventType, events: [{ type: "media.removed", media, jellyfinItemId: null, episodes: numbers, by: "Sonarr", message }] };
 }
 
 export function mapSonarrWebhook(body: unknown): WebhookMapResult {
@@ -132,7 +134,7 @@ export function mapSonarrWebhook(body: unknown): WebhookMapResult {
     }
     case "SeriesDelete":
     case "EpisodeFileDelete":
-      return seriesNote(eventType, body);
+      return seriesDeleted(eventType, body);
     case "Health":
     case "HealthRestored":
       return healthNote("Sonarr", eventType, body);
