@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import type { EpisodeRef, MediaRef, ReleaseImportedEvent } from "@/lib/domain/events";
+import type { EpisodeRef, EpisodesListedEvent, MediaRef, ReleaseImportedEvent } from "@/lib/domain/events";
+import type { SonarrEpisode } from "./client";
 import { invalid, type WebhookMapResult } from "../webhook";
 import { arrEnvelope, type arrFile } from "../arr/schema";
 import { blockedReason, healthNote, posterFrom } from "../arr/map";
@@ -141,4 +142,18 @@ export function mapSonarrWebhook(body: unknown): WebhookMapResult {
     default:
       return { outcome: "ignored", eventType, reason: `Sonarr ${eventType} is not tracked` };
   }
+}
+
+/** Sonarr's episode list (`GET /api/v3/episode?seriesId=`) as the facts that place each episode before a grab. */
+export function listedEpisodes(episodes: readonly SonarrEpisode[]): EpisodesListedEvent["episodes"] {
+  return episodes.map((e) => ({
+    seasonNumber: e.seasonNumber,
+    episodeNumber: e.episodeNumber,
+    title: e.title,
+    airDate: null,
+    tvdbId: e.tvdbId || null,
+    arrEpisodeId: e.id,
+    monitored: e.monitored,
+    airDateUtc: e.airDateUtc,
+  }));
 }
