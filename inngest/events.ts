@@ -32,3 +32,6 @@ export const sweepRequested = eventType("tracker/sweep.requested", { schema: z.o
 export const shokoFileEvent = eventType("shoko/file.event", {
   schema: z.object({ target: z.string(), payload: z.record(z.string(), z.unknown()) }),
 });
+
+/** A tv request was approved: read Sonarr's episode list so every requested episode is known. */
+export const episodesRequested = eventType("tracker/episodes.requested", { schema: z.object({ requestId: z.number().int() }) });

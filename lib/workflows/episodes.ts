@@ -13,7 +13,8 @@ export type ListOutcome = { status: "listed" | "unknown"; detail: string };
  * Read, then the calls to Sonarr outside any transaction, then one short transaction to write: a slow Sonarr
  * never holds a database lock. Applying the same list again changes nothing.
  */
-export async function listRequestEpisodes({ db, clients, requestId }: { db: Db; clients: Clients; requestId: number }): Promise<ListOutcome> {
+export async function listRequestEpisodes(input: { db: Db; clients: Clients; requestId: number; now?: Date }): Promise<ListOutcome> {
+  const { db, clients, requestId } = input;
   const [row] = await db.select().from(requests).where(eq(requests.id, requestId));
   if (!row || row.mediaType !== "tv") return { status: "unknown", detail: "not a tv request" };
   if (!clients.sonarr) return { status: "unknown", detail: "Sonarr is not configured" };
@@ -21,6 +22,6 @@ export async function listRequestEpisodes({ db, clients, requestId }: { db: Db; 
   const series = await clients.sonarr.seriesByTvdbId(row.tvdbId);
   if (!series) return { status: "unknown", detail: `Sonarr does not have tvdb ${row.tvdbId}` };
   const episodes = listedEpisodes(await clients.sonarr.episodes(series.id));
-  await applyTrackerEvents({ db, source: "sonarr", events: [{ type: "episodes.listed", requestId, episodes }] });
+  await applyTrackerEvents({ db, source: "sonarr", now: input.now, events: [{ type: "episodes.listed", requestId, episodes }] });
   return { status: "listed", detail: `${episodes.length} episodes in Sonarr's list` };
 }

@@ -1,23 +1,38 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { listStageThresholds } from "@/db/queries/workflows";
+import { durationMs, env } from "@/lib/env";
 import type { ItemStage } from "@/lib/domain/stages";
 
-/** Stages the sweep watches and how long (minutes) an item may sit in each before it is checked at the source. */
+/**
+ * Stages the sweep watches and how long (minutes) an item may sit in each before it gets an attention reason.
+ * Every sweep looks at watched items at their source regardless (a missed webhook is recovered at once); the
+ * threshold only says when waiting becomes a problem worth telling.
+ */
 export type Thresholds = Partial<Record<ItemStage, number>>;
 
-export const defaultThresholds: Thresholds = {
-  approved: 120,
-  grabbing: 60,
-  downloading: 24 * 60,
-  downloaded: 30,
-  importing: 60,
-  anime_matching: 30,
-};
+/**
+ * Defaults start from what the tracker can verify: a finished torrent not imported after 10 min; an import
+ * not in Jellyfin after IMPORT_WAIT (when the verify chain's first look-up has been made).
+ */
+export function defaultThresholds(importWait: string = env().IMPORT_WAIT): Thresholds {
+  return {
+    approved: 120,
+    searching: 120,
+    grabbing: 60,
+    downloading: 24 * 60,
+    downloaded: 10,
+    importing: Math.max(1, Math.ceil(durationMs(importWait) / 60_000)),
+    anime_matching: 30,
+  };
+}
+
+/** Stages whose threshold an admin can change, in pipeline order. */
+export const editableStages = ["approved", "searching", "grabbing", "downloading", "downloaded", "importing", "anime_matching"] as const satisfies readonly ItemStage[];
 
 export async function loadThresholds(db: Db): Promise<Thresholds> {
   const overrides = await listStageThresholds({ db });
-  const merged: Thresholds = { ...defaultThresholds };
+  const merged: Thresholds = { ...defaultThresholds() };
   for (const row of overrides) merged[row.stage] = row.afterMinutes;
   return merged;
 }
