@@ -55,7 +55,7 @@ async function checkOnce(run: Run, snap: RequestSnapshot, first: boolean): Promi
     if (events.length === 0) findings.push(...arrFindings(snap, stuck, found?.source ?? null), ...downloads.findings);
   }
   if (events.length > 0) {
-    await applyTrackerEvents({ db: run.db, source: "tracker", events });
+    await applyTrackerEvents({ db: run.db, source: "tracker", now: run.now, events });
     run.report.advanced += events.length;
     return true;
   }
@@ -89,7 +89,7 @@ function arrFindings(snap: RequestSnapshot, items: ReturnType<typeof stuckItems>
 async function raise(run: Run, requestId: number, findings: Diagnosis[]): Promise<void> {
   const [finding] = findings;
   if (!finding) return;
-  const applied = await applyTrackerEvents({ db: run.db, source: "tracker", events: [{ type: "attention.raised", requestId, ...finding }] });
+  const applied = await applyTrackerEvents({ db: run.db, source: "tracker", now: run.now, events: [{ type: "attention.raised", requestId, ...finding }] });
   if (applied && applied.length > 0) run.report.attention += 1;
 }
 
@@ -107,7 +107,7 @@ export async function runSweep(input: { db: Db; clients: Clients; now?: Date; ha
   ];
   try {
     const events = await diagnoseQueues({ db: run.db, arrs });
-    if (events.length > 0) await applyTrackerEvents({ db: run.db, source: "tracker", events });
+    if (events.length > 0) await applyTrackerEvents({ db: run.db, source: "tracker", now: run.now, events });
   } catch (error) {
     report.errors.push(`queue check: ${message(error)}`);
   }
