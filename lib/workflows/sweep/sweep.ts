@@ -14,6 +14,7 @@ import { checkLibrary, type HandOff } from "./library-check";
 import { verifyAvailability } from "../verify";
 import { diagnoseQueues, type Diagnosis } from "./queue";
 import { listRequestEpisodes } from "../episodes";
+import { recoverJellyseerrRequests } from "./jellyseerr";
 import { loadThresholds, type Thresholds } from "./thresholds";
 
 export type SweepReport = { checked: number; advanced: number; attention: number; handedOff: number; errors: string[] };
@@ -105,6 +106,11 @@ export async function runSweep(input: { db: Db; clients: Clients; now?: Date; ha
     ...(run.clients.sonarr ? [{ service: "Sonarr" as const, client: run.clients.sonarr }] : []),
     ...(run.clients.radarr ? [{ service: "Radarr" as const, client: run.clients.radarr }] : []),
   ];
+  try {
+    run.report.advanced += await recoverJellyseerrRequests({ db: run.db, clients: run.clients, now: run.now });
+  } catch (error) {
+    report.errors.push(`jellyseerr: ${message(error)}`);
+  }
   try {
     const events = await diagnoseQueues({ db: run.db, arrs });
     if (events.length > 0) await applyTrackerEvents({ db: run.db, source: "tracker", now: run.now, events });
