@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { listStageThresholds } from "@/db/queries/workflows";
+import { listStageThresholds, upsertStageThreshold } from "@/db/queries/workflows";
 import { durationMs, env } from "@/lib/env";
 import type { ItemStage } from "@/lib/domain/stages";
 
@@ -55,4 +55,23 @@ export function ageText(since: Date | null, now: Date): string {
   if (!since) return "a long time";
   const minutes = Math.max(1, Math.round((now.getTime() - since.getTime()) / 60_000));
   return minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 60)} h`;
+}
+
+export type ThresholdRow = { stage: (typeof editableStages)[number]; minutes: number; defaultMinutes: number };
+
+/** What the admin page shows: each editable stage's threshold now and its default. */
+export async function thresholdTable(db: Db): Promise<ThresholdRow[]> {
+  const current = await loadThresholds(db);
+  const defaults = defaultThresholds();
+  return editableStages.map((stage) => ({ stage, minutes: current[stage] ?? 0, defaultMinutes: defaults[stage] ?? 0 }));
+}
+
+/** Stores the admin's thresholds (all in one transaction); the next sweep uses them. */
+export async function saveThresholds({ db, values }: { db: Db; values: Partial<Record<(typeof editableStages)[number], number>> }): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const stage of editableStages) {
+      const afterMinutes = values[stage];
+      if (afterMinutes !== undefined) await upsertStageThreshold({ db: tx, stage, afterMinutes });
+    }
+  });
 }
