@@ -67,7 +67,7 @@ export function RequestDetail({ initial, seq, jellyfinUrl }: Props) {
   useLiveUpdates(seq, onUpdate);
 
   const { request: r, episodes, downloads, timeline } = state;
-  const watchable = r.stage === "available" || r.stage === "partially_available";
+  const watchable = r.stage === "available" || r.stage === "partially_available" || (r.episodeCounts?.available ?? 0) > 0;
   const itemId = r.jellyfinItemId ?? episodes.find((e) => e.jellyfinItemId)?.jellyfinItemId ?? null;
   return (
     <article className="flex flex-col gap-6">
