@@ -54,11 +54,13 @@ const countWords: [Stage, string][] = [
  * "3 of 6 ready · 2 downloading · 1 importing" from per-stage episode counts; episodes that do not count
  * towards completeness (not aired, not monitored, removed) are named after the total instead of in it.
  */
-export function describeEpisodeCounts(counts: Partial<Record<Stage, number>>): string {
+export function describeEpisodeCounts(counts: Partial<Record<Stage, number>>, listKnown = true): string {
   const total = Object.entries(counts).reduce((a, [s, n]) => a + (notCounted.has(s) ? 0 : (n ?? 0)), 0);
   const aside = Object.entries(counts).reduce((a, [s, n]) => a + (notCounted.has(s) ? (n ?? 0) : 0), 0);
   if (total + aside === 0) return "no episodes yet";
-  const parts = [`${counts.available ?? 0} of ${total} ready`];
+  const ready = counts.available ?? 0;
+  // Without Sonarr's episode list the season's size is unknown: say how many are ready, never "n of n".
+  const parts = [listKnown ? `${ready} of ${total} ready` : `${ready} episode${ready === 1 ? "" : "s"} ready`];
   for (const [stage, word] of countWords) {
     const n = counts[stage] ?? 0;
     if (n > 0) parts.push(`${n} ${word}`);
