@@ -4,7 +4,7 @@ import type { Clients } from "@/lib/integrations/clients";
 import { log } from "@/lib/log";
 import { durationMs, env } from "@/lib/env";
 import { runDueChecks, takeOutboxEvent } from "./check-runner";
-import { drainOutbox, type OutgoingEvent, type Send } from "./outbox";
+import { drainOutbox, type Send } from "./outbox";
 import { POLLER_LOCK, pollDownloads } from "./poller";
 import { runSweep } from "./sweep/sweep";
 

@@ -51,12 +51,6 @@ export function isStuck(input: { stage: ItemStage; since: Date | null; now: Date
   return input.now.getTime() - since.getTime() >= minutes * 60_000 * (input.scale ?? 1);
 }
 
-export function ageText(since: Date | null, now: Date): string {
-  if (!since) return "a long time";
-  const minutes = Math.max(1, Math.round((now.getTime() - since.getTime()) / 60_000));
-  return minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 60)} h`;
-}
-
 export type ThresholdRow = { stage: (typeof editableStages)[number]; minutes: number; defaultMinutes: number };
 
 /** What the admin page shows: each editable stage's threshold now and its default. */
