@@ -49,4 +49,12 @@ describe("portal wording", () => {
     expect(stepState("available", "available")).toBe("done");
     expect(stepState("importing", "partially_available")).toBe("done");
   });
+
+  it("an episode-level wait before any grab (searching, not aired, not monitored) is the approved step; removed is no step", () => {
+    for (const stage of ["searching", "not_aired", "unmonitored"] as const) {
+      expect(stepState("approved", stage)).toBe("current");
+      expect(stepState("grabbing", stage)).toBe("todo");
+    }
+    expect(stepState("requested", "removed")).toBe("todo");
+  });
 });
