@@ -87,10 +87,13 @@ it.skipIf(!qbitInstalled)("measures playable → available, embedded and under t
     advance(0);
     const sleepMs: Record<string, number> = { "30s": 30_000, "1m": MIN, "2m": 2 * MIN, "5m": 5 * MIN, "10m": 10 * MIN };
     const steps = recheckBackoff.map((d, i) => ({ id: `backoff-${i + 1}`, handler: () => advance(sleepMs[d] ?? 0) }));
+    // The engine replays the function once per step: the wait moves the clock only the first time.
+    let waited = false;
     const transformCtx = (raw: Parameters<typeof mockCtx>[0]) => {
       const ctx = mockCtx(raw);
       const waitForEvent = vi.fn(async () => {
-        advance(2 * MIN); // IMPORT_WAIT, no ItemAdded
+        if (!waited) advance(2 * MIN); // IMPORT_WAIT, no ItemAdded
+        waited = true;
         return null;
       });
       return { ...ctx, step: { ...ctx.step, waitForEvent } } as ReturnType<typeof mockCtx>;
