@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { countByStage } from "@/db/queries/history";
 import { listRequests } from "@/db/queries/request-list";
+import { wholeHousehold } from "@/lib/auth/policy";
 import { allRequests, detail, onlyRequest, resetTables } from "../helpers/db";
 import { contract } from "../helpers/contracts";
 import { hashes, jellyfinEpisode, jellyfinMovie, jellyseerr, radarrGrab, radarrImport, sonarrGrab } from "../helpers/payloads";
@@ -35,8 +36,8 @@ describe("deletes end things", () => {
     expect((await detail(removed.id)).timeline.at(-1)).toMatchObject({ event: "media.removed", message: "Radarr deleted the movie and its files", stage: "removed" });
 
     const db = await getDb();
-    expect(await countByStage({ db, stages: ["available", "failed", "declined", "removed"] })).toEqual({ removed: 1 });
-    const history = await listRequests({ db, filters: { stages: ["removed"] }, cursor: null, limit: 10 });
+    expect(await countByStage({ db, scope: wholeHousehold, stages: ["available", "failed", "declined", "removed"] })).toEqual({ removed: 1 });
+    const history = await listRequests({ db, scope: wholeHousehold, filters: { stages: ["removed"] }, cursor: null, limit: 10 });
     expect(history.items.map((r) => r.id)).toEqual([removed.id]);
 
     await ok("radarr", radarrGrab({ hash: hashes.b, tmdbId: 603 }));

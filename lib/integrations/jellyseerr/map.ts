@@ -1,4 +1,5 @@
 import type { DomainEvent, RequestStatus, RequestStatusEvent } from "@/lib/domain/events";
+import { safeImageUrl } from "@/lib/domain/image-url";
 import { invalid, type WebhookMapResult } from "../webhook";
 import { jellyseerrEnvelope, jellyseerrMediaNotification, type JellyseerrMediaNotification, type JellyseerrRequest, type JellyseerrTitle } from "./schema";
 
@@ -56,7 +57,7 @@ export function mapJellyseerrWebhook(body: unknown): WebhookMapResult {
       imdbId: null,
       title,
       year,
-      posterUrl: n.image && /^https?:\/\//.test(n.image) ? n.image : null,
+      posterUrl: safeImageUrl(n.image),
       isAnime: null,
       arrId: null,
     },
@@ -90,7 +91,7 @@ export function requestFromApi(r: JellyseerrRequest, details: JellyseerrTitle | 
       imdbId: r.media.imdbId,
       title,
       year,
-      posterUrl: details?.posterPath ? `https://image.tmdb.org/t/p/w600_and_h900_bestv2${details.posterPath}` : null,
+      posterUrl: details?.posterPath ? safeImageUrl(`https://image.tmdb.org/t/p/w600_and_h900_bestv2${details.posterPath}`) : null,
       isAnime: null,
       arrId: null,
     },
