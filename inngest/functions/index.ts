@@ -1,6 +1,7 @@
 import { animeMatchFn } from "./anime-match";
 import { fallbackSweepFn } from "./fallback-sweep";
+import { listEpisodesFn } from "./list-episodes";
 import { notifyFn } from "./notify";
 import { verifyAvailabilityFn } from "./verify-availability";
 
-export const functions = [verifyAvailabilityFn, fallbackSweepFn, animeMatchFn, notifyFn];
+export const functions = [verifyAvailabilityFn, fallbackSweepFn, animeMatchFn, notifyFn, listEpisodesFn];

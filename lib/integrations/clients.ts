@@ -1,6 +1,7 @@
 import "server-only";
 import { env, type Env } from "@/lib/env";
 import { createJellyfinLibrary, type JellyfinLibrary } from "./jellyfin/library";
+import { createJellyseerrClient, type JellyseerrClient } from "./jellyseerr/client";
 import { createQbitClient, type QbitClient } from "./qbittorrent/client";
 import { createRadarrClient, type RadarrClient } from "./radarr/client";
 import { createShokoClient, type ShokoClient } from "./shoko/client";
@@ -13,6 +14,7 @@ export type Clients = {
   radarr: RadarrClient | null;
   jellyfin: JellyfinLibrary | null;
   shoko: ShokoClient | null;
+  jellyseerr: JellyseerrClient | null;
 };
 
 export function clientsFromEnv(e: Env = env()): Clients {
@@ -25,7 +27,8 @@ export function clientsFromEnv(e: Env = env()): Clients {
     radarr: e.RADARR_URL && e.RADARR_API_KEY ? createRadarrClient({ url: e.RADARR_URL, apiKey: e.RADARR_API_KEY, timeoutMs }) : null,
     jellyfin: e.JELLYFIN_URL && e.JELLYFIN_API_KEY ? createJellyfinLibrary({ url: e.JELLYFIN_URL, apiKey: e.JELLYFIN_API_KEY, timeoutMs }) : null,
     shoko: e.SHOKO_URL && e.SHOKO_API_KEY ? createShokoClient({ url: e.SHOKO_URL, apiKey: e.SHOKO_API_KEY, timeoutMs }) : null,
+    jellyseerr: e.JELLYSEERR_URL && e.JELLYSEERR_API_KEY ? createJellyseerrClient({ url: e.JELLYSEERR_URL, apiKey: e.JELLYSEERR_API_KEY, timeoutMs }) : null,
   };
 }
 
-export const noClients: Clients = { qbit: null, sonarr: null, radarr: null, jellyfin: null, shoko: null };
+export const noClients: Clients = { qbit: null, sonarr: null, radarr: null, jellyfin: null, shoko: null, jellyseerr: null };

@@ -10,6 +10,9 @@ const episode = z.looseObject({
   seasonNumber: z.number(),
   episodeNumber: z.number(),
   tvdbId: z.number().nullish(),
+  title: optionalText,
+  airDateUtc: optionalText,
+  monitored: z.boolean().optional().transform((v) => v ?? true),
   hasFile: z.boolean().optional().transform((v) => v ?? false),
   episodeFile: z.looseObject({ path: optionalText }).optional(),
 });
