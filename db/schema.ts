@@ -53,6 +53,13 @@ export const requests = pgTable(
     attentionReason: text("attention_reason"),
     attentionSince: timestamp("attention_since", { withTimezone: true }),
     attentionStage: text("attention_stage").$type<Stage>(),
+    /** The attention's reason is the upstream's own words, which a generic diagnosis does not replace. */
+    attentionSpecific: boolean("attention_specific").notNull().default(false),
+    /** When Sonarr's episode list of the requested seasons was last read (tv); null = never, so never complete. */
+    episodesListedAt: timestamp("episodes_listed_at", { withTimezone: true }),
+    /** Who or what removed it upstream, and when (a delete in Sonarr/Radarr, Jellyfin dropping it). */
+    removedBy: text("removed_by"),
+    removedAt: timestamp("removed_at", { withTimezone: true }),
     quality: text("quality"),
     indexer: text("indexer"),
     jellyfinItemId: text("jellyfin_item_id"),
@@ -320,6 +327,30 @@ export type NotifyMessageRow = typeof notifyMessages.$inferSelect;
 export type NotifyItemRow = typeof notifyItems.$inferSelect;
 export type NotifyMemberRow = typeof notifyMembers.$inferSelect;
 
+// ── Status: the embedded verify chain's pending checks (rows, so a restart resumes them) ──
+
+/**
+ * One due availability check of the in-process runner: the same chain as the Inngest verify function (wait
+ * for ItemAdded, look up, rescan, re-check with back-off), one row per request, `attempt` = checks done.
+ */
+export const pendingChecks = pgTable(
+  "pending_checks",
+  {
+    requestId: integer("request_id")
+      .primaryKey()
+      .references(() => requests.id, { onDelete: "cascade" }),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    attempt: integer("attempt").notNull().default(0),
+    /** What each check found, for the reason raised at the end. */
+    checked: jsonb("checked").$type<string[]>().notNull().default([]),
+    /** Lease: a runner that claimed the row owns it until then (compare-and-set, no transaction held). */
+    claimedUntil: timestamp("claimed_until", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("pending_checks_due_idx").on(t.dueAt)],
+);
+
+export type PendingCheckRow = typeof pendingChecks.$inferSelect;
 
 // ── Actions: reports, API tokens, the delete-everywhere log, library sync ──────────────────────────────
 

@@ -41,3 +41,6 @@ export const librarySyncRequested = eventType("tracker/library.sync_requested", 
 
 /** A notification message is due (written to the outbox with the message's due time): the `notify` function sends it. */
 export const notifyDue = eventType("tracker/notify.due", { schema: z.object({ messageId: z.number().int() }) });
+
+/** A tv request was approved: read Sonarr's episode list so every requested episode is known. */
+export const episodesRequested = eventType("tracker/episodes.requested", { schema: z.object({ requestId: z.number().int() }) });

@@ -66,10 +66,11 @@ const envSchema = z.object({
   RADARR_URL: optionalString,
   RADARR_API_KEY: optionalString,
   JELLYFIN_API_KEY: optionalString,
-  JELLYSEERR_URL: optionalString,
-  JELLYSEERR_API_KEY: optionalString,
   SHOKO_URL: optionalString,
   SHOKO_API_KEY: optionalString,
+  /** Jellyseerr's REST API: the sweep reads recent requests, so a lost Jellyseerr webhook is recovered too. */
+  JELLYSEERR_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  JELLYSEERR_API_KEY: optionalString,
   INTEGRATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   // Workflows: the live poller, the fallback sweep and the wait before looking Jellyfin up ourselves.
   POLL_INTERVAL_SECONDS: z.coerce.number().min(1).max(300).default(3),

@@ -98,8 +98,8 @@ async function main() {
   let uid = firstUid();
   let failures = 0;
   for (let batch = 0; !batches.signal.aborted; batch += 1) {
-    // Every batch runs the four flows; the trouble cases come in the first batch and every fourth after.
-    const chosen = scenarios.filter((s) => !s.trouble || batch % 4 === 0);
+    // Every batch runs the four flows; the trouble and occasional cases come in the first batch and every fourth after.
+    const chosen = scenarios.filter((s) => !(s.trouble || s.occasional) || batch % 4 === 0);
     say(`[${seconds()} s] batch ${batch + 1}: ${chosen.map((s) => s.name).join(", ")}`);
     for (const [i, scenario] of chosen.entries()) {
       const ids = { uid: uid++, batch };

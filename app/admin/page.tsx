@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
 import { getDb } from "@/db/client";
 import { listRecentDeliveries } from "@/db/queries/delivery-admin";
@@ -26,6 +27,11 @@ export default async function AdminPage() {
     <main className="mx-auto max-w-5xl p-4">
       <h1 className="mb-1 text-2xl font-semibold">Admin</h1>
       <AdminOverview />
+      <p className="mb-3 text-sm">
+        <Link href="/admin/thresholds" className="underline">
+          Sweep thresholds
+        </Link>
+      </p>
       <h2 className="mb-3 text-lg font-medium">Recent webhook deliveries</h2>
       {deliveries.length === 0 ? (
         <p className="text-slate-600 dark:text-slate-300">No deliveries yet.</p>

@@ -17,7 +17,7 @@ export function EpisodeGrid({ episodes, downloads }: { episodes: PortalEpisode[]
   const detail = (e: PortalEpisode) => {
     const d = e.downloadHash ? progressByHash.get(e.downloadHash) : undefined;
     const pct = d && (e.stage === "grabbing" || e.stage === "downloading") ? ` · ${formatPercent(d.progress)}` : "";
-    return `${code(e)}${e.title ? ` “${e.title}”` : ""} · ${stagePresentation[e.stage].label}${pct}${e.airDate ? ` · aired ${e.airDate}` : ""}`;
+    return `${code(e)}${e.title ? ` “${e.title}”` : ""} · ${stagePresentation[e.stage].label}${pct}${e.airDate ? ` · ${e.stage === "not_aired" ? "airs" : "aired"} ${e.airDate.slice(0, 10)}` : ""}`;
   };
   const openEpisode = episodes.find((e) => code(e) === open);
   return (

@@ -15,7 +15,7 @@ export function TitleLink({ r }: { r: PortalRequest }) {
 
 export function EpisodeCounts({ r }: { r: PortalRequest }) {
   if (!r.episodeCounts) return null;
-  return <span className="text-xs text-slate-700 dark:text-slate-300">{describeEpisodeCounts(r.episodeCounts)}</span>;
+  return <span className="text-xs text-slate-700 dark:text-slate-300">{describeEpisodeCounts(r.episodeCounts, r.episodeListKnown !== false)}</span>;
 }
 
 export function Attention({ r }: { r: PortalRequest }) {

@@ -8,6 +8,7 @@ import type { PortalDownload, PortalEpisode, PortalRequest, PortalTimelineEntry 
 import { AttentionBox } from "./attention-box";
 import { EpisodeGrid } from "./episode-grid";
 import { Icon } from "./icon";
+import { LocalTime } from "./local-time";
 import { useLiveUpdates } from "./live-provider";
 import { Poster } from "./poster";
 import { ProgressBar } from "./progress";
@@ -34,6 +35,28 @@ function applyUpdate(state: DetailState, u: LiveUpdate): DetailState {
   };
 }
 
+/** When the next requested episode airs, and what an unknown episode list means. */
+function EpisodeNotes({ episodes, listKnown }: { episodes: PortalEpisode[]; listKnown: boolean }) {
+  const next = episodes
+    .filter((e) => e.stage === "not_aired" && e.airDate)
+    .map((e) => e.airDate as string)
+    .sort()[0];
+  return (
+    <>
+      {next ? (
+        <p className="mb-2 text-sm text-slate-700 dark:text-slate-300" data-testid="next-airs">
+          Next episode airs <LocalTime iso={next} mode="date" />
+        </p>
+      ) : null}
+      {listKnown ? null : (
+        <p className="mb-2 text-sm text-slate-700 dark:text-slate-300" data-testid="episode-list-unknown">
+          Only episodes seen so far are listed; connecting Sonarr gives the full season.
+        </p>
+      )}
+    </>
+  );
+}
+
 /** The detail page's live part: every update for this request lands in place. */
 export function RequestDetail({ initial, seq, jellyfinUrl }: Props) {
   const [state, setState] = useState(initial);
@@ -44,7 +67,7 @@ export function RequestDetail({ initial, seq, jellyfinUrl }: Props) {
   useLiveUpdates(seq, onUpdate);
 
   const { request: r, episodes, downloads, timeline } = state;
-  const watchable = r.stage === "available" || r.stage === "partially_available";
+  const watchable = r.stage === "available" || r.stage === "partially_available" || (r.episodeCounts?.available ?? 0) > 0;
   const itemId = r.jellyfinItemId ?? episodes.find((e) => e.jellyfinItemId)?.jellyfinItemId ?? null;
   return (
     <article className="flex flex-col gap-6">
@@ -58,6 +81,11 @@ export function RequestDetail({ initial, seq, jellyfinUrl }: Props) {
           <div className="flex flex-wrap items-center gap-2" data-testid="detail-stage">
             <StageBadge stage={r.stage} />
             <span className="text-sm text-slate-700 dark:text-slate-300">{stagePresentation[r.stage].description}</span>
+            {r.removed ? (
+              <span className="text-sm text-slate-700 dark:text-slate-300" data-testid="removed-by">
+                by {r.removed.by}, <LocalTime iso={r.removed.at} />
+              </span>
+            ) : null}
           </div>
           <EpisodeCounts r={r} />
           <ProgressBar request={r} />
@@ -78,6 +106,7 @@ export function RequestDetail({ initial, seq, jellyfinUrl }: Props) {
       {r.mediaType === "tv" ? (
         <section aria-labelledby="episodes-heading">
           <h2 id="episodes-heading" className="mb-3 text-lg font-semibold">Episodes</h2>
+          <EpisodeNotes episodes={episodes} listKnown={r.episodeListKnown === true} />
           {episodes.length > 0 ? <EpisodeGrid episodes={episodes} downloads={downloads} /> : <p className="text-sm text-slate-700 dark:text-slate-300">No episodes are known yet: they appear once Sonarr picks a release.</p>}
         </section>
       ) : null}

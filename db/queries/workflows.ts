@@ -20,7 +20,7 @@ export async function listOpenRequests({ db, limit }: { db: Db; limit: number })
   return db
     .select()
     .from(requests)
-    .where(notInArray(requests.stage, ["available", "declined", "requested"]))
+    .where(notInArray(requests.stage, ["available", "declined", "requested", "removed"]))
     .orderBy(asc(requests.updatedAt))
     .limit(limit);
 }
@@ -64,19 +64,29 @@ export async function findRequestsByImportedPath({ db, suffix }: { db: Db; suffi
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
-export async function listDueOutbox({ db, now, limit }: { db: Db; now: Date; limit: number }): Promise<OutboxRow[]> {
-  return db
-    .select()
+/**
+ * Claims due rows for `leaseMs` in one statement (SKIP LOCKED, so two drainers never take the same row):
+ * the send then happens outside any transaction; a drainer that dies mid-send leaves rows due again later.
+ */
+export async function claimDueOutbox({ db, now, limit, leaseMs }: { db: Db; now: Date; limit: number; leaseMs: number }): Promise<OutboxRow[]> {
+  const due = db
+    .select({ id: outbox.id })
     .from(outbox)
     .where(and(isNull(outbox.sentAt), lte(outbox.availableAt, now)))
     .orderBy(asc(outbox.id))
     .limit(limit)
     .for("update", { skipLocked: true });
+  const rows = await db
+    .update(outbox)
+    .set({ availableAt: new Date(now.getTime() + leaseMs) })
+    .where(sql`${outbox.id} in (${due})`)
+    .returning();
+  return rows.sort((a, b) => a.id - b.id);
 }
 
 export async function markOutboxSent({ db, ids, now }: { db: Db; ids: number[]; now: Date }) {
   if (ids.length === 0) return;
-  await db.update(outbox).set({ sentAt: now, lastError: null }).where(inArray(outbox.id, ids));
+  await db.update(outbox).set({ sentAt: now, lastError: null }).where(and(inArray(outbox.id, ids), isNull(outbox.sentAt)));
 }
 
 export async function markOutboxFailed({ db, ids, error, retryAt }: { db: Db; ids: number[]; error: string; retryAt: Date }) {

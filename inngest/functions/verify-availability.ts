@@ -2,12 +2,13 @@ import { env } from "@/lib/env";
 import { applyTrackerEvents } from "@/lib/ingest/tracker";
 import { defaultRuntime, type Runtime } from "@/lib/workflows/runtime";
 import { lastResortRefresh, raiseNotFound, requestTargetedRescan, verifyAvailability } from "@/lib/workflows/verify";
+import { afterMiss, CHAIN_SUMMARY, recheckBackoff } from "@/lib/workflows/verify-chain";
 import type { Inngest } from "inngest";
 import { inngest } from "../client";
 import { animeMatched, importCompleted, librarySeen, verifyRequested } from "../events";
 
-/** Re-check schedule after the wait for Jellyfin's own ItemAdded: 30 s, 1 m, 2 m, 5 m, 10 m. */
-export const recheckBackoff = ["30s", "1m", "2m", "5m", "10m"] as const;
+/** Re-check schedule after the wait for Jellyfin's own ItemAdded (shared with the in-process runner). */
+export { recheckBackoff };
 
 export function createVerifyAvailability(runtime: () => Promise<Runtime> = defaultRuntime, client: Inngest = inngest) {
   return client.createFunction(
@@ -31,16 +32,15 @@ export function createVerifyAvailability(runtime: () => Promise<Runtime> = defau
       for (let attempt = 0; ; attempt += 1) {
         const outcome = await step.run(`check-library-${attempt}`, async () => verifyAvailability({ ...(await runtime()), requestId }));
         if (outcome.status !== "missing") return { status: outcome.status, attempts: attempt + 1 };
+        const plan = afterMiss(attempt);
         if (attempt === 0) checked.push(outcome.checked);
-        if (attempt === 0) checked.push(await step.run("targeted-rescan", async () => requestTargetedRescan({ ...(await runtime()), requestId })));
-        if (attempt === recheckBackoff.length - 1) {
-          checked.push(await step.run("last-resort-refresh", async () => lastResortRefresh(await runtime())));
-        }
+        if (plan.rescan) checked.push(await step.run("targeted-rescan", async () => requestTargetedRescan({ ...(await runtime()), requestId })));
+        if (plan.lastResort) checked.push(await step.run("last-resort-refresh", async () => lastResortRefresh(await runtime())));
         const wait = recheckBackoff[attempt];
-        if (!wait) break;
+        if (plan.next === null || !wait) break;
         await step.sleep(`backoff-${attempt + 1}`, wait);
       }
-      checked.push(`re-checked ${recheckBackoff.length} times over 18½ min`);
+      checked.push(CHAIN_SUMMARY);
       await step.run("raise-not-found", async () => raiseNotFound({ db: (await runtime()).db, requestId, checked }));
       return { status: "missing" as const, attempts: recheckBackoff.length + 1 };
     },

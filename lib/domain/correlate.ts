@@ -38,11 +38,11 @@ export function seasonsOverlap(a: readonly number[], b: readonly number[]): bool
 
 /**
  * The request an event belongs to among requests already known to be about its media: never a declined
- * one, seasons must overlap; unfinished requests first, then one that names the event's seasons over one
+ * or removed one (a new request or grab after a delete starts fresh), seasons must overlap; unfinished requests first, then one that names the event's seasons over one
  * that names none, then the newest. Deterministic for equal timestamps (by id).
  */
 export function chooseRequest(candidates: readonly RequestCandidate[], seasons: readonly number[]): RequestCandidate | null {
-  const eligible = candidates.filter((c) => c.stage !== "declined" && seasonsOverlap(c.seasons, seasons));
+  const eligible = candidates.filter((c) => c.stage !== "declined" && c.stage !== "removed" && seasonsOverlap(c.seasons, seasons));
   eligible.sort(
     (a, b) =>
       Number(isFinished(a.stage)) - Number(isFinished(b.stage)) ||

@@ -135,7 +135,8 @@ export type DownloadProgressEvent = {
   clientState: string;
 };
 
-export type AttentionRaisedEvent = { type: "attention.raised"; requestId: number; kind: AttentionKind; reason: string };
+/** `specific`: the upstream's own words (a queue message), which a later generic diagnosis does not replace. */
+export type AttentionRaisedEvent = { type: "attention.raised"; requestId: number; kind: AttentionKind; reason: string; specific?: boolean };
 
 export type AttentionClearedEvent = { type: "attention.cleared"; requestId: number; kinds: AttentionKind[]; message: string };
 
@@ -160,7 +161,30 @@ export type AnimeMatchedEvent = {
   path: string;
 };
 
+/**
+ * Something was deleted upstream (not replaced by an upgrade): a series, a movie, episode files, or Jellyfin
+ * dropped the item. `episodes` null = the whole media. Found by provider ids and/or the Jellyfin item id.
+ */
+export type MediaRemovedEvent = {
+  type: "media.removed";
+  media: MediaRef | null;
+  jellyfinItemId: string | null;
+  episodes: EpisodeNumber[] | null;
+  /** Who removed it, as the upstream can tell ("Sonarr", "Jellyfin"). */
+  by: string;
+  message: string;
+};
+
+/** Sonarr's episode list for a tv request, read by the tracker (on approval and on each sweep). */
+export type EpisodesListedEvent = {
+  type: "episodes.listed";
+  requestId: number;
+  episodes: (EpisodeRef & { monitored: boolean; airDateUtc: string | null })[];
+};
+
 export type DomainEvent =
+  | MediaRemovedEvent
+  | EpisodesListedEvent
   | DownloadProgressEvent
   | AttentionRaisedEvent
   | AttentionClearedEvent

@@ -14,6 +14,9 @@ export type StagePresentation = {
 export const stagePresentation: Record<Stage, StagePresentation> = {
   requested: { label: "Requested", description: "waiting for approval", tone: "neutral", icon: "inbox" },
   approved: { label: "Approved", description: "approved, waiting for a release", tone: "info", icon: "check" },
+  not_aired: { label: "Not aired yet", description: "waiting for the episode to air", tone: "neutral", icon: "calendar" },
+  searching: { label: "Searching", description: "aired; Sonarr is looking for a release", tone: "info", icon: "search" },
+  unmonitored: { label: "Not monitored", description: "Sonarr does not monitor it, so it will not be downloaded", tone: "neutral", icon: "eye-off" },
   grabbing: { label: "Grabbed", description: "a release was sent to the download client", tone: "info", icon: "magnet" },
   downloading: { label: "Downloading", description: "downloading", tone: "progress", icon: "download" },
   downloaded: { label: "Downloaded", description: "download finished, waiting for import", tone: "progress", icon: "package" },
@@ -23,4 +26,5 @@ export const stagePresentation: Record<Stage, StagePresentation> = {
   partially_available: { label: "Partly available", description: "some episodes are ready to watch", tone: "success", icon: "play-half" },
   declined: { label: "Declined", description: "the request was declined", tone: "danger", icon: "ban" },
   failed: { label: "Failed", description: "the request could not be sent on", tone: "danger", icon: "alert" },
+  removed: { label: "Removed", description: "deleted in Sonarr, Radarr or Jellyfin", tone: "neutral", icon: "trash" },
 };

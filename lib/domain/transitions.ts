@@ -13,6 +13,7 @@ export const signals = [
   "imported",
   "imported_anime",
   "seen_in_library",
+  "removed",
 ] as const;
 
 export type Signal = (typeof signals)[number];
@@ -30,6 +31,7 @@ export const signalTarget: Record<Signal, ItemStage> = {
   imported: "importing",
   imported_anime: "anime_matching",
   seen_in_library: "available",
+  removed: "removed",
 };
 
 /** Signals that prove real work happened downstream, so they override a decline. */
@@ -46,12 +48,15 @@ const provesWork: ReadonlySet<Signal> = new Set<Signal>([
 /**
  * The next stage of an item after a signal, or null when the signal changes nothing.
  * Forward-only with skipping; declined/failed only from the decision stages; a failure is left by an
- * explicit retry (approved) or by new work; a decline only by new work.
+ * explicit retry (approved) or by new work; a decline only by new work. A delete upstream ends an item from
+ * any stage; only new work (a grab, an import) revives it.
  */
 export function nextStage(current: ItemStage | null, signal: Signal): ItemStage | null {
   const target = signalTarget[signal];
   if (current === null) return target;
   if (current === target) return null;
+  if (target === "removed") return target;
+  if (current === "removed") return provesWork.has(signal) ? target : null;
   if (target === "declined" || target === "failed") {
     return current === "requested" || current === "approved" ? target : null;
   }

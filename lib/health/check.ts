@@ -7,7 +7,7 @@ import { inngestConfigured, type Env } from "@/lib/env";
 import type { Clients } from "@/lib/integrations/clients";
 import { httpRequest } from "@/lib/integrations/http";
 
-export const integrationNames = ["qbittorrent", "sonarr", "radarr", "jellyfin", "shoko"] as const;
+export const integrationNames = ["qbittorrent", "sonarr", "radarr", "jellyfin", "shoko", "jellyseerr"] as const;
 export type IntegrationName = (typeof integrationNames)[number];
 
 export type Probe = { configured: boolean; reachable: boolean | null; latencyMs: number | null; version: string | null; error: string | null };
@@ -22,6 +22,7 @@ const versionOf: Record<IntegrationName, (c: Clients) => (() => Promise<string>)
   radarr: (c) => (c.radarr ? async () => (await c.radarr!.status()).version : null),
   jellyfin: (c) => (c.jellyfin ? async () => (await c.jellyfin!.publicInfo()).version : null),
   shoko: (c) => (c.shoko ? () => c.shoko!.version() : null),
+  jellyseerr: (c) => (c.jellyseerr ? async () => (await c.jellyseerr!.status()).version : null),
 };
 
 /** One integration: configured, reachable, how fast, which version. The error names service and path only. */

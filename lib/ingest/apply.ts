@@ -8,6 +8,8 @@ import { applyNote } from "./handlers/note";
 import { applyRequestStatus } from "./handlers/request-status";
 import { applyAnimeMatched, applyAttentionCleared, applyAttentionRaised, applyAvailabilityConfirmed } from "./handlers/tracker";
 import { applyDownloadProgress } from "./handlers/progress";
+import { applyEpisodesListed } from "./handlers/episodes";
+import { applyMediaRemoved } from "./handlers/removed";
 
 /** Routes one domain event to the handler that knows what it changes. */
 export async function applyEvent(ctx: ApplyContext, event: DomainEvent): Promise<void> {
@@ -36,6 +38,10 @@ export async function applyEvent(ctx: ApplyContext, event: DomainEvent): Promise
       return applyAvailabilityConfirmed(ctx, event);
     case "anime.matched":
       return applyAnimeMatched(ctx, event);
+    case "media.removed":
+      return applyMediaRemoved(ctx, event);
+    case "episodes.listed":
+      return applyEpisodesListed(ctx, event);
     case "source.connected":
       return; // recorded with the delivery itself
   }

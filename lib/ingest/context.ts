@@ -39,6 +39,7 @@ function toRequestState(row: RequestRow, episodes: EpisodeRow[]): RequestState {
     ownStage: row.ownStage,
     stage: row.stage,
     requestedSeasons: row.requestedSeasons,
+    listKnown: row.episodesListedAt !== null,
     attention:
       row.attentionKind && row.attentionSince
         ? {
@@ -46,6 +47,7 @@ function toRequestState(row: RequestRow, episodes: EpisodeRow[]): RequestState {
             reason: row.attentionReason ?? "",
             since: row.attentionSince,
             stage: row.attentionStage ?? row.stage,
+            specific: row.attentionSpecific,
           }
         : null,
     stageTimes: row.stageTimes,
@@ -97,14 +99,28 @@ export function record(
   ctx.applied.push({ requestId: loaded.row.id, event: entry.event, stage: after });
 }
 
+/** True when the delivery changed the request: a timeline line about it, a new fact, or a changed episode. */
+function touched(ctx: ApplyContext, { row, state, patch }: Loaded): boolean {
+  return (
+    Object.keys(patch).length > 0 ||
+    ctx.timeline.some((t) => t.requestId === row.id) ||
+    [...state.episodes.values()].some((e) => e.changed) ||
+    state.stage !== row.stage ||
+    state.ownStage !== row.ownStage ||
+    (state.attention?.reason ?? null) !== row.attentionReason
+  );
+}
+
 /**
- * Writes every loaded request, its changed episodes, the timeline lines and the outbox messages. The
- * statements are independent, so they are sent together: the driver pipelines them on the transaction's
- * connection and the server runs them in order.
+ * Writes every request the delivery changed (one it only looked at keeps its `updatedAt`), its changed
+ * episodes, the timeline lines and the outbox messages. The statements are independent, so they are sent
+ * together: the driver pipelines them on the transaction's connection and the server runs them in order.
  */
 export async function flush(ctx: ApplyContext): Promise<void> {
   const writes: Promise<unknown>[] = [];
-  for (const { row, state, patch } of ctx.loaded.values()) {
+  for (const loaded of ctx.loaded.values()) {
+    const { row, state, patch } = loaded;
+    if (!touched(ctx, loaded)) continue;
     const { counts } = settle(state, ctx.now);
     const attention = state.attention;
     writes.push(
@@ -122,6 +138,7 @@ export async function flush(ctx: ApplyContext): Promise<void> {
           attentionReason: attention?.reason ?? null,
           attentionSince: attention?.since ?? null,
           attentionStage: attention?.stage ?? null,
+          attentionSpecific: attention?.specific ?? false,
           ...(state.stage === "available" && !row.availableAt ? { availableAt: ctx.now } : {}),
         },
       }),

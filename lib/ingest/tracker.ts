@@ -12,10 +12,12 @@ import { createContext, flush, type AppliedEntry, type ApplyContext } from "./co
 export async function applyTrackerEvents(input: {
   db: Db;
   source: Source;
+  /** The clock to stamp with (the sweep's, so a test can fast-forward); defaults to now. */
+  now?: Date;
   events: DomainEvent[] | ((ctx: ApplyContext) => Promise<DomainEvent[] | null>);
 }): Promise<AppliedEntry[] | null> {
   return input.db.transaction(async (tx) => {
-    const ctx = createContext(tx, input.source, new Date());
+    const ctx = createContext(tx, input.source, input.now ?? new Date());
     const events = typeof input.events === "function" ? await input.events(ctx) : input.events;
     if (events === null) return null;
     for (const event of events) await applyEvent(ctx, event);

@@ -1,7 +1,7 @@
 import type { MediaType } from "@/lib/domain/events";
 import { isStage, stages, type Stage } from "@/lib/domain/stages";
 
-export const historyStages = ["available", "failed", "declined"] as const satisfies readonly Stage[];
+export const historyStages = ["available", "failed", "declined", "removed"] as const satisfies readonly Stage[];
 export type HistoryStage = (typeof historyStages)[number];
 
 /** Stages that belong on the active page: every stage that is not history. */

@@ -33,7 +33,10 @@ export function formatRelative(iso: string, now: number, locale?: string): strin
   return rtf.format(Math.round(diff / 86400), "day");
 }
 
+const notCounted: ReadonlySet<string> = new Set(["not_aired", "unmonitored", "removed"]);
+
 const countWords: [Stage, string][] = [
+  ["searching", "searching"],
   ["downloading", "downloading"],
   ["grabbing", "grabbed"],
   ["downloaded", "downloaded"],
@@ -42,13 +45,22 @@ const countWords: [Stage, string][] = [
   ["approved", "waiting"],
   ["requested", "requested"],
   ["failed", "failed"],
+  ["not_aired", "not aired yet"],
+  ["unmonitored", "not monitored"],
+  ["removed", "removed"],
 ];
 
-/** "3/12 ready · 5 downloading" from per-stage episode counts. */
-export function describeEpisodeCounts(counts: Partial<Record<Stage, number>>): string {
-  const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
-  if (total === 0) return "no episodes yet";
-  const parts = [`${counts.available ?? 0}/${total} ready`];
+/**
+ * "3 of 6 ready · 2 downloading · 1 importing" from per-stage episode counts; episodes that do not count
+ * towards completeness (not aired, not monitored, removed) are named after the total instead of in it.
+ */
+export function describeEpisodeCounts(counts: Partial<Record<Stage, number>>, listKnown = true): string {
+  const total = Object.entries(counts).reduce((a, [s, n]) => a + (notCounted.has(s) ? 0 : (n ?? 0)), 0);
+  const aside = Object.entries(counts).reduce((a, [s, n]) => a + (notCounted.has(s) ? (n ?? 0) : 0), 0);
+  if (total + aside === 0) return "no episodes yet";
+  const ready = counts.available ?? 0;
+  // Without Sonarr's episode list the season's size is unknown: say how many are ready, never "n of n".
+  const parts = [listKnown ? `${ready} of ${total} ready` : `${ready} episode${ready === 1 ? "" : "s"} ready`];
   for (const [stage, word] of countWords) {
     const n = counts[stage] ?? 0;
     if (n > 0) parts.push(`${n} ${word}`);

@@ -6,16 +6,16 @@ import type { Stage } from "@/lib/domain/stages";
 const downloadingStages: ReadonlySet<Stage> = new Set<Stage>(["grabbing", "downloading"]);
 
 /**
- * Progress while something is downloading: size-weighted over the request's torrents (finished ones count
- * as whole); null once nothing of the request is waiting on a download.
+ * Progress of what is still downloading: size-weighted over the request's running torrents only (finished
+ * ones would make a straggler look almost done); null once nothing of the request is waiting on a download.
  */
 export function requestProgress(row: Pick<RequestRow, "mediaType" | "stage" | "episodeCounts">, downloads: readonly DownloadRow[]): number | null {
   const counts = row.episodeCounts ?? {};
   const waiting = row.mediaType === "tv" ? (counts.grabbing ?? 0) + (counts.downloading ?? 0) > 0 : downloadingStages.has(row.stage);
   if (!waiting) return null;
-  const counted = downloads.filter((d) => d.status !== "failed");
-  if (!counted.some((d) => d.status === "queued" || d.status === "downloading")) return null;
-  return weightedProgress(counted.map((d) => ({ size: d.size, progress: d.status === "queued" || d.status === "downloading" ? d.progress : 1 })));
+  const running = downloads.filter((d) => d.status === "queued" || d.status === "downloading");
+  if (running.length === 0) return null;
+  return weightedProgress(running.map((d) => ({ size: d.size, progress: d.progress })));
 }
 
 /** The public (API and portal) shape of a request: camelCase, ISO timestamps, lower-case stages. */
@@ -43,6 +43,9 @@ export function presentRequest(row: RequestRow, downloads: readonly DownloadRow[
       ? { kind: row.attentionKind, reason: row.attentionReason ?? "", since: row.attentionSince?.toISOString() ?? null }
       : null,
     episodeCounts: row.mediaType === "tv" ? (row.episodeCounts ?? {}) : null,
+    /** tv: Sonarr's episode list was read, so every requested episode is listed (else only the grabbed ones). */
+    episodeListKnown: row.mediaType === "tv" ? row.episodesListedAt !== null : null,
+    removed: row.removedAt ? { by: row.removedBy ?? "upstream", at: row.removedAt.toISOString() } : null,
     stageTimes: row.stageTimes,
     jellyfinItemId: row.jellyfinItemId,
     createdAt: row.createdAt.toISOString(),

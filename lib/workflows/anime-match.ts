@@ -6,7 +6,8 @@ import { findRequestsByImportedPath } from "@/db/queries/workflows";
 import type { DomainEvent, EpisodeNumber } from "@/lib/domain/events";
 import { applyTrackerEvents } from "@/lib/ingest/tracker";
 import type { ShokoClient } from "@/lib/integrations/shoko/client";
-import { shokoFileEvent, shokoFileNotMatchedEvent, type ShokoFileEvent } from "@/lib/integrations/shoko/schema";
+import { fileEventFromRest, shokoEventKind } from "@/lib/integrations/shoko/map";
+import { shokoFileEvent, shokoFileNotMatchedEvent, shokoReleaseSaved, type ShokoFileEvent } from "@/lib/integrations/shoko/schema";
 
 type Owner = { requestId: number; episodes: EpisodeNumber[]; path: string };
 
@@ -49,19 +50,33 @@ export async function findOwners(input: { db: Db; shoko: ShokoClient | null; eve
   return same.length > 0 ? same : byName;
 }
 
-/** One Shoko hub event: FileMatched → anime.matched (and verification); FileNotMatched → match_failed with Shoko's reason. */
+/** A matched file (v5 FileMatched, v6 file:matched or release:saved): the requests that imported it move on. */
+async function matched(db: Db, shoko: ShokoClient | null, event: ShokoFileEvent): Promise<"matched" | "ignored"> {
+  const owners = await findOwners({ db, shoko, event });
+  const events: DomainEvent[] = owners.map((o) => ({ type: "anime.matched", requestId: o.requestId, episodes: o.episodes, fileId: event.FileID, path: o.path }));
+  if (events.length === 0) return "ignored";
+  await applyTrackerEvents({ db, source: "shoko", events });
+  return "matched";
+}
+
+/**
+ * One Shoko hub event, v5 or v6: matched → anime.matched (and verification); not matched → match_failed with
+ * Shoko's reason; v6 `release:saved` names only the file, so its path is read over REST first.
+ */
 export async function handleShokoEvent(input: { db: Db; shoko: ShokoClient | null; target: string; payload: unknown }): Promise<"matched" | "not_matched" | "ignored"> {
   const { db, shoko, target, payload } = input;
-  if (target === "ShokoEvent:FileMatched") {
+  const kind = shokoEventKind(target);
+  if (kind === "matched") {
     const parsed = shokoFileEvent.safeParse(payload);
-    if (!parsed.success) return "ignored";
-    const owners = await findOwners({ db, shoko, event: parsed.data });
-    const events: DomainEvent[] = owners.map((o) => ({ type: "anime.matched", requestId: o.requestId, episodes: o.episodes, fileId: parsed.data.FileID, path: o.path }));
-    if (events.length === 0) return "ignored";
-    await applyTrackerEvents({ db, source: "shoko", events });
-    return "matched";
+    return parsed.success ? matched(db, shoko, parsed.data) : "ignored";
   }
-  if (target === "ShokoEvent:FileNotMatched") {
+  if (kind === "release_saved") {
+    const parsed = shokoReleaseSaved.safeParse(payload);
+    if (!parsed.success || !shoko || parsed.data.Release.CrossReferences.length === 0) return "ignored";
+    const event = fileEventFromRest(await shoko.file(parsed.data.FileID));
+    return event ? matched(db, shoko, event) : "ignored";
+  }
+  if (kind === "not_matched") {
     const parsed = shokoFileNotMatchedEvent.safeParse(payload);
     if (!parsed.success) return "ignored";
     const e = parsed.data;
@@ -71,7 +86,8 @@ export async function handleShokoEvent(input: { db: Db; shoko: ShokoClient | nul
     const attempts = e.AutoMatchAttempts ? ` after ${e.AutoMatchAttempts} attempt${e.AutoMatchAttempts === 1 ? "" : "s"}` : "";
     const reason = `Shoko could not match ${name}${attempts}: ${why}`;
     if (owners.length === 0) return "ignored";
-    await applyTrackerEvents({ db, source: "shoko", events: owners.map((o) => ({ type: "attention.raised" as const, requestId: o.requestId, kind: "match_failed" as const, reason })) });
+    const specific = true;
+    await applyTrackerEvents({ db, source: "shoko", events: owners.map((o) => ({ type: "attention.raised" as const, requestId: o.requestId, kind: "match_failed" as const, reason, specific })) });
     return "not_matched";
   }
   return "ignored";

@@ -2,13 +2,14 @@ import "server-only";
 import type { Database } from "@/db/client";
 import type { Clients } from "@/lib/integrations/clients";
 import { log } from "@/lib/log";
-import { drainOutbox, type OutgoingEvent, type Send } from "./outbox";
-import { pollDownloads } from "./poller";
+import { durationMs, env } from "@/lib/env";
+import { runDueChecks, takeOutboxEvent } from "./check-runner";
+import { drainOutbox, type Send } from "./outbox";
+import { POLLER_LOCK, pollDownloads } from "./poller";
 import { runDueDeletions } from "./delete-media/run";
 import { runSweep } from "./sweep/sweep";
 import { notifyConfigFromEnv } from "./notify/config";
 import { runNotifyTick } from "./notify/run";
-import { verifyAvailability } from "./verify";
 
 /** Any fixed number shared by every instance: one sweep at a time across all of them. */
 export const SWEEP_LOCK = 727_102;
@@ -28,33 +29,27 @@ export type SchedulerOptions = {
 
 export type Scheduler = { stop(): Promise<void>; lastSweepAt(): Date | null };
 
-/** Embedded handling of outbox events: one availability check now; the next sweep owns the rest of the chain. */
-export function localSend(database: () => Promise<Database>, clients: Clients): Send {
+/** Embedded handling of outbox events: the same work the Inngest functions do, as due rows for the runner. */
+export function localSend(database: () => Promise<Database>, clients: Clients, now: () => Date = () => new Date()): Send {
   return async (events) => {
     const { db } = await database();
-    for (const e of events) {
-      const requestId = Number(e.data.requestId);
-      const wantsCheck = e.name === "tracker/anime.matched" || e.name === "tracker/verify.requested" || (e.name === "tracker/import.completed" && e.data.isAnime === false);
-      if (wantsCheck && Number.isInteger(requestId)) await verifyAvailability({ db, clients, requestId });
-    }
+    const importWaitMs = durationMs(env().IMPORT_WAIT);
+    for (const event of events) await takeOutboxEvent({ db, clients, event, now: now(), importWaitMs });
   };
 }
 
 /**
- * One outbox tick. To Inngest the rows are sent inside the drain's transaction (a failed send keeps them).
- * Embedded, the checks run only after that transaction committed: PGlite is a single connection, so a check
- * querying the database from inside the drain would wait on the drain forever. A check that fails here is
- * not retried from the outbox; the next sweep looks at the request again.
+ * One outbox tick: to Inngest, or embedded to the runner's due rows, then every due verify step. The drain
+ * claims rows, sends outside any transaction and marks them sent after (see drainOutbox).
  */
-export async function relayOutbox(database: () => Promise<Database>, clients: Clients, send: Send | null): Promise<void> {
+export async function relayOutbox(database: () => Promise<Database>, clients: Clients, send: Send | null, now: () => Date = () => new Date()): Promise<void> {
   const { db } = await database();
   if (send) {
     await drainOutbox({ db, send });
     return;
   }
-  const drained: OutgoingEvent[] = [];
-  await drainOutbox({ db, send: async (events) => void drained.push(...events) });
-  if (drained.length > 0) await localSend(database, clients)(drained);
+  await drainOutbox({ db, send: localSend(database, clients, now), now: now() });
+  await runDueChecks({ db, clients, now: now() });
 }
 
 function loop(name: string, everyMs: number, tick: () => Promise<void>): () => Promise<void> {
@@ -88,8 +83,14 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const stops: (() => Promise<void>)[] = [];
   if (clients.qbit) {
     const qbit = clients.qbit;
-    stops.push(loop("poller", options.pollMs, async () => void (await pollDownloads({ db: (await database()).db, qbit }))));
+    stops.push(
+      loop("poller", options.pollMs, async () => {
+        const d = await database();
+        await pollDownloads({ db: d.db, qbit, lock: (fn) => d.withAdvisoryLock(POLLER_LOCK, fn) });
+      }),
+    );
   }
+  // Embedded, this tick also runs the verify chain's due steps: 30 s is its shortest wait, so 5 s is close enough.
   stops.push(loop("outbox", 5000, () => relayOutbox(database, clients, options.send)));
   // Notifications: collected here in both modes; sent here only without Inngest (else its `notify` function sends).
   stops.push(

@@ -14,7 +14,8 @@ export type Step = { at: number; world?: (sim: Simulators) => void; send?: Deliv
 /** Identity of one scenario run: every id is derived from `uid`, so runs never merge into one request. */
 export type RunIds = { uid: number; batch: number };
 
-export type Scenario = { name: string; summary: string; trouble: boolean; steps: (ids: RunIds) => Step[] };
+/** `occasional`: like the trouble cases, run in the first batch and every fourth, not in every batch. */
+export type Scenario = { name: string; summary: string; trouble: boolean; occasional?: boolean; steps: (ids: RunIds) => Step[] };
 
 export type Answer = { status: number; text: string };
 export type Deliver = (delivery: Delivery) => Promise<Answer>;

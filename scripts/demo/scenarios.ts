@@ -1,8 +1,9 @@
 import type { RunIds, Scenario, Step } from "./engine";
-import { episodeImport, episodeInJellyfin, episodePath, importBlocked, jellyseerrAvailable, movieGrab, movieImport, movieInJellyfin, moviePath, requested, shokoFile, showGrab, torrentFinished, type Movie, type Show } from "./world";
+import { episodeImport, episodeInJellyfin, episodeList, episodePath, importBlocked, jellyseerrAvailable, movieGrab, movieImport, movieInJellyfin, moviePath, requested, shokoFile, showGrab, torrentFinished, type Movie, type Show } from "./world";
 
 /**
- * The demo's scenarios: the four flows that must reach "available" and the four trouble cases. Timing is
+ * The demo's scenarios: the four flows that must reach "available", an airing series and a partly grabbed
+ * season (every requested episode known from Sonarr's list), and the four trouble cases. Timing is
  * compressed so a whole flow takes under a minute; titles rotate per batch so the portal reads naturally.
  */
 const pick = <T>(pool: readonly T[], ids: RunIds): T => pool[ids.batch % pool.length]!;
@@ -87,6 +88,42 @@ const animeTv: Scenario = {
   },
 };
 
+const airing: Scenario = {
+  name: "airing",
+  summary: "An airing series: episodes 1–3 aired and become ready, 4–6 air in the coming weeks (partly available, next one airs …)",
+  trouble: false,
+  occasional: true,
+  steps: (ids) => {
+    const s: Show = { title: "Shrinking", year: 2023 };
+    const aired = [1, 2, 3];
+    return [
+      episodeList(ids, { aired, upcoming: [4, 5, 6] }),
+      requested(ids, s, "tv"),
+      showGrab(ids, s, 3_000, { n: 1, episodes: aired, seconds: 20 }),
+      ...aired.map((n, i) => episodeImport(ids, s, 26_000 + i * 600, { n: 1, episode: n })),
+      ...aired.map((n, i) => episodeInJellyfin(ids, s, 30_000 + i * 700, n)),
+    ];
+  },
+};
+
+const partialSeason: Scenario = {
+  name: "partial-season",
+  summary: "A season only partly grabbed: all 8 episodes aired, Sonarr found releases for 3; the rest show as searching",
+  trouble: false,
+  occasional: true,
+  steps: (ids) => {
+    const s: Show = { title: "Fallout", year: 2024 };
+    const found = [1, 2, 3];
+    return [
+      episodeList(ids, { aired: [1, 2, 3, 4, 5, 6, 7, 8], upcoming: [] }),
+      requested(ids, s, "tv"),
+      showGrab(ids, s, 3_000, { n: 1, episodes: found, seconds: 18 }),
+      ...found.map((n, i) => episodeImport(ids, s, 24_000 + i * 600, { n: 1, episode: n })),
+      ...found.map((n, i) => episodeInJellyfin(ids, s, 28_000 + i * 700, n)),
+    ];
+  },
+};
+
 const stalled: Scenario = {
   name: "stalled",
   summary: "Trouble: the torrent loses its peers at 23 % (qBittorrent stalledDL, 0 B/s); Radarr's queue warns",
@@ -136,7 +173,7 @@ const matchFailure: Scenario = {
   },
 };
 
-export const scenarios: Scenario[] = [regularMovie, regularTv, animeMovie, animeTv, stalled, blocked, lostImport, matchFailure];
+export const scenarios: Scenario[] = [regularMovie, regularTv, animeMovie, animeTv, airing, partialSeason, stalled, blocked, lostImport, matchFailure];
 
 export function findScenario(name: string): Scenario | undefined {
   return scenarios.find((s) => s.name === name);

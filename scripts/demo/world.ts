@@ -13,7 +13,8 @@ export type Movie = { title: string; year: number; anime?: boolean };
 export type Show = { title: string; year: number; anime?: boolean };
 
 const GB = 1_073_741_824;
-const ep = (ids: RunIds, n: number): FakeEpisode => ({ seasonNumber: 1, episodeNumber: n, tvdbId: ids.uid * 100 + n, title: `Episode ${n}` });
+const AIRED = "2022-02-18T02:00:00Z";
+const ep = (ids: RunIds, n: number, airDateUtc = AIRED): FakeEpisode => ({ seasonNumber: 1, episodeNumber: n, tvdbId: ids.uid * 100 + n, title: `Episode ${n}`, airDateUtc });
 const eps = (ids: RunIds, ns: number[]) => ns.map((n) => ({ season: 1, episode: n, tvdbId: ids.uid * 100 + n }));
 const send = (source: Delivery["source"], body: unknown, label: string): Delivery => ({ source, body, label });
 
@@ -42,6 +43,21 @@ export function requested(ids: RunIds, media: Movie | Show, type: "movie" | "tv"
 export function jellyseerrAvailable(ids: RunIds, media: Movie | Show, type: "movie" | "tv", at: number): Step {
   const body = jellyseerr("MEDIA_AVAILABLE", { requestId: ids.uid, mediaType: type, tmdbId: ids.uid, tvdbId: type === "tv" ? ids.uid : undefined, seasons: type === "tv" ? [1] : undefined, subject: `${media.title} (${media.year})`, user: "demo" });
   return { at, send: send("jellyseerr", body, `Jellyseerr: ${media.title} available`) };
+}
+
+/**
+ * Sonarr's episode list for season 1: `aired` episodes aired already, `upcoming` ones air weekly from next week.
+ * The tracker reads it on approval and on every sweep, so every requested episode is known before any grab.
+ */
+export function episodeList(ids: RunIds, o: { aired: number[]; upcoming: number[] }, at = 0): Step {
+  return {
+    at,
+    world: (sim) => {
+      const week = 7 * 86_400_000;
+      for (const n of o.aired) sim.sonarr.episodes.push({ seriesId: ids.uid, ...ep(ids, n) });
+      o.upcoming.forEach((n, i) => sim.sonarr.episodes.push({ seriesId: ids.uid, ...ep(ids, n, new Date(Date.now() + (i + 1) * week).toISOString()) }));
+    },
+  };
 }
 
 /** Radarr grabs a release: the torrent starts in qBittorrent and shows in Radarr's queue and history. */
@@ -106,7 +122,7 @@ export function showGrab(ids: RunIds, s: Show, at: number, o: { n: number; episo
       for (const n of o.episodes) {
         sim.sonarr.queue.push({ downloadId: hash, ownerId: ids.uid, title: name, episode: ep(ids, n), size });
         sim.sonarr.history.unshift({ ownerId: ids.uid, eventType: "grabbed", downloadId: hash.toUpperCase(), sourceTitle: name, episode: ep(ids, n), date: new Date().toISOString() });
-        sim.sonarr.episodes.push({ seriesId: ids.uid, ...ep(ids, n) });
+        if (!sim.sonarr.episodes.some((e) => e.seriesId === ids.uid && e.episodeNumber === n)) sim.sonarr.episodes.push({ seriesId: ids.uid, ...ep(ids, n) });
       }
     },
     send: send("sonarr", sonarrGrab({ hash: hash.toUpperCase(), episodes: eps(ids, o.episodes), tvdbId: ids.uid, title: s.title, type: s.anime ? "anime" : "standard" }), `Sonarr: grabbed ${name}`),

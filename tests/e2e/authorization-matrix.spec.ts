@@ -47,6 +47,7 @@ const matrix: Record<string, Check[]> = {
   "/requests/[id]": [page("/requests/999999")],
   "/admin": [adminPage("/admin")],
   "/admin/health": [adminPage("/admin/health")],
+  "/admin/thresholds": [adminPage("/admin/thresholds")],
   "/api/health": [{ method: "GET", path: "/api/health", expect: everyone("ok") }],
   "/api/inngest": [{ method: "GET", path: "/api/inngest", expect: everyone("open") }],
   "/api/auth/[...nextauth]": [

@@ -11,7 +11,7 @@ import { signInOverHttp } from "../helpers/sign-in";
  * simulated. Within the demo's first two minutes the four flows reach "available", each trouble case shows its
  * attention, and `npm run simulate` against the running demo gets 200 for every delivery. Ctrl-C leaves nothing.
  */
-type Item = { id: number; title: string; stage: string; attention: { kind: string; reason: string } | null };
+type Item = { id: number; title: string; stage: string; attention: { kind: string; reason: string } | null; episodeCounts: Record<string, number> | null };
 
 const token = "demo-e2e-api-token";
 const secret = "demo-e2e-webhook-secret";
@@ -69,6 +69,10 @@ test("the four flows reach available and every trouble case shows its reason", a
     ["Severance", (i) => i?.stage === "available"], // regular tv: season pack + straggler
     ["Suzume", (i) => i?.stage === "available"], // anime movie filed as a series
     ["Sousou no Frieren", (i) => i?.stage === "available"], // anime tv
+    // Every requested episode known from Sonarr's list: unaired ones keep it partly available; a partly grabbed
+    // season shows where it stands (searching) with the ready ones counted beside it.
+    ["Shrinking", (i) => i?.stage === "partially_available" && i.episodeCounts?.available === 3 && i.episodeCounts?.not_aired === 3],
+    ["Fallout", (i) => i?.stage === "searching" && i.episodeCounts?.available === 3 && i.episodeCounts?.searching === 5],
     ["Blade Runner 2049", (i) => i?.attention?.kind === "stalled" && /stalled/i.test(i.attention.reason)],
     ["Andor", (i) => i?.attention?.kind === "import_blocked"],
     ["Past Lives", (i) => i?.stage === "available"], // the lost import webhook, recovered by the sweep

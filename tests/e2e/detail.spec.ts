@@ -27,7 +27,9 @@ test("the episode grid and timeline of a tv request update live", async ({ page 
 
   await post("jellyfin", jellyfinEpisode({ season: 1, episode: 1, tvdbId: eps[0]?.tvdbId, seriesName: title }), "text/plain");
   await expect(grid.locator('[data-episode="S01E01"]')).toHaveAttribute("data-stage", "available", LIVE);
-  await expect(page.getByTestId("detail-stage").locator("[data-stage]")).toHaveText("Partly available", LIVE);
+  // The headline is where the request stands: two episodes are still only grabbed; the ready one is counted.
+  await expect(page.getByTestId("detail-stage").locator("[data-stage]")).toHaveText("Grabbed", LIVE);
+  await expect(page.getByTestId("episode-list-unknown")).toBeVisible();
   await expect(page.getByTestId("watch-link")).toBeVisible(LIVE);
   await expect(page.getByTestId("timeline").locator("li")).toHaveCount(4, LIVE);
 

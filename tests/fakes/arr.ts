@@ -5,7 +5,7 @@ import { page, startFake, type FakeRequest, type FakeResponse } from "./server";
  * camelCase, nulls omitted, queue paged with a default page of 10, history newest first, `episode` only with
  * includeEpisode. Every answer is checked against the services' OpenAPI schemas by the contract test.
  */
-export type FakeEpisode = { seasonNumber: number; episodeNumber: number; tvdbId?: number; title?: string };
+export type FakeEpisode = { seasonNumber: number; episodeNumber: number; tvdbId?: number; title?: string; airDateUtc?: string; monitored?: boolean };
 export type QueueItem = {
   downloadId: string;
   title?: string;
@@ -145,7 +145,8 @@ export class FakeArr {
   private episodeResource(seriesId: number, e: FakeEpisode & { filePath?: string }, withFile: boolean) {
     const id = episodeId(seriesId, e);
     const file = withFile && e.filePath ? { episodeFile: { id: id + 500_000, seriesId, seasonNumber: e.seasonNumber, relativePath: e.filePath.split("/").pop(), path: e.filePath, size: 1_439_825_920, quality: quality(this.kind), languages: LANGUAGES } } : {};
-    return { id, seriesId, tvdbId: e.tvdbId ?? 0, episodeFileId: e.filePath ? id + 500_000 : 0, seasonNumber: e.seasonNumber, episodeNumber: e.episodeNumber, title: e.title ?? `Episode ${e.episodeNumber}`, hasFile: Boolean(e.filePath), monitored: true, ...file };
+    const aired = e.airDateUtc ? { airDate: e.airDateUtc.slice(0, 10), airDateUtc: e.airDateUtc } : {};
+    return { id, seriesId, tvdbId: e.tvdbId ?? 0, episodeFileId: e.filePath ? id + 500_000 : 0, seasonNumber: e.seasonNumber, episodeNumber: e.episodeNumber, title: e.title ?? `Episode ${e.episodeNumber}`, ...aired, hasFile: Boolean(e.filePath), monitored: e.monitored ?? true, ...file };
   }
 
   private historyRecord(h: HistoryItem & { ownerId: number; date?: string }, i: number, withEpisode: boolean) {

@@ -1,67 +1,50 @@
 import { startFake, type FakeRequest, type FakeResponse } from "./server";
 
 /**
- * Jellyseerr API v1 as contracts/jellyseerr-api.md describes it: `X-Api-Key`, 403 `{status, error}` without it,
- * `GET /request` paged with take/skip as `{ pageInfo, results }`, `GET /request/{id}` (404 `{message}`),
- * `DELETE /request/{id}` and `DELETE /media/{id}` answering 204 (media deletes cascade to its requests).
+ * Jellyseerr's REST API v1 as contracts/jellyseerr-api.md describes it: `X-Api-Key` (403 without the right one),
+ * `GET /request` paged by take/skip and sorted by `modified` newest first, `{pageInfo, results}`, numeric
+ * statuses, eager `media`, `requestedBy` and `seasons`; `GET /movie|tv/{tmdbId}` details; public `GET /status`.
  */
-export type FakeSeerrRequest = {
+export type FakeJellyseerrRequest = {
   id: number;
+  status: 1 | 2 | 3 | 4 | 5;
   type: "movie" | "tv";
-  status?: number;
-  createdAt?: string;
-  media: { id: number; tmdbId: number; tvdbId?: number; status?: number; jellyfinMediaId?: string };
-  requestedBy: { id: number; displayName: string; email?: string };
+  tmdbId: number;
+  tvdbId?: number;
   seasons?: number[];
+  user?: string;
+  updatedAt?: string;
 };
+export type FakeTitle = { mediaType: "movie" | "tv"; tmdbId: number; title: string; date: string };
 
 export class FakeJellyseerr {
-  requests: FakeSeerrRequest[] = [];
-  /** Every DELETE, as "DELETE path", in order. */
-  deletes: string[] = [];
-  /** Media rows Jellyseerr holds: every request's media until a media delete (a request delete leaves it). */
-  private media = new Set<number>();
-  private removedMedia = new Set<number>();
-  constructor(readonly apiKey = "seerr-key") {}
+  requests: FakeJellyseerrRequest[] = [];
+  titles: FakeTitle[] = [];
+  constructor(readonly apiKey = "jellyseerr-key") {}
 
-  private resource(r: FakeSeerrRequest) {
-    const at = r.createdAt ?? "2025-03-01T10:00:00.000Z";
-    const user = { id: r.requestedBy.id, displayName: r.requestedBy.displayName, username: r.requestedBy.displayName, email: r.requestedBy.email ?? `${r.requestedBy.displayName.toLowerCase()}@example.com`, userType: 3, permissions: 32, requestCount: 1, createdAt: at, updatedAt: at };
-    const media = { id: r.media.id, mediaType: r.type, tmdbId: r.media.tmdbId, tvdbId: r.media.tvdbId ?? null, status: r.media.status ?? 3, status4k: 1, createdAt: at, updatedAt: at, jellyfinMediaId: r.media.jellyfinMediaId ?? null, seasons: [] };
-    const seasons = (r.seasons ?? []).map((n, i) => ({ id: r.id * 100 + i, seasonNumber: n, status: 2, createdAt: at, updatedAt: at }));
-    return { id: r.id, status: r.status ?? 2, createdAt: at, updatedAt: at, type: r.type, is4k: false, serverId: 0, profileId: 4, rootFolder: "/media", media, requestedBy: user, modifiedBy: null, seasons, isAutoRequest: false };
+  private resource(r: FakeJellyseerrRequest) {
+    const at = r.updatedAt ?? "2025-03-02T20:17:31.000Z";
+    const user = { id: 2, displayName: r.user ?? "Sam", username: null, jellyfinUsername: r.user ?? "Sam", email: `${(r.user ?? "sam").toLowerCase()}@example.test`, userType: 3, permissions: 32, requestCount: 1, createdAt: at, updatedAt: at };
+    const media = { id: 100 + r.id, mediaType: r.type, tmdbId: r.tmdbId, ...(r.tvdbId ? { tvdbId: r.tvdbId } : {}), status: r.status === 2 ? 3 : 2, status4k: 1, createdAt: at, updatedAt: at };
+    const seasons = (r.seasons ?? []).map((n, i) => ({ id: r.id * 100 + i, seasonNumber: n, status: r.status, createdAt: at, updatedAt: at }));
+    return { id: r.id, status: r.status, type: r.type, is4k: false, isAutoRequest: false, media, requestedBy: user, modifiedBy: null, seasons, serverId: 0, profileId: 4, rootFolder: null, createdAt: at, updatedAt: at };
   }
 
   handle = (req: FakeRequest): FakeResponse | undefined => {
-    for (const r of this.requests) if (!this.removedMedia.has(r.media.id)) this.media.add(r.media.id);
+    if (req.method === "GET" && req.path === "/api/v1/status") return { status: 200, body: { version: "2.3.0", commitTag: "v2.3.0", updateAvailable: false, commitsBehind: 0, restartRequired: false } };
     if (req.headers["x-api-key"] !== this.apiKey) return { status: 403, body: { status: 403, error: "You do not have permission to access this endpoint" } };
     if (req.method === "GET" && req.path === "/api/v1/request") {
       const take = Number(req.query.get("take") ?? 10);
       const skip = Number(req.query.get("skip") ?? 0);
-      const sorted = [...this.requests].sort((a, b) => (req.query.get("sortDirection") === "asc" ? a.id - b.id : b.id - a.id));
+      const sorted = [...this.requests].sort((a, b) => (b.updatedAt ?? "").localeCompare(a.updatedAt ?? "") || b.id - a.id);
       const results = sorted.slice(skip, skip + take).map((r) => this.resource(r));
       return { status: 200, body: { pageInfo: { pages: Math.ceil(sorted.length / take), pageSize: take, results: sorted.length, page: Math.floor(skip / take) + 1 }, results } };
     }
-    const one = /^\/api\/v1\/request\/(\d+)$/.exec(req.path);
-    if (one) {
-      const found = this.requests.find((r) => r.id === Number(one[1]));
-      if (req.method === "DELETE") {
-        this.deletes.push(`DELETE ${req.path}`);
-        if (!found) return { status: 404, body: { message: "Request not found." } };
-        this.requests = this.requests.filter((r) => r !== found);
-        return { status: 204 };
-      }
-      return found ? { status: 200, body: this.resource(found) } : { status: 404, body: { message: "Request not found." } };
-    }
-    const media = /^\/api\/v1\/media\/(\d+)$/.exec(req.path);
-    if (media && req.method === "DELETE") {
-      this.deletes.push(`DELETE ${req.path}`);
-      const id = Number(media[1]);
-      if (!this.media.has(id)) return { status: 404, body: { message: "Media not found" } };
-      this.media.delete(id);
-      this.removedMedia.add(id);
-      this.requests = this.requests.filter((r) => r.media.id !== id);
-      return { status: 204 };
+    const details = /^\/api\/v1\/(movie|tv)\/(\d+)$/.exec(req.path);
+    if (req.method === "GET" && details) {
+      const t = this.titles.find((x) => x.mediaType === details[1] && x.tmdbId === Number(details[2]));
+      if (!t) return { status: 404, body: { message: "Unable to retrieve movie." } };
+      return { status: 200, body: t.mediaType === "movie" ? { id: t.tmdbId, title: t.title, releaseDate: t.date, posterPath: "/poster.jpg" } : { id: t.tmdbId, name: t.title, firstAirDate: t.date, posterPath: "/poster.jpg" } };
     }
     return undefined;
   };

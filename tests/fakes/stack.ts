@@ -3,7 +3,7 @@ import { FakeJellyfin } from "./jellyfin";
 import { FakeQbit } from "./qbittorrent";
 import { startFake } from "./server";
 import { FakeShoko } from "./shoko";
-import { FakeJellyseerr } from "./jellyseerr";
+import { FakeJellyseerrAdmin } from "./jellyseerr-admin";
 
 /**
  * The whole media stack on loopback: qBittorrent, Sonarr, Radarr, Jellyfin and Shoko simulators, each on a
@@ -16,7 +16,7 @@ export type Simulators = {
   radarr: FakeArr;
   jellyfin: FakeJellyfin;
   shoko: FakeShoko;
-  jellyseerr: FakeJellyseerr;
+  jellyseerr: FakeJellyseerrAdmin;
   urls: { qbit: string; sonarr: string; radarr: string; jellyfin: string; shoko: string; jellyseerr: string };
   /** The app's own variables (lib/env.ts) naming every simulator and its credentials. */
   env: Record<string, string>;
@@ -29,7 +29,7 @@ export async function startSimulators(): Promise<Simulators> {
   const radarr = new FakeArr("radarr", "radarr-demo-key");
   const jellyfin = new FakeJellyfin("jellyfin-demo-key");
   const shoko = new FakeShoko("shoko-demo-key");
-  const jellyseerr = new FakeJellyseerr("seerr-demo-key");
+  const jellyseerr = new FakeJellyseerrAdmin("seerr-demo-key");
   const handlers = [qbit.handle, sonarr.handle, radarr.handle, jellyfin.handle, shoko.handle, jellyseerr.handle];
   const servers = await Promise.all(handlers.map((h) => startFake(h, { record: false })));
   const [q, so, ra, jf, sh, js] = servers.map((s) => s.url) as [string, string, string, string, string, string];

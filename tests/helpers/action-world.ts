@@ -19,6 +19,7 @@ export function simulatorClients(sim: Simulators): Clients {
     radarr: createRadarrClient({ url: sim.urls.radarr, apiKey: sim.radarr.apiKey, timeoutMs }),
     jellyfin: createJellyfinLibrary({ url: sim.urls.jellyfin, apiKey: sim.jellyfin.apiKey, timeoutMs }),
     shoko: createShokoClient({ url: sim.urls.shoko, apiKey: sim.shoko.apiKey, timeoutMs }),
+    jellyseerr: null,
     jellyseerrAdmin: createJellyseerrAdminClient({ url: sim.urls.jellyseerr, apiKey: sim.jellyseerr.apiKey, timeoutMs }),
   };
 }

@@ -7,12 +7,21 @@ import { createSonarrClient } from "@/lib/integrations/sonarr/client";
 import type { Clients } from "@/lib/integrations/clients";
 import { startFakeArr } from "../fakes/arr";
 import { startFakeJellyfin } from "../fakes/jellyfin";
+import { startFakeJellyseerr } from "../fakes/jellyseerr";
+import { createJellyseerrClient } from "@/lib/integrations/jellyseerr/client";
 import { startFakeShoko } from "../fakes/shoko";
 import { makeTorrentFile, Qbt, until } from "./qbittorrent";
 
 /** Fakes for Sonarr, Radarr, Jellyfin and Shoko, a real seeding qBittorrent, and clients pointed at them. */
 export async function startWorld(dir: string) {
-  const [qbt, sonarr, radarr, jellyfin, shoko] = await Promise.all([Qbt.start("world"), startFakeArr("sonarr"), startFakeArr("radarr"), startFakeJellyfin(), startFakeShoko()]);
+  const [qbt, sonarr, radarr, jellyfin, shoko, jellyseerr] = await Promise.all([
+    Qbt.start("world"),
+    startFakeArr("sonarr"),
+    startFakeArr("radarr"),
+    startFakeJellyfin(),
+    startFakeShoko(),
+    startFakeJellyseerr(),
+  ]);
   const timeoutMs = 5000;
   const clients: Clients = {
     qbit: createQbitClient({ url: qbt.base, username: qbt.username, password: qbt.password, timeoutMs }),
@@ -20,6 +29,7 @@ export async function startWorld(dir: string) {
     radarr: createRadarrClient({ url: radarr.url, apiKey: radarr.arr.apiKey, timeoutMs }),
     jellyfin: createJellyfinLibrary({ url: jellyfin.url, apiKey: jellyfin.jellyfin.apiKey, timeoutMs }),
     shoko: createShokoClient({ url: shoko.url, apiKey: shoko.shoko.apiKey, timeoutMs }),
+    jellyseerr: createJellyseerrClient({ url: jellyseerr.url, apiKey: jellyseerr.jellyseerr.apiKey, timeoutMs }),
     jellyseerrAdmin: null,
   };
   let n = 0;
@@ -33,9 +43,9 @@ export async function startWorld(dir: string) {
     return t.infoHash;
   }
   async function stop() {
-    await Promise.all([qbt.stop(), sonarr.close(), radarr.close(), jellyfin.close(), shoko.close()]);
+    await Promise.all([qbt.stop(), sonarr.close(), radarr.close(), jellyfin.close(), shoko.close(), jellyseerr.close()]);
   }
-  return { qbt, sonarr: sonarr.arr, radarr: radarr.arr, jellyfin: jellyfin.jellyfin, shoko: shoko.shoko, clients, completeTorrent, stop };
+  return { qbt, sonarr: sonarr.arr, radarr: radarr.arr, jellyfin: jellyfin.jellyfin, shoko: shoko.shoko, jellyseerr: jellyseerr.jellyseerr, clients, completeTorrent, stop };
 }
 
 export type World = Awaited<ReturnType<typeof startWorld>>;

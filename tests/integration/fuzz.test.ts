@@ -94,7 +94,7 @@ describe("fuzzed contract payloads", () => {
         continue;
       }
       const eps = await db.select().from(episodes).where(eq(episodes.requestId, r.id));
-      const expected = aggregateTvStage({ ownStage: r.ownStage, episodes: eps, requestedSeasons: r.requestedSeasons });
+      const expected = aggregateTvStage({ ownStage: r.ownStage, episodes: eps, requestedSeasons: r.requestedSeasons, listKnown: r.episodesListedAt !== null });
       expect(r.stage, `request ${r.id}`).toBe(expected);
       expect(r.episodeCounts ?? {}).toEqual(countStages(eps));
     }

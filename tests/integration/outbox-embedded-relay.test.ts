@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDatabase, getDb } from "@/db/client";
-import { outbox } from "@/db/schema";
+import { outbox, pendingChecks } from "@/db/schema";
 import { createJellyfinLibrary } from "@/lib/integrations/jellyfin/library";
 import { noClients } from "@/lib/integrations/clients";
 import { relayOutbox } from "@/lib/workflows/embedded";
@@ -16,7 +16,7 @@ beforeEach(resetTables);
 
 describe("embedded outbox relay", () => {
   // On PGlite (one connection) checking availability inside the drain's transaction waited on itself forever.
-  it("verifies an import after the drain committed, and marks the row sent", async () => {
+  it("starts the verify chain as a due row and checks once IMPORT_WAIT has passed, after the drain committed", async () => {
     const hash = "5555555555555555555555555555555555555555";
     await postWebhook("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", { requestId: 91, tmdbId: 603, subject: "The Matrix (1999)" }));
     await postWebhook("radarr", radarrGrab({ hash, tmdbId: 603 }));
@@ -24,11 +24,17 @@ describe("embedded outbox relay", () => {
     jf.jellyfin.items = [{ Id: "f".repeat(32), Name: "The Matrix", Type: "Movie", ProviderIds: { Tmdb: "603" }, Path: "/movies/m.mkv", playable: true }];
     const clients = { ...noClients, jellyfin: createJellyfinLibrary({ url: jf.url, apiKey: jf.jellyfin.apiKey, timeoutMs: 2000 }) };
 
-    const relay = relayOutbox(getDatabase, clients, null);
-    const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("relay did not finish")), 10_000));
-    await Promise.race([relay, timeout]);
+    let clock = new Date();
+    const timeout = () => new Promise((_, reject) => setTimeout(() => reject(new Error("relay did not finish")), 10_000));
+    await Promise.race([relayOutbox(getDatabase, clients, null, () => clock), timeout()]);
+    expect((await onlyRequest()).stage).toBe("importing");
+    const [check] = await (await getDb()).select().from(pendingChecks);
+    expect(check?.dueAt.getTime()).toBe(clock.getTime() + 2 * 60_000); // IMPORT_WAIT, like the Inngest function's wait
 
+    clock = new Date(clock.getTime() + 2 * 60_000);
+    await Promise.race([relayOutbox(getDatabase, clients, null, () => clock), timeout()]);
     expect((await onlyRequest()).stage).toBe("available");
+    expect(await (await getDb()).select().from(pendingChecks)).toEqual([]);
     const rows = await (await getDb()).select().from(outbox);
     const imported = rows.filter((r) => r.name === "tracker/import.completed");
     expect(imported).toHaveLength(1);

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { asc, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDatabase, getDb } from "@/db/client";
 import { downloads, timelineEvents } from "@/db/schema";
 import { createQbitClient } from "@/lib/integrations/qbittorrent/client";
 import { IntegrationError } from "@/lib/integrations/http";
@@ -128,7 +128,8 @@ describe.skipIf(!qbitInstalled)("download poller against a real qBittorrent", ()
       await held;
     });
     await isLocked;
-    expect(await pollDownloads({ db, qbit })).toMatchObject({ outcome: "locked" });
+    const d = await getDatabase();
+    expect(await pollDownloads({ db, qbit, lock: (fn) => d.withAdvisoryLock(POLLER_LOCK, fn) })).toMatchObject({ outcome: "locked" });
     release();
     await holder;
   });

@@ -62,7 +62,8 @@ describe.skipIf(!qbitInstalled)("fallback sweep recovers every missed webhook of
     ];
 
     await runSweep({ db: await getDb(), clients: world.clients, now: hours(3) });
-    expect(await onlyRequest()).toMatchObject({ stage: "partially_available", episodeCounts: { available: 1, importing: 1 } });
+    // The headline is the episode still on its way, with the counts beside it.
+    expect(await onlyRequest()).toMatchObject({ stage: "importing", episodeCounts: { available: 1, importing: 1 } });
     world.jellyfin.items.push({ Id: "e2", Name: "Cat's in the Bag", Type: "Episode", SeriesId: "s1", ParentIndexNumber: 1, IndexNumber: 2, Path: "/tv/Breaking Bad/Season 01/S01E02.mkv", playable: true });
     await runSweep({ db: await getDb(), clients: world.clients, now: hours(5) });
     expect((await onlyRequest()).stage).toBe("available");

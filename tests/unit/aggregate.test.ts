@@ -3,21 +3,31 @@ import { aggregateTvStage, countStages, weightedProgress, type EpisodeState } fr
 import type { ItemStage } from "@/lib/domain/stages";
 
 const eps = (...stages: [number, ItemStage][]): EpisodeState[] => stages.map(([seasonNumber, stage]) => ({ seasonNumber, stage }));
+const many = (n: number, stage: ItemStage): [number, ItemStage][] => Array.from({ length: n }, () => [1, stage]);
 
-describe("aggregateTvStage", () => {
-  const cases: { name: string; own: ItemStage; episodes: EpisodeState[]; seasons: number[]; want: string }[] = [
+describe("aggregateTvStage: the headline is the bottleneck among aired, monitored episodes not yet available", () => {
+  const cases: { name: string; own: ItemStage; episodes: EpisodeState[]; seasons: number[]; known?: boolean; want: string }[] = [
     { name: "no episodes yet: the request's own stage", own: "approved", episodes: [], seasons: [1], want: "approved" },
-    { name: "every episode available", own: "grabbing", episodes: eps([1, "available"], [1, "available"]), seasons: [1], want: "available" },
-    { name: "one of several available", own: "grabbing", episodes: eps([1, "available"], [1, "downloading"]), seasons: [1], want: "partially_available" },
-    { name: "all seen available but a requested season has no episodes yet", own: "grabbing", episodes: eps([1, "available"]), seasons: [1, 2], want: "partially_available" },
-    { name: "nothing available: the furthest stage in progress", own: "grabbing", episodes: eps([1, "grabbing"], [1, "importing"], [1, "downloading"]), seasons: [], want: "importing" },
-    { name: "failed episodes do not hide progress of others", own: "grabbing", episodes: eps([1, "failed"], [1, "downloading"]), seasons: [], want: "downloading" },
+    { name: "every episode available, list known", own: "grabbing", episodes: eps([1, "available"], [1, "available"]), seasons: [1], want: "available" },
+    { name: "every known episode available but no episode list: never complete", own: "grabbing", episodes: eps([1, "available"], [1, "available"]), seasons: [1], known: false, want: "partially_available" },
+    { name: "one available, one downloading: downloading is where it stands", own: "grabbing", episodes: eps([1, "available"], [1, "downloading"]), seasons: [1], want: "downloading" },
+    { name: "five downloading and one imported: downloading, not importing", own: "grabbing", episodes: eps(...many(5, "downloading"), [1, "importing"]), seasons: [1], want: "downloading" },
+    { name: "aired episodes nobody grabbed hold it at searching", own: "approved", episodes: eps([1, "available"], [1, "searching"], [1, "importing"]), seasons: [1], want: "searching" },
+    { name: "all aired ones ready, later ones not aired: partly available", own: "approved", episodes: eps([1, "available"], [1, "not_aired"]), seasons: [1], want: "partially_available" },
+    { name: "nothing aired yet", own: "approved", episodes: eps([1, "not_aired"], [1, "not_aired"]), seasons: [1], want: "not_aired" },
+    { name: "unmonitored episodes do not count towards completeness", own: "approved", episodes: eps([1, "available"], [1, "unmonitored"]), seasons: [1], want: "available" },
+    { name: "only unmonitored episodes", own: "approved", episodes: eps([1, "unmonitored"]), seasons: [1], want: "unmonitored" },
+    { name: "a requested season without episodes keeps it partial", own: "grabbing", episodes: eps([1, "available"]), seasons: [1, 2], want: "partially_available" },
+    { name: "failed episodes do not hide the others' stage", own: "grabbing", episodes: eps([1, "failed"], [1, "downloading"]), seasons: [], want: "downloading" },
     { name: "all episodes failed", own: "grabbing", episodes: eps([1, "failed"]), seasons: [], want: "failed" },
-    { name: "anime waiting on Shoko", own: "grabbing", episodes: eps([1, "anime_matching"], [1, "importing"]), seasons: [], want: "anime_matching" },
+    { name: "a failed episode beside ready ones", own: "grabbing", episodes: eps([1, "failed"], [1, "available"]), seasons: [], want: "partially_available" },
+    { name: "anime: importing is behind matching", own: "grabbing", episodes: eps([1, "anime_matching"], [1, "importing"]), seasons: [], want: "importing" },
+    { name: "removed episodes leave the others' stage", own: "grabbing", episodes: eps([1, "removed"], [1, "available"]), seasons: [1], want: "available" },
+    { name: "every episode removed", own: "grabbing", episodes: eps([1, "removed"], [1, "removed"]), seasons: [1], want: "removed" },
   ];
   for (const c of cases) {
     it(c.name, () => {
-      expect(aggregateTvStage({ ownStage: c.own, episodes: c.episodes, requestedSeasons: c.seasons })).toBe(c.want);
+      expect(aggregateTvStage({ ownStage: c.own, episodes: c.episodes, requestedSeasons: c.seasons, listKnown: c.known ?? true })).toBe(c.want);
     });
   }
 

@@ -46,7 +46,7 @@ describe("pickRequest", () => {
 });
 
 describe("attention", () => {
-  const blocked = { kind: "import_blocked" as const, reason: "x", since: at(1), stage: "downloaded" as const };
+  const blocked = { kind: "import_blocked" as const, reason: "x", since: at(1), stage: "downloaded" as const, specific: false };
   it("stays while the item has not progressed past where it was raised", () => {
     expect(attentionAfter(blocked, "downloaded")).toBe(blocked);
   });

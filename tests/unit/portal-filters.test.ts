@@ -34,7 +34,9 @@ describe("active filters", () => {
 
 describe("portal wording", () => {
   it("summarises episode counts and durations", () => {
-    expect(describeEpisodeCounts({ available: 3, downloading: 5, approved: 4 })).toBe("3/12 ready · 5 downloading · 4 waiting");
+    expect(describeEpisodeCounts({ available: 3, downloading: 5, approved: 4 })).toBe("3 of 12 ready · 5 downloading · 4 waiting");
+    expect(describeEpisodeCounts({ available: 3, downloading: 2, importing: 1, not_aired: 6 })).toBe("3 of 6 ready · 2 downloading · 1 importing · 6 not aired yet");
+    expect(describeEpisodeCounts({ available: 5 }, false)).toBe("5 episodes ready");
     expect(formatDuration(3900)).toBe("1 h 5 min");
     expect(formatDuration(42)).toBe("42 s");
   });
@@ -46,5 +48,13 @@ describe("portal wording", () => {
     expect(stepState("downloading", "downloading")).toBe("current");
     expect(stepState("available", "available")).toBe("done");
     expect(stepState("importing", "partially_available")).toBe("done");
+  });
+
+  it("an episode-level wait before any grab (searching, not aired, not monitored) is the approved step; removed is no step", () => {
+    for (const stage of ["searching", "not_aired", "unmonitored"] as const) {
+      expect(stepState("approved", stage)).toBe("current");
+      expect(stepState("grabbing", stage)).toBe("todo");
+    }
+    expect(stepState("requested", "removed")).toBe("todo");
   });
 });

@@ -9,16 +9,20 @@ const itemStages = stages.filter((s): s is ItemStage => s !== "partially_availab
  * "=" means the signal changes nothing.
  */
 const expected: Record<ItemStage, Record<Signal, ItemStage | "=">> = {
-  requested: { requested: "=", approved: "approved", declined: "declined", failed: "failed", grabbed: "grabbing", download_progress: "downloading", download_completed: "downloaded", import_blocked: "downloaded", imported: "importing", imported_anime: "anime_matching", seen_in_library: "available" },
-  approved: { requested: "=", approved: "=", declined: "declined", failed: "failed", grabbed: "grabbing", download_progress: "downloading", download_completed: "downloaded", import_blocked: "downloaded", imported: "importing", imported_anime: "anime_matching", seen_in_library: "available" },
-  grabbing: { requested: "=", approved: "=", declined: "=", failed: "=", grabbed: "=", download_progress: "downloading", download_completed: "downloaded", import_blocked: "downloaded", imported: "importing", imported_anime: "anime_matching", seen_in_library: "available" },
-  downloading: { requested: "=", approved: "=", declined: "=", failed: "=", grabbed: "=", download_progress: "=", download_completed: "downloaded", import_blocked: "downloaded", imported: "importing", imported_anime: "anime_matching", seen_in_library: "available" },
-  downloaded: { requested: "=", approved: "=", declined: "=", failed: "=", grabbed: "=", download_progress: "=", download_completed: "=", import_blocked: "=", imported: "importing", imported_anime: "anime_matching", seen_in_library: "available" },
-  importing: { requested: "=", approved: "=", declined: "=", failed: "=", grabbed: "=", download_progress: "=", download_completed: "=", import_blocked: "=", imported: "=", imported_anime: "anime_matching", seen_in_library: "available" },
-  anime_matching: { requested: "=", approved: "=", declined: "=", failed: "=", grabbed: "=", download_progress: "=", download_completed: "=", import_blocked: "=", imported: "=", imported_anime: "=", seen_in_library: "available" },
-  available: { requested: "=", approved: "=", declined: "=", failed: "=", grabbed: "=", download_progress: "=", download_completed: "=", import_blocked: "=", imported: "=", imported_anime: "=", seen_in_library: "=" },
-  declined: { requested: "=", approved: "=", declined: "=", failed: "=", grabbed: "grabbing", download_progress: "downloading", download_completed: "downloaded", import_blocked: "downloaded", imported: "importing", imported_anime: "anime_matching", seen_in_library: "available" },
-  failed: { requested: "=", approved: "approved", declined: "=", failed: "=", grabbed: "grabbing", download_progress: "downloading", download_completed: "downloaded", import_blocked: "downloaded", imported: "importing", imported_anime: "anime_matching", seen_in_library: "available" },
+  requested: { requested: "=", approved: "approved", declined: "declined", failed: "failed", grabbed: "grabbing", download_progress: "downloading", download_completed: "downloaded", import_blocked: "downloaded", imported: "importing", imported_anime: "anime_matching", seen_in_library: "available", removed: "removed" },
+  approved: { requested: "=", approved: "=", declined: "declined", failed: "failed", grabbed: "grabbing", download_progress: "downloading", download_completed: "downloaded", import_blocked: "downloaded", imported: "importing", imported_anime: "anime_matching", seen_in_library: "available", removed: "removed" },
+  not_aired: { requested: "=", approved: "=", declined: "=", failed: "=", grabbed: "grabbing", download_progress: "downloading", download_completed: "downloaded", import_blocked: "downloaded", imported: "importing", imported_anime: "anime_matching", seen_in_library: "available", removed: "removed" },
+  searching: { requested: "=", approved: "=", declined: "=", failed: "=", grabbed: "grabbing", download_progress: "downloading", download_completed: "downloaded", import_blocked: "downloaded", imported: "importing", imported_anime: "anime_matching", seen_in_library: "available", removed: "removed" },
+  unmonitored: { requested: "=", approved: "=", declined: "=", failed: "=", grabbed: "grabbing", download_progress: "downloading", download_completed: "downloaded", import_blocked: "downloaded", imported: "importing", imported_anime: "anime_matching", seen_in_library: "available", removed: "removed" },
+  grabbing: { requested: "=", approved: "=", declined: "=", failed: "=", grabbed: "=", download_progress: "downloading", download_completed: "downloaded", import_blocked: "downloaded", imported: "importing", imported_anime: "anime_matching", seen_in_library: "available", removed: "removed" },
+  downloading: { requested: "=", approved: "=", declined: "=", failed: "=", grabbed: "=", download_progress: "=", download_completed: "downloaded", import_blocked: "downloaded", imported: "importing", imported_anime: "anime_matching", seen_in_library: "available", removed: "removed" },
+  downloaded: { requested: "=", approved: "=", declined: "=", failed: "=", grabbed: "=", download_progress: "=", download_completed: "=", import_blocked: "=", imported: "importing", imported_anime: "anime_matching", seen_in_library: "available", removed: "removed" },
+  importing: { requested: "=", approved: "=", declined: "=", failed: "=", grabbed: "=", download_progress: "=", download_completed: "=", import_blocked: "=", imported: "=", imported_anime: "anime_matching", seen_in_library: "available", removed: "removed" },
+  anime_matching: { requested: "=", approved: "=", declined: "=", failed: "=", grabbed: "=", download_progress: "=", download_completed: "=", import_blocked: "=", imported: "=", imported_anime: "=", seen_in_library: "available", removed: "removed" },
+  available: { requested: "=", approved: "=", declined: "=", failed: "=", grabbed: "=", download_progress: "=", download_completed: "=", import_blocked: "=", imported: "=", imported_anime: "=", seen_in_library: "=", removed: "removed" },
+  declined: { requested: "=", approved: "=", declined: "=", failed: "=", grabbed: "grabbing", download_progress: "downloading", download_completed: "downloaded", import_blocked: "downloaded", imported: "importing", imported_anime: "anime_matching", seen_in_library: "available", removed: "removed" },
+  failed: { requested: "=", approved: "approved", declined: "=", failed: "=", grabbed: "grabbing", download_progress: "downloading", download_completed: "downloaded", import_blocked: "downloaded", imported: "importing", imported_anime: "anime_matching", seen_in_library: "available", removed: "removed" },
+  removed: { requested: "=", approved: "=", declined: "=", failed: "=", grabbed: "grabbing", download_progress: "downloading", download_completed: "downloaded", import_blocked: "downloaded", imported: "importing", imported_anime: "anime_matching", seen_in_library: "available", removed: "=" },
 };
 
 describe("nextStage over every stage × signal", () => {
@@ -39,7 +43,7 @@ describe("nextStage over every stage × signal", () => {
     for (const from of itemStages.filter((s) => stageRank[s] >= 0)) {
       for (const signal of signals) {
         const to = nextStage(from, signal);
-        if (to !== null && to !== "declined" && to !== "failed") expect(stageRank[to]).toBeGreaterThan(stageRank[from]);
+        if (to !== null && to !== "declined" && to !== "failed" && to !== "removed") expect(stageRank[to]).toBeGreaterThan(stageRank[from]);
       }
     }
   });

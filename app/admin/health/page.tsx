@@ -12,6 +12,7 @@ const label: Record<(typeof integrationNames)[number], string> = {
   radarr: "Radarr",
   jellyfin: "Jellyfin",
   shoko: "Shoko",
+  jellyseerr: "Jellyseerr",
 };
 
 function status(p: Probe): string {

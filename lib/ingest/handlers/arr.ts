@@ -142,7 +142,7 @@ export async function applyImportBlocked(ctx: ApplyContext, e: ImportBlockedEven
   // Raised at the stage the request shows now, so only progress beyond it (or an import) clears it.
   const { after } = settle(loaded.state, ctx.now);
   const since = loaded.state.attention?.kind === "import_blocked" ? loaded.state.attention.since : ctx.now;
-  loaded.state.attention = { kind: "import_blocked", reason: `Import blocked: ${e.reason}`, since, stage: after };
+  loaded.state.attention = { kind: "import_blocked", reason: `Import blocked: ${e.reason}`, since, stage: after, specific: true };
   record(ctx, loaded, {
     event: "import.blocked",
     message: `${service[e.source]} could not import ${what(e)}: ${e.reason}`,

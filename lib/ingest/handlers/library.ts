@@ -25,7 +25,7 @@ function unique(rows: RequestRow[]): RequestRow[] {
 }
 
 async function applyMovie(ctx: ApplyContext, item: LibraryItem, requests: RequestRow[]): Promise<void> {
-  for (const loaded of await loadRequests(ctx, requests.filter((r) => r.stage !== "declined").map((r) => r.id))) {
+  for (const loaded of await loadRequests(ctx, requests.filter((r) => r.stage !== "declined" && r.stage !== "removed").map((r) => r.id))) {
     signalOwn(loaded.state, "seen_in_library");
     loaded.patch = { ...loaded.patch, jellyfinItemId: item.itemId };
     ctx.outbox.push({ name: "tracker/library.item_seen", payload: { requestId: loaded.row.id } });
@@ -43,7 +43,7 @@ async function seriesRequests(ctx: ApplyContext, item: LibraryItem): Promise<Req
 
 /** Requests of the item's series that track (or, failing that, requested) the episodes in the file. */
 async function seriesTargets(ctx: ApplyContext, item: LibraryItem, refs: EpisodeRef[]): Promise<number[]> {
-  const candidates = (await seriesRequests(ctx, item)).filter((r) => r.stage !== "declined");
+  const candidates = (await seriesRequests(ctx, item)).filter((r) => r.stage !== "declined" && r.stage !== "removed");
   if (candidates.length === 0 || refs.length === 0) return [];
   const loaded = await loadRequests(ctx, candidates.map((r) => r.id));
   const tracking = loaded.filter((l) => refs.some((ref) => l.state.episodes.has(episodeKey(ref.seasonNumber, ref.episodeNumber))));

@@ -68,5 +68,7 @@ export async function applyRequestStatus(ctx: ApplyContext, e: RequestStatusEven
   }
 
   if (e.status !== "available_reported") signalOwn(state, signalOf[e.status]);
+  // An approved series: Sonarr's episode list makes every requested episode known (outbox → list-episodes).
+  if (state.mediaType === "tv" && e.status === "approved") ctx.outbox.push({ name: "tracker/episodes.requested", payload: { requestId: row.id } });
   record(ctx, loaded, { event: `request.${e.status}`, message: message(e) });
 }

@@ -1,19 +1,23 @@
 import "server-only";
 import type { AnimeMatchedEvent, AttentionClearedEvent, AttentionRaisedEvent, AvailabilityConfirmedEvent } from "@/lib/domain/events";
 import { describeEpisodes } from "@/lib/domain/describe";
+import { raiseAttention } from "@/lib/domain/attention";
 import { settle, signalEpisodes, signalOwn } from "@/lib/domain/request-state";
 import { loadRequests, record, type ApplyContext } from "../context";
 
 const noRef = { title: null, airDate: null, tvdbId: null, arrEpisodeId: null };
 
-/** A problem found by asking a source of truth. Repeating the same finding changes nothing and writes nothing. */
+/**
+ * A problem found by asking a source of truth. Repeating the current finding, or a generic guess while the
+ * upstream's own reason stands, changes nothing and writes nothing (no line, no `updatedAt`).
+ */
 export async function applyAttentionRaised(ctx: ApplyContext, e: AttentionRaisedEvent): Promise<void> {
   const [loaded] = await loadRequests(ctx, [e.requestId]);
   if (!loaded) return;
-  const current = loaded.state.attention;
-  if (current?.kind === e.kind && current.reason === e.reason) return;
   const { after } = settle(loaded.state, ctx.now);
-  loaded.state.attention = { kind: e.kind, reason: e.reason, since: current?.kind === e.kind ? current.since : ctx.now, stage: after };
+  const next = raiseAttention(loaded.state.attention, { kind: e.kind, reason: e.reason, specific: e.specific ?? false }, after, ctx.now);
+  if (!next) return;
+  loaded.state.attention = next;
   record(ctx, loaded, { event: "attention.raised", message: e.reason, data: { kind: e.kind } });
 }
 

@@ -1,4 +1,4 @@
-import type { LibraryItem } from "@/lib/domain/events";
+import type { DomainEvent, EpisodeNumber, LibraryItem, MediaRef } from "@/lib/domain/events";
 import { invalid, type WebhookMapResult } from "../webhook";
 import { jellyfinEnvelope, jellyfinItemAdded } from "./schema";
 
@@ -18,12 +18,38 @@ export function normaliseKeys(body: unknown): unknown {
   return out;
 }
 
+/** Jellyfin dropped the item: the movie, the series, or exactly the episodes in that file are gone. */
+function removedEvent(item: LibraryItem): DomainEvent {
+  const name = item.kind === "episode" ? `${item.seriesName ?? "an episode"} S${item.seasonNumber ?? "?"}E${item.episodeNumber ?? "?"}` : (item.name ?? "the item");
+  const message = `Jellyfin removed ${name} from the library`;
+  if (item.kind === "episode") {
+    const episodes: EpisodeNumber[] = [];
+    const last = Math.min(item.episodeNumberEnd ?? item.episodeNumber ?? 0, (item.episodeNumber ?? 0) + 200);
+    if (item.seasonNumber !== null && item.episodeNumber !== null) {
+      for (let n = item.episodeNumber; n <= last; n += 1) episodes.push({ seasonNumber: item.seasonNumber, episodeNumber: n });
+    }
+    return { type: "media.removed", media: null, jellyfinItemId: item.seriesItemId, episodes, by: "Jellyfin", message };
+  }
+  const media: MediaRef = {
+    mediaType: item.kind === "movie" ? "movie" : "tv",
+    tmdbId: item.tmdbId,
+    tvdbId: item.kind === "movie" ? null : item.tvdbId,
+    imdbId: item.imdbId,
+    title: item.name,
+    year: item.year,
+    posterUrl: null,
+    isAnime: null,
+    arrId: null,
+  };
+  return { type: "media.removed", media, jellyfinItemId: item.itemId, episodes: null, by: "Jellyfin", message };
+}
+
 export function mapJellyfinWebhook(body: unknown): WebhookMapResult {
   const normalised = normaliseKeys(body);
   const envelope = jellyfinEnvelope.safeParse(normalised);
   if (!envelope.success) return invalid(null, envelope.error);
   const eventType = envelope.data.notificationtype;
-  if (eventType !== "ItemAdded") {
+  if (eventType !== "ItemAdded" && eventType !== "ItemDeleted") {
     return { outcome: "ignored", eventType, reason: `Jellyfin ${eventType} is not tracked` };
   }
 
@@ -54,5 +80,6 @@ export function mapJellyfinWebhook(body: unknown): WebhookMapResult {
     episodeNumberEnd: i.episodenumberend,
     year: i.year,
   };
+  if (eventType === "ItemDeleted") return { outcome: "events", eventType, events: [removedEvent(item)] };
   return { outcome: "events", eventType, events: [{ type: "library.item_added", item }] };
 }

@@ -1,7 +1,7 @@
-import type { DomainEvent, RequestStatus } from "@/lib/domain/events";
+import type { DomainEvent, RequestStatus, RequestStatusEvent } from "@/lib/domain/events";
 import { safeImageUrl } from "@/lib/domain/image-url";
 import { invalid, type WebhookMapResult } from "../webhook";
-import { jellyseerrEnvelope, jellyseerrMediaNotification, type JellyseerrMediaNotification } from "./schema";
+import { jellyseerrEnvelope, jellyseerrMediaNotification, type JellyseerrMediaNotification, type JellyseerrRequest, type JellyseerrTitle } from "./schema";
 
 const statusByType: Record<string, RequestStatus> = {
   MEDIA_PENDING: "requested",
@@ -67,4 +67,37 @@ export function mapJellyseerrWebhook(body: unknown): WebhookMapResult {
     is4k: (n.event ?? "").startsWith("4K "),
   };
   return { outcome: "events", eventType, events: [event] };
+}
+
+/** MediaRequestStatus → what it says about the request; COMPLETED only says it was sent on. Unknown numbers: nothing. */
+const statusByNumber: Record<number, Exclude<RequestStatus, "available_reported">> = { 1: "requested", 2: "approved", 3: "declined", 4: "failed", 5: "approved" };
+
+/** A request from `GET /api/v1/request` as the event its lost webhook would have produced (title from the details call). */
+export function requestFromApi(r: JellyseerrRequest, details: JellyseerrTitle | null): RequestStatusEvent | null {
+  const status = statusByNumber[r.status];
+  if (!status) return null;
+  const title = details?.title ?? details?.name ?? null;
+  const date = details?.releaseDate ?? details?.firstAirDate ?? null;
+  const year = date && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : null;
+  const user = r.requestedBy;
+  return {
+    type: "request.status",
+    status,
+    jellyseerrRequestId: r.id,
+    media: {
+      mediaType: r.type,
+      tmdbId: r.media.tmdbId,
+      tvdbId: r.media.tvdbId ?? null,
+      imdbId: r.media.imdbId,
+      title,
+      year,
+      posterUrl: details?.posterPath ? safeImageUrl(`https://image.tmdb.org/t/p/w600_and_h900_bestv2${details.posterPath}`) : null,
+      isAnime: null,
+      arrId: null,
+    },
+    requestedBy: user ? (user.displayName ?? user.jellyfinUsername ?? user.username) : null,
+    requestedByEmail: user?.email ?? null,
+    seasons: r.type === "tv" ? [...new Set(r.seasons.map((s) => s.seasonNumber))].sort((a, b) => a - b) : [],
+    is4k: r.is4k,
+  };
 }

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { MediaRef } from "@/lib/domain/events";
+import type { DomainEvent, MediaRef } from "@/lib/domain/events";
 import { invalid, type WebhookMapResult } from "../webhook";
 import { arrEnvelope } from "../arr/schema";
 import { blockedReason, healthNote, posterFrom } from "../arr/map";
@@ -98,19 +98,13 @@ export function mapRadarrWebhook(body: unknown): WebhookMapResult {
         eventType === "MovieDelete"
           ? `Radarr deleted the movie${deletedFiles === true ? " and its files" : ""}`
           : `Radarr deleted the movie file${deleteReason ? ` (${deleteReason})` : ""}`;
-      return {
-        outcome: "events",
-        eventType,
-        events: [
-          {
-            type: "note",
-            event: eventType === "MovieDelete" ? "movie.deleted" : "file.deleted",
-            message,
-            media: movieRef(movie),
-            jellyseerrRequestId: null,
-          },
-        ],
-      };
+      const media = movieRef(movie);
+      // A file replaced by an upgrade is only a note; any other delete ends the movie's request.
+      const event: DomainEvent =
+        eventType === "MovieFileDelete" && deleteReason === "upgrade"
+          ? { type: "note", event: "file.deleted", message, media, jellyseerrRequestId: null }
+          : { type: "media.removed", media, jellyfinItemId: null, episodes: null, by: "Radarr", message };
+      return { outcome: "events", eventType, events: [event] };
     }
     case "Health":
     case "HealthRestored":

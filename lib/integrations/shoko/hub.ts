@@ -1,7 +1,15 @@
 import "server-only";
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
 
-export const shokoHubTargets = ["ShokoEvent:FileMatched", "ShokoEvent:FileNotMatched", "ShokoEvent:MovieUpdated"] as const;
+/** v5 (`ShokoEvent:*` on the `shoko` feed) and v6 (`file:*`, `release:*` feeds) names (contracts/shoko.md §2–3). */
+export const shokoHubTargets = [
+  "ShokoEvent:FileMatched",
+  "ShokoEvent:FileNotMatched",
+  "ShokoEvent:MovieUpdated",
+  "file:matched",
+  "file:not_matched",
+  "release:saved",
+] as const;
 
 export type ShokoHubListener = (target: string, payload: unknown) => void;
 
@@ -28,7 +36,8 @@ export function signalrEventSource(config: { url: string; apiKey: string }): Sho
 
   async function connect(listener: ShokoHubListener, attempt: number): Promise<void> {
     if (stopped) return;
-    const url = `${config.url.replace(/\/+$/, "")}/signalr/aggregate?feeds=shoko`;
+    // v5 serves the `shoko` feed, v6 the `file` and `release` ones; newer Shokofin asks both this way (contracts/shoko.md §5.1).
+    const url = `${config.url.replace(/\/+$/, "")}/signalr/aggregate?feeds=shoko,file,release`;
     const hub = new HubConnectionBuilder()
       .withUrl(url, { accessTokenFactory: () => config.apiKey, headers: { apikey: config.apiKey } })
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => hubRetryDelayMs(ctx.previousRetryCount) })

@@ -1,7 +1,14 @@
 import { z } from "zod";
 
-/** `ShokoEvent:File*` SignalR payloads (v5, PascalCase). RelativePath starts with a directory separator. */
-export const shokoFileEvent = z.looseObject({
+/** v6 renamed ImportFolderID to ManagedFolderID in `file:*` payloads (contracts/shoko.md §3); one shape here. */
+function folderAlias(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || "ImportFolderID" in value) return value;
+  const managed = (value as { ManagedFolderID?: unknown }).ManagedFolderID;
+  return managed === undefined ? value : { ...value, ImportFolderID: managed };
+}
+
+/** `ShokoEvent:File*` (v5) and `file:*` (v6) SignalR payloads, PascalCase. RelativePath starts with a separator. */
+const shokoFileEventObject = z.looseObject({
   FileID: z.number(),
   FileLocationID: z.number().nullish(),
   ImportFolderID: z.number(),
@@ -18,13 +25,17 @@ export const shokoFileEvent = z.looseObject({
     .nullish()
     .transform((v) => v ?? []),
 });
+export const shokoFileEvent = z.preprocess(folderAlias, shokoFileEventObject);
 export type ShokoFileEvent = z.output<typeof shokoFileEvent>;
 
-export const shokoFileNotMatchedEvent = shokoFileEvent.extend({
-  AutoMatchAttempts: z.number().nullish(),
-  HasCrossReferences: z.boolean().nullish(),
-  IsUDPBanned: z.boolean().nullish(),
-});
+export const shokoFileNotMatchedEvent = z.preprocess(
+  folderAlias,
+  shokoFileEventObject.extend({
+    AutoMatchAttempts: z.number().nullish(),
+    HasCrossReferences: z.boolean().nullish(),
+    IsUDPBanned: z.boolean().nullish(),
+  }),
+);
 export type ShokoFileNotMatchedEvent = z.output<typeof shokoFileNotMatchedEvent>;
 
 /** REST v3 `File` (Locations' RelativePath has no leading separator there). */
@@ -43,3 +54,9 @@ export const shokoImportFolder = z.looseObject({ ID: z.number(), Name: z.string(
 export type ShokoImportFolder = z.output<typeof shokoImportFolder>;
 
 export const shokoVersion = z.looseObject({ Server: z.looseObject({ Version: z.string() }).optional() });
+
+/** v6 `release:saved`: a release (AniDB match) was saved for a file; no path, so the file is read over REST. */
+export const shokoReleaseSaved = z.looseObject({
+  FileID: z.number(),
+  Release: z.looseObject({ CrossReferences: z.array(z.unknown()).nullish().transform((v) => v ?? []) }),
+});

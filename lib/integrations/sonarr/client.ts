@@ -10,10 +10,11 @@ const episode = z.looseObject({
   seasonNumber: z.number(),
   episodeNumber: z.number(),
   tvdbId: z.number().nullish(),
+  title: optionalText,
+  airDateUtc: optionalText,
+  monitored: z.boolean().optional().transform((v) => v ?? true),
   hasFile: z.boolean().optional().transform((v) => v ?? false),
   episodeFileId: z.number().optional(),
-  airDateUtc: optionalText,
-  monitored: z.boolean().optional(),
   episodeFile: z.looseObject({ path: optionalText }).optional(),
 });
 

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import type { EpisodeRef, MediaRef, ReleaseImportedEvent } from "@/lib/domain/events";
+import type { EpisodeRef, EpisodesListedEvent, MediaRef, ReleaseImportedEvent } from "@/lib/domain/events";
+import type { SonarrEpisode } from "./client";
 import { invalid, type WebhookMapResult } from "../webhook";
 import { arrEnvelope, type arrFile } from "../arr/schema";
 import { blockedReason, healthNote, posterFrom } from "../arr/map";
@@ -68,21 +69,23 @@ function mapImport(eventType: string, body: unknown): WebhookMapResult {
   return { outcome: "events", eventType, events: [importEvent(d, [d.episodeFile], d.isUpgrade, false)] };
 }
 
-function seriesNote(eventType: string, body: unknown): WebhookMapResult {
+/** A delete ends what it covers (the whole series, or those episodes); a file replaced by an upgrade is only a note. */
+function seriesDeleted(eventType: string, body: unknown): WebhookMapResult {
   const parsed = sonarrSeriesEvent.safeParse(body);
   if (!parsed.success) return invalid(eventType, parsed.error);
   const { series, episodes, deleteReason, deletedFiles } = parsed.data;
   const which = episodes.map((e) => `S${e.seasonNumber}E${e.episodeNumber}`).join(", ");
-  const message =
-    eventType === "SeriesDelete"
-      ? `Sonarr deleted the series${deletedFiles === true ? " and its files" : ""}`
-      : `Sonarr deleted the file of ${which || "an episode"}${deleteReason ? ` (${deleteReason})` : ""}`;
-  const event = eventType === "SeriesDelete" ? "series.deleted" : "file.deleted";
-  return {
-    outcome: "events",
-    eventType,
-    events: [{ type: "note", event, message, media: seriesRef(series), jellyseerrRequestId: null }],
-  };
+  const media = seriesRef(series);
+  if (eventType === "SeriesDelete") {
+    const message = `Sonarr deleted the series${deletedFiles === true ? " and its files" : ""}`;
+    return { outcome: "events", eventType, events: [{ type: "media.removed", media, jellyfinItemId: null, episodes: null, by: "Sonarr", message }] };
+  }
+  const message = `Sonarr deleted the file of ${which || "an episode"}${deleteReason ? ` (${deleteReason})` : ""}`;
+  if (deleteReason === "upgrade" || episodes.length === 0) {
+    return { outcome: "events", eventType, events: [{ type: "note", event: "file.deleted", message, media, jellyseerrRequestId: null }] };
+  }
+  const numbers = episodes.map((e) => ({ seasonNumber: e.seasonNumber, episodeNumber: e.episodeNumber }));
+  return { outcome: "events", eventType, events: [{ type: "media.removed", media, jellyfinItemId: null, episodes: numbers, by: "Sonarr", message }] };
 }
 
 export function mapSonarrWebhook(body: unknown): WebhookMapResult {
@@ -132,11 +135,25 @@ export function mapSonarrWebhook(body: unknown): WebhookMapResult {
     }
     case "SeriesDelete":
     case "EpisodeFileDelete":
-      return seriesNote(eventType, body);
+      return seriesDeleted(eventType, body);
     case "Health":
     case "HealthRestored":
       return healthNote("Sonarr", eventType, body);
     default:
       return { outcome: "ignored", eventType, reason: `Sonarr ${eventType} is not tracked` };
   }
+}
+
+/** Sonarr's episode list (`GET /api/v3/episode?seriesId=`) as the facts that place each episode before a grab. */
+export function listedEpisodes(episodes: readonly SonarrEpisode[]): EpisodesListedEvent["episodes"] {
+  return episodes.map((e) => ({
+    seasonNumber: e.seasonNumber,
+    episodeNumber: e.episodeNumber,
+    title: e.title,
+    airDate: null,
+    tvdbId: e.tvdbId || null,
+    arrEpisodeId: e.id,
+    monitored: e.monitored,
+    airDateUtc: e.airDateUtc,
+  }));
 }

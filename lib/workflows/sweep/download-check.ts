@@ -2,10 +2,9 @@ import "server-only";
 import type { DownloadRow } from "@/db/schema";
 import type { DomainEvent } from "@/lib/domain/events";
 import type { Clients } from "@/lib/integrations/clients";
-import { describeProgress } from "@/lib/ingest/handlers/progress";
 import { torrentEvent } from "../poller";
 import type { Diagnosis } from "./queue";
-import { ageText, type Thresholds } from "./thresholds";
+import type { Thresholds } from "./thresholds";
 import type { SweepItem } from "./items";
 
 /**
@@ -15,11 +14,13 @@ import type { SweepItem } from "./items";
 export async function checkDownloads(input: {
   clients: Clients;
   items: SweepItem[];
+  /** Items past their threshold: only these get a finding. */
+  stuck: SweepItem[];
   downloads: DownloadRow[];
   now: Date;
   thresholds: Thresholds;
 }): Promise<{ events: DomainEvent[]; findings: Diagnosis[]; missing: string[] }> {
-  const { clients, items, downloads, now } = input;
+  const { clients, items, downloads } = input;
   const events: DomainEvent[] = [];
   const findings: Diagnosis[] = [];
   const missing: string[] = [];
@@ -36,10 +37,10 @@ export async function checkDownloads(input: {
     if (!row || row.status === "completed" || row.status === "imported") continue;
     const event = torrentEvent(row, torrent);
     if (event) events.push(event);
-    const item = items.find((i) => i.hash === hash);
+    const item = input.stuck.find((i) => i.hash === hash);
     if (event?.type !== "download.completed" && item?.stage === "downloading") {
-      const numbers = describeProgress({ progress: torrent.progress, speed: torrent.dlspeed, etaSeconds: null });
-      findings.push({ kind: "stalled", reason: `Still downloading after ${ageText(item.since, now)} (${numbers}; qBittorrent says ${torrent.state})` });
+      // A steady sentence: the age and live numbers are shown beside it, so a repeat finding is the same finding.
+      findings.push({ kind: "stalled", reason: `Still downloading long after it started (qBittorrent says ${torrent.state})` });
     }
   }
   return { events, findings, missing };

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import type { RequestRow } from "@/db/schema";
 import type { Clients } from "@/lib/integrations/clients";
-import { importedPaths, raiseNotFound, requestTargetedRescan, verifyAvailability } from "../verify";
+import { importedPaths, raiseNotFound, requestTargetedRescan, type VerifyOutcome } from "../verify";
 import type { Diagnosis } from "./queue";
 
 export type HandOff = (requestId: number) => Promise<void>;
@@ -37,9 +37,10 @@ export async function checkLibrary(input: {
   clients: Clients;
   anime: boolean;
   handOff: HandOff | null;
+  /** The look-up this sweep already made. */
+  outcome: VerifyOutcome;
 }): Promise<{ findings: Diagnosis[]; handedOff: boolean }> {
-  const { db, row, clients } = input;
-  const outcome = await verifyAvailability({ db, clients, requestId: row.id });
+  const { db, row, clients, outcome } = input;
   if (outcome.status !== "missing") return { findings: [], handedOff: false };
   const checked = [outcome.checked];
   if (input.anime) {

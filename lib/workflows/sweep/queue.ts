@@ -7,7 +7,8 @@ import type { DomainEvent } from "@/lib/domain/events";
 import type { ArrBase } from "@/lib/integrations/arr/client";
 import type { ArrQueueRecord } from "@/lib/integrations/arr/schema";
 
-export type Diagnosis = { kind: AttentionKind; reason: string };
+/** `specific`: the reason is the upstream's own message, not the tracker's guess. */
+export type Diagnosis = { kind: AttentionKind; reason: string; specific?: boolean };
 
 /** Reasons the queue check owns: it may clear these once the queue no longer shows the problem. */
 const queuePrefixes = ["Import blocked:", "Stalled:", "Download failed:", "Download warning:", "Download client unavailable"];
@@ -24,16 +25,18 @@ export function diagnoseQueueRecord(r: ArrQueueRecord, service: string): Diagnos
   const messages = messagesOf(r);
   const said = messages.join("; ");
   if (state === "importblocked" || (state === "importpending" && status !== "ok" && status !== "")) {
-    return { kind: "import_blocked", reason: `Import blocked: ${said || `${service} needs someone to import it by hand`}` };
+    return { kind: "import_blocked", reason: `Import blocked: ${said || `${service} needs someone to import it by hand`}`, specific: true };
   }
-  if (state === "failed" || state === "failedpending") return { kind: "upstream_error", reason: `Download failed: ${said || "the download client reported an error"}` };
+  if (state === "failed" || state === "failedpending") {
+    return { kind: "upstream_error", reason: `Download failed: ${said || "the download client reported an error"}`, specific: true };
+  }
   if ((r.status ?? "").toLowerCase() === "downloadclientunavailable") {
     return { kind: "upstream_error", reason: `Download client unavailable: ${service} cannot reach it` };
   }
   if (status === "warning" || status === "error") {
     const stalled = messages.find((m) => /stalled/i.test(m));
-    if (stalled) return { kind: "stalled", reason: `Stalled: ${stalled.replace(/^the download is stalled with /i, "").replace(/\.$/, "")}` };
-    return { kind: "upstream_error", reason: `Download warning: ${said || `${service} flags this download`}` };
+    if (stalled) return { kind: "stalled", reason: `Stalled: ${stalled.replace(/^the download is stalled with /i, "").replace(/\.$/, "")}`, specific: true };
+    return { kind: "upstream_error", reason: `Download warning: ${said || `${service} flags this download`}`, specific: true };
   }
   return null;
 }

@@ -1,23 +1,38 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { listStageThresholds } from "@/db/queries/workflows";
+import { listStageThresholds, upsertStageThreshold } from "@/db/queries/workflows";
+import { durationMs, env } from "@/lib/env";
 import type { ItemStage } from "@/lib/domain/stages";
 
-/** Stages the sweep watches and how long (minutes) an item may sit in each before it is checked at the source. */
+/**
+ * Stages the sweep watches and how long (minutes) an item may sit in each before it gets an attention reason.
+ * Every sweep looks at watched items at their source regardless (a missed webhook is recovered at once); the
+ * threshold only says when waiting becomes a problem worth telling.
+ */
 export type Thresholds = Partial<Record<ItemStage, number>>;
 
-export const defaultThresholds: Thresholds = {
-  approved: 120,
-  grabbing: 60,
-  downloading: 24 * 60,
-  downloaded: 30,
-  importing: 60,
-  anime_matching: 30,
-};
+/**
+ * Defaults start from what the tracker can verify: a finished torrent not imported after 10 min; an import
+ * not in Jellyfin after IMPORT_WAIT (when the verify chain's first look-up has been made).
+ */
+export function defaultThresholds(importWait: string = env().IMPORT_WAIT): Thresholds {
+  return {
+    approved: 120,
+    searching: 120,
+    grabbing: 60,
+    downloading: 24 * 60,
+    downloaded: 10,
+    importing: Math.max(1, Math.ceil(durationMs(importWait) / 60_000)),
+    anime_matching: 30,
+  };
+}
+
+/** Stages whose threshold an admin can change, in pipeline order. */
+export const editableStages = ["approved", "searching", "grabbing", "downloading", "downloaded", "importing", "anime_matching"] as const satisfies readonly ItemStage[];
 
 export async function loadThresholds(db: Db): Promise<Thresholds> {
   const overrides = await listStageThresholds({ db });
-  const merged: Thresholds = { ...defaultThresholds };
+  const merged: Thresholds = { ...defaultThresholds() };
   for (const row of overrides) merged[row.stage] = row.afterMinutes;
   return merged;
 }
@@ -36,8 +51,21 @@ export function isStuck(input: { stage: ItemStage; since: Date | null; now: Date
   return input.now.getTime() - since.getTime() >= minutes * 60_000 * (input.scale ?? 1);
 }
 
-export function ageText(since: Date | null, now: Date): string {
-  if (!since) return "a long time";
-  const minutes = Math.max(1, Math.round((now.getTime() - since.getTime()) / 60_000));
-  return minutes < 120 ? `${minutes} min` : `${Math.round(minutes / 60)} h`;
+export type ThresholdRow = { stage: (typeof editableStages)[number]; minutes: number; defaultMinutes: number };
+
+/** What the admin page shows: each editable stage's threshold now and its default. */
+export async function thresholdTable(db: Db): Promise<ThresholdRow[]> {
+  const current = await loadThresholds(db);
+  const defaults = defaultThresholds();
+  return editableStages.map((stage) => ({ stage, minutes: current[stage] ?? 0, defaultMinutes: defaults[stage] ?? 0 }));
+}
+
+/** Stores the admin's thresholds (all in one transaction); the next sweep uses them. */
+export async function saveThresholds({ db, values }: { db: Db; values: Partial<Record<(typeof editableStages)[number], number>> }): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const stage of editableStages) {
+      const afterMinutes = values[stage];
+      if (afterMinutes !== undefined) await upsertStageThreshold({ db: tx, stage, afterMinutes });
+    }
+  });
 }
