@@ -31,6 +31,8 @@ export const requestSchema = z
     progress: z.number().min(0).max(1).nullable().meta({ description: "Size-weighted download progress while downloading, else null." }),
     attention: z.object({ kind: z.enum(attentionKinds), reason: z.string(), since: iso.nullable() }).nullable(),
     episodeCounts: stageMap.nullable().meta({ description: "TV: episodes per stage." }),
+    episodeListKnown: z.boolean().nullable().meta({ description: "TV: Sonarr's episode list was read, so every requested episode is listed." }),
+    removed: z.object({ by: z.string(), at: iso }).nullable().meta({ description: "Deleted upstream (or dismissed): who and when." }),
     stageTimes: z.partialRecord(z.enum(stages), z.string()).meta({ description: "When each stage was first reached (ISO)." }),
     jellyfinItemId: z.string().nullable(),
     createdAt: iso,
