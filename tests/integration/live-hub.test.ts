@@ -5,7 +5,7 @@ import { LiveHub, type LiveClient } from "@/lib/live/hub";
 import { openEventStream } from "@/lib/live/stream";
 import type { LiveUpdate } from "@/lib/live/types";
 import { resetTables } from "../helpers/db";
-import { hashes, jellyseerr, sonarrGrab } from "../helpers/payloads";
+import { hashes, jellyseerr, sonarrGrab, sonarrImport } from "../helpers/payloads";
 import { postWebhook } from "../helpers/webhooks";
 
 beforeEach(resetTables);
@@ -65,6 +65,34 @@ describe("live hub", () => {
     expect(last?.request).toMatchObject({ title: "Breaking Bad", mediaType: "tv", stage: "grabbing" });
     expect(last?.episodes?.map((e) => [e.episodeNumber, e.stage])).toEqual([[1, "grabbing"], [2, "grabbing"]]);
     expect(last?.entry.seq).toBe(last?.seq);
+  });
+
+  it("an update carries the episodes and downloads its delivery changed, not the whole series", async () => {
+    const hub = newHub();
+    const c = collector();
+    await hub.attach(c.client, null);
+    const series = { ...tv, requestId: 302, tvdbId: 121361, tmdbId: 1399, subject: "Long Series (2011)" };
+    const all = Array.from({ length: 1000 }, (_, i) => ({ season: 1 + Math.floor(i / 100), episode: 1 + (i % 100) }));
+    await postWebhook("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", series));
+    expect((await postWebhook("sonarr", sonarrGrab({ hash: hashes.a, tvdbId: 121361, episodes: all }))).status).toBe(200);
+    await vi.waitFor(() => expect(c.updates().at(-1)?.data.episodes).toHaveLength(1000));
+
+    const before = c.chunks.length;
+    expect((await postWebhook("sonarr", sonarrGrab({ hash: hashes.b, tvdbId: 121361, episodes: [{ season: 10, episode: 100 }] }))).status).toBe(200);
+    await vi.waitFor(() => expect(c.updates().at(-1)?.data.downloads?.[0]?.hash).toBe(hashes.b.toLowerCase()));
+    const grab = c.updates().at(-1)?.data;
+    expect(grab?.episodes?.map((e) => [e.seasonNumber, e.episodeNumber, e.stage])).toEqual([[10, 100, "grabbing"]]);
+    expect(grab?.downloads).toHaveLength(1);
+    expect(grab?.request?.stage).toBeDefined();
+
+    const grabs = c.updates().length;
+    expect((await postWebhook("sonarr", sonarrImport({ hash: hashes.a, tvdbId: 121361, episodes: [{ season: 1, episode: 1 }] }))).status).toBe(200);
+    await vi.waitFor(() => expect(c.updates().length).toBeGreaterThan(grabs));
+    expect(c.updates().at(-1)?.data.episodes?.map((e) => [e.seasonNumber, e.episodeNumber])).toEqual([[1, 1]]);
+    // Every frame after the first 1,000-episode grab is small.
+    const sizes = c.chunks.slice(before).map((chunk) => chunk.byteLength);
+    expect(sizes.length).toBeGreaterThanOrEqual(2);
+    for (const size of sizes) expect(size).toBeLessThan(8 * 1024);
   });
 
   it("replays what a client missed after its Last-Event-ID, then goes on live without duplicates", async () => {
