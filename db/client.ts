@@ -12,8 +12,12 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Database = {
   db: Db;
   driver: "postgres" | "pglite";
-  /** Subscribes to a NOTIFY channel on one dedicated connection; resolves to an unsubscribe function. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to a NOTIFY channel on one dedicated connection; resolves to an unsubscribe function. That
+   * connection comes back by itself after the database restarts; `onListen` runs each time it listens again,
+   * so the subscriber can read what was notified while it was away.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
   /**
    * Runs `fn` only if this process wins the session-level advisory lock `key` (held on one dedicated
    * connection for the whole run, so it spans several transactions); otherwise resolves `{ acquired: false }`.
@@ -21,6 +25,11 @@ export type Database = {
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<{ acquired: true; value: T } | { acquired: false }>;
   close(): Promise<void>;
 };
+
+/** Seconds before reconnect attempt `retries` (postgres.js calls it with 1, 2, …): quick at first, then every 250 ms. */
+export function reconnectBackoff(retries: number): number {
+  return Math.min(0.025 * 2 ** Math.max(0, retries - 1), 0.25);
+}
 
 const migrationsFolder = path.join(process.cwd(), "db/migrations");
 // Any fixed number shared by every instance: one migrator at a time across processes.
@@ -40,12 +49,20 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     await migrator.end();
   }
 
-  const client = postgres(url, { max: poolSize, onnotice: () => {} });
+  // The driver's default back-off grows to 20 s between attempts while the server is down, so a restart
+  // longer than a couple of seconds left queries and LISTEN waiting long after it was back: retry every 250 ms.
+  const client = postgres(url, { max: poolSize, onnotice: () => {}, backoff: reconnectBackoff });
   return {
     db: drizzle(client, { schema }) as unknown as Db,
     driver: "postgres",
-    async listen(channel, onPayload) {
-      const subscription = await client.listen(channel, onPayload);
+    async listen(channel, onPayload, onListen) {
+      let first = true;
+      // postgres.js calls this once listening, and again after every reconnect of the LISTEN connection.
+      const relisten = () => {
+        if (!first) onListen?.();
+        first = false;
+      };
+      const subscription = await client.listen(channel, onPayload, relisten);
       return () => subscription.unlisten();
     },
     async withAdvisoryLock(key, fn) {

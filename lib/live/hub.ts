@@ -49,7 +49,8 @@ export class LiveHub {
       const starting = (async () => {
         const database = await this.open();
         // Listen before reading the newest seq: a row committed in between is then read by the first drain.
-        await database.listen("timeline", () => this.wake());
+        // After the LISTEN connection comes back from a database restart, read what was committed meanwhile.
+        await database.listen("timeline", () => this.wake(), () => this.wake());
         this.tracker = new SeqTracker(await latestTimelineSeq({ db: database.db }));
         return database;
       })();
