@@ -23,8 +23,17 @@ export type Database = {
    * connection for the whole run, so it spans several transactions); otherwise resolves `{ acquired: false }`.
    */
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<{ acquired: true; value: T } | { acquired: false }>;
+  /** A session-level advisory lock this process keeps across calls, for work one instance at a time should own. */
+  lease(key: number): Lease;
   close(): Promise<void>;
 };
+
+/**
+ * `held()` answers whether this process holds the lock now, taking it when it is free. The lock lives on one reserved
+ * connection: when the process dies or loses that connection, the lock is freed and another instance takes it at its
+ * next `held()`.
+ */
+export type Lease = { held(): Promise<boolean>; release(): Promise<void> };
 
 /** Seconds before reconnect attempt `retries` (postgres.js calls it with 1, 2, …): quick at first, then every 250 ms. */
 export function reconnectBackoff(retries: number): number {
@@ -35,7 +44,8 @@ const migrationsFolder = path.join(process.cwd(), "db/migrations");
 // Any fixed number shared by every instance: one migrator at a time across processes.
 const MIGRATION_LOCK = 727_001;
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+/** A PostgreSQL database of its own (migrated); most code wants the process-wide one from getDatabase(). */
+export async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
@@ -79,7 +89,36 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         reserved.release();
       }
     },
+    lease: (key) => postgresLease(() => postgres(url, { max: 1, idle_timeout: 0, max_lifetime: null, onnotice: () => {}, backoff: reconnectBackoff }), key),
     close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/**
+ * The lease's own connection (one per lease, never recycled: the lock lives on it). If it drops, the driver opens a
+ * new one at the next call, which no longer holds the lock and so tries to take it again like any other instance.
+ */
+function postgresLease(connect: () => import("postgres").Sql, key: number): Lease {
+  let conn: import("postgres").Sql | null = null;
+  return {
+    async held() {
+      conn ??= connect();
+      try {
+        // Held already by this backend, else try: one round trip, and the lock count never grows.
+        const [row] = await conn<{ locked: boolean }[]>`
+          select case when exists (select 1 from pg_locks where locktype = 'advisory' and pid = pg_backend_pid() and granted
+            and classid = (${key}::bigint >> 32)::oid and objid = (${key}::bigint & 4294967295)::oid and objsubid = 1)
+          then true else pg_try_advisory_lock(${key}) end as locked`;
+        return row?.locked === true;
+      } catch {
+        return false; // not reachable now; the next call tries again
+      }
+    },
+    async release() {
+      const current = conn;
+      conn = null;
+      await current?.end({ timeout: 1 });
+    },
   };
 }
 
@@ -110,6 +149,8 @@ async function openPglite(dir: string): Promise<Database> {
         held.delete(key);
       }
     },
+    // One process owns a PGlite directory: it is always the only instance.
+    lease: () => ({ held: async () => true, release: async () => {} }),
     close: () => client.close(),
   };
 }

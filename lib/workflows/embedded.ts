@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database } from "@/db/client";
+import type { Database, Lease } from "@/db/client";
 import type { Clients } from "@/lib/integrations/clients";
 import { log } from "@/lib/log";
 import { drainOutbox, type OutgoingEvent, type Send } from "./outbox";
@@ -9,6 +9,8 @@ import { verifyAvailability } from "./verify";
 
 /** Any fixed number shared by every instance: one sweep at a time across all of them. */
 export const SWEEP_LOCK = 727_102;
+/** Held for as long as an instance is the one polling qBittorrent (distinct from the poller's per-tick lock). */
+export const POLLER_LEASE = 727_103;
 
 export type SchedulerOptions = {
   database: () => Promise<Database>;
@@ -19,7 +21,7 @@ export type SchedulerOptions = {
   send: Send | null;
 };
 
-export type Scheduler = { stop(): Promise<void>; lastSweepAt(): Date | null };
+export type Scheduler = { stop(): Promise<void>; lastSweepAt(): Date | null; /** This instance holds the poller lease. */ polling(): boolean };
 
 /** Embedded handling of outbox events: one availability check now; the next sweep owns the rest of the chain. */
 export function localSend(database: () => Promise<Database>, clients: Clients): Send {
@@ -78,10 +80,25 @@ function loop(name: string, everyMs: number, tick: () => Promise<void>): () => P
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const { database, clients } = options;
   let lastSweep: Date | null = null;
+  let polling = false;
   const stops: (() => Promise<void>)[] = [];
   if (clients.qbit) {
     const qbit = clients.qbit;
-    stops.push(loop("poller", options.pollMs, async () => void (await pollDownloads({ db: (await database()).db, qbit }))));
+    // One instance polls: the holder of the lease. If it dies its connection closes, and another instance takes
+    // the lease at its next tick, so polling moves over within one interval.
+    let lease: Lease | null = null;
+    stops.push(
+      loop("poller", options.pollMs, async () => {
+        const d = await database();
+        lease ??= d.lease(POLLER_LEASE);
+        polling = await lease.held();
+        if (polling) await pollDownloads({ db: d.db, qbit });
+      }),
+    );
+    stops.push(async () => {
+      polling = false;
+      await lease?.release();
+    });
   }
   stops.push(loop("outbox", 5000, () => relayOutbox(database, clients, options.send)));
   if (!options.send) {
@@ -94,5 +111,9 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       }),
     );
   }
-  return { stop: async () => void (await Promise.all(stops.map((s) => s()))), lastSweepAt: () => lastSweep };
+  // Stopped in order: the poller loop has finished its tick before its lease is released.
+  const stop = async () => {
+    for (const s of stops) await s();
+  };
+  return { stop, lastSweepAt: () => lastSweep, polling: () => polling };
 }
