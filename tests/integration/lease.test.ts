@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import postgres from "postgres";
 import { openPostgres, type Database } from "@/db/client";
+import { SWEEP_LOCK } from "@/lib/workflows/embedded";
 
 const KEY = 727_999;
 const url = process.env.DATABASE_URL ?? "";
@@ -48,5 +49,17 @@ describe.skipIf(!url)("a lease across instances", () => {
     expect(await la.held()).toBe(true);
     await la.release();
     expect(await locksHeld()).toBe(0);
+  });
+
+  it("one sweep at a time: the sweep's lock is refused to a second instance while the first holds it", async () => {
+    const a = await instance();
+    const b = await instance();
+    let release: () => void = () => {};
+    const running = a.withAdvisoryLock(SWEEP_LOCK, () => new Promise<string>((r) => (release = () => r("swept"))));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await b.withAdvisoryLock(SWEEP_LOCK, async () => "twice")).toEqual({ acquired: false });
+    release();
+    expect(await running).toEqual({ acquired: true, value: "swept" });
+    expect(await b.withAdvisoryLock(SWEEP_LOCK, async () => "next")).toEqual({ acquired: true, value: "next" });
   });
 });
