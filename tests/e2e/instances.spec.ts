@@ -20,16 +20,25 @@ const authSecret = randomBytes(32).toString("hex");
 const next = path.join(process.cwd(), "node_modules/next/dist/bin/next");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-type Counter = { url: string; polls: number[]; close(): Promise<void> };
+type Counter = { url: string; polls: number[]; seen: string[]; close(): Promise<void> };
 
 /** A pass-through HTTP proxy to qBittorrent that records when `torrents/info` (the poller's call) went through. */
 async function countingProxy(target: string): Promise<Counter> {
   const port = await freeLoopbackPort();
   const polls: number[] = [];
+  const seen: string[] = [];
   const upstream = new URL(target);
+  // qBittorrent checks Host, Origin and Referer against its own address (CSRF protection): a proxy rewrites them.
+  const upstreamHeaders = (headers: http.IncomingHttpHeaders) => ({
+    ...headers,
+    host: upstream.host,
+    ...(headers.origin ? { origin: upstream.origin } : {}),
+    ...(headers.referer ? { referer: `${upstream.origin}/` } : {}),
+  });
   const server = http.createServer((req, res) => {
     if (req.url?.startsWith("/api/v2/torrents/info")) polls.push(performance.now());
-    const forward = http.request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+    const forward = http.request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: upstreamHeaders(req.headers) }, (up) => {
+      seen.push(`${req.method} ${req.url?.split("?")[0]} ${up.statusCode}`);
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);
     });
@@ -37,7 +46,7 @@ async function countingProxy(target: string): Promise<Counter> {
     req.pipe(forward);
   });
   await new Promise<void>((r) => server.listen(port, "127.0.0.1", r));
-  return { url: `http://127.0.0.1:${port}`, polls, close: () => new Promise((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${port}`, polls, seen, close: () => new Promise((r) => server.close(() => r())) };
 }
 
 type Instance = { url: string; proc: ChildProcess };
@@ -55,7 +64,7 @@ async function startInstance(databaseUrl: string, qbitUrl: string, qbt: Qbt): Pr
     ADMIN_USERNAME: admin.username,
     ADMIN_PASSWORD: admin.password,
     MEMBERS_SEE: "all",
-    LOG_LEVEL: "error",
+    LOG_LEVEL: process.env.INSTANCES_LOG_LEVEL ?? "error",
     QBITTORRENT_URL: qbitUrl,
     QBITTORRENT_USERNAME: qbt.username,
     QBITTORRENT_PASSWORD: qbt.password,
@@ -157,7 +166,12 @@ test.describe("several instances on one database", () => {
     // Polling: an active download makes the poller ask qBittorrent; only one instance does.
     expect(await post(a.url, "jellyseerr", jellyseerr("MEDIA_APPROVED", { requestId: 7_200, tmdbId: 603, subject: "The Matrix (1999)" }))).toBe(200);
     expect(await post(a.url, "radarr", radarrGrab({ hash: "ABCDEF0123456789ABCDEF0123456789ABCDEF01", tmdbId: 603 }))).toBe(200);
-    await expect.poll(() => proxies[0]!.polls.length + proxies[1]!.polls.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(() => proxies[0]!.polls.length + proxies[1]!.polls.length, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(3)
+      .catch((error: unknown) => {
+        throw new Error(`qBittorrent saw ${proxies.map((p) => p.seen.slice(-5).join(", ")).join(" | ")}: ${String(error)}`);
+      });
     await sleep(3 * POLL_SECONDS * 1000);
     const leader = proxies[0]!.polls.length > 0 ? 0 : 1;
     const follower = 1 - leader;
@@ -170,6 +184,7 @@ test.describe("several instances on one database", () => {
     await expect.poll(() => proxies[follower]!.polls.length, { timeout: 10_000, intervals: [50] }).toBeGreaterThan(0);
     const handover = (proxies[follower]!.polls[0] ?? Number.NaN) - killed;
     console.log(`polling moved to the other instance ${handover.toFixed(0)} ms after the kill (interval ${POLL_SECONDS * 1000} ms)`);
-    expect(handover).toBeLessThan(POLL_SECONDS * 1000 + 1_000);
+    // One interval, plus the new poller signing in to qBittorrent and its first request, on a busy machine.
+    expect(handover).toBeLessThan(POLL_SECONDS * 1000 + 2_000);
   });
 });
