@@ -15,6 +15,7 @@ import path from "node:path";
 import { freshDatabase } from "./lib/fresh-database";
 import { seedRequests } from "./lib/seed";
 import { connectAll, measureFanout, type FanoutResult } from "./lib/live-phases";
+import { memoryAfterGc } from "./lib/inspect";
 import { startFloorServer } from "./lib/sse-floor";
 import { freePort, treeRss } from "./lib/server";
 import { ms, summary } from "./lib/stats";
@@ -38,7 +39,17 @@ const INTRO = [
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-type Figures = FanoutResult & { allConnectedMs: number; headersP50: number; rssBefore: number; rssIdle: number; ttfb: ReturnType<typeof summary> | null };
+type Memory = { rss: number; heapUsed: number; external: number };
+type Figures = FanoutResult & {
+  allConnectedMs: number;
+  headersP50: number;
+  rssBefore: number;
+  rssIdle: number;
+  /** After a full garbage collection, without clients and with them idle. */
+  gcBefore: Memory;
+  gcIdle: Memory;
+  ttfb: ReturnType<typeof summary> | null;
+};
 
 function ttfb(base: string, cookie: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -61,7 +72,12 @@ async function measureApp(dir: string, seeded: boolean): Promise<Figures> {
   const base = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, ...database.env, NODE_ENV: "production", WEBHOOK_SECRET: secret, LOG_LEVEL: "warn",
     ADMIN_USERNAME: admin.username, ADMIN_PASSWORD: admin.password, AUTH_SECRET: randomBytes(32).toString("hex"), AUTH_TRUST_HOST: "true" };
-  const server = spawn(path.join(dir, "node_modules/.bin/next"), ["start", "-p", String(port)], { cwd: dir, env, stdio: ["ignore", "ignore", "inherit"] });
+  const inspectPort = await freePort();
+  const server = spawn(process.execPath, [`--inspect=127.0.0.1:${inspectPort}`, path.join(dir, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    cwd: dir,
+    env,
+    stdio: ["ignore", "ignore", "ignore"],
+  });
   try {
     for (let i = 0; i < 240; i++) {
       if ((await fetch(`${base}/api/health`).catch(() => null))?.ok) break;
@@ -82,6 +98,7 @@ async function measureApp(dir: string, seeded: boolean): Promise<Figures> {
     for (const c of warm.clients) c.close();
     await sleep(500);
     const rssBefore = treeRss(pid);
+    const gcBefore = await memoryAfterGc(inspectPort);
     const seqToKey = new Map<number, string>();
     const learn = (frame: string) => {
       const id = Number(/^id: (\d+)$/m.exec(frame)?.[1]);
@@ -92,6 +109,7 @@ async function measureApp(dir: string, seeded: boolean): Promise<Figures> {
     const connected = await connectAll(`${base}/api/events`, cookie, CLIENTS, learn);
     await sleep(1_000);
     const rssIdle = treeRss(pid);
+    const gcIdle = await memoryAfterGc(inspectPort);
     const fanout = await measureFanout(connected.clients, WEBHOOKS, GAP_MS, async (i) => {
       const id = 9_000_000 + i;
       const body = jellyseerr("MEDIA_PENDING", { requestId: id, tmdbId: 3_000_000 + id, subject: `Bench movie ${id} (2024)` });
@@ -106,7 +124,7 @@ async function measureApp(dir: string, seeded: boolean): Promise<Figures> {
       return { key: String(id), sent, answered: performance.now() };
     }, (seq) => seqToKey.get(seq));
     for (const c of connected.clients) c.close();
-    return { ...fanout, allConnectedMs: connected.allConnectedMs, headersP50: connected.headers.p50, rssBefore, rssIdle, ttfb: page };
+    return { ...fanout, allConnectedMs: connected.allConnectedMs, headersP50: connected.headers.p50, rssBefore, rssIdle, gcBefore, gcIdle, ttfb: page };
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
@@ -121,6 +139,7 @@ async function measureFloor(): Promise<Figures> {
     for (const c of warm.clients) c.close();
     await sleep(300);
     const rssBefore = treeRss(floor.pid);
+    const gcBefore = await memoryAfterGc(floor.inspectPort);
     const seqToKey = new Map<number, string>();
     const learn = (frame: string) => {
       const id = Number(/^id: (\d+)$/m.exec(frame)?.[1]);
@@ -130,6 +149,7 @@ async function measureFloor(): Promise<Figures> {
     const connected = await connectAll(`${floor.url}/events`, floor.cookie, CLIENTS, learn);
     await sleep(1_000);
     const rssIdle = treeRss(floor.pid);
+    const gcIdle = await memoryAfterGc(floor.inspectPort);
     const fanout = await measureFanout(connected.clients, WEBHOOKS, GAP_MS, async (i) => {
       const sent = performance.now();
       const res = await fetch(`${floor.url}/notify`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ key: i }) });
@@ -137,7 +157,7 @@ async function measureFloor(): Promise<Figures> {
       return { key: String(i), sent, answered: performance.now() };
     }, (seq) => seqToKey.get(seq));
     for (const c of connected.clients) c.close();
-    return { ...fanout, allConnectedMs: connected.allConnectedMs, headersP50: connected.headers.p50, rssBefore, rssIdle, ttfb: null };
+    return { ...fanout, allConnectedMs: connected.allConnectedMs, headersP50: connected.headers.p50, rssBefore, rssIdle, gcBefore, gcIdle, ttfb: null };
   } finally {
     await floor.stop();
   }
@@ -159,7 +179,8 @@ async function main() {
   console.log("now…");
   const now = await measureApp(process.cwd(), true);
   const runs = [before, now, floor];
-  const perClient = (f: Figures) => `${((f.rssIdle - f.rssBefore) / CLIENTS / 1024).toFixed(1)} kB`;
+  const kB = (bytes: number) => `${(bytes / CLIENTS / 1024).toFixed(1)} kB`;
+  const perClient = (f: Figures) => `${kB(f.gcIdle.rss - f.gcBefore.rss)} / ${kB(f.gcIdle.heapUsed + f.gcIdle.external - f.gcBefore.heapUsed - f.gcBefore.external)}`;
   const lines = [
     `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}, PostgreSQL; load average ${load} at start; the load generator runs on the same cores.`,
     "",
@@ -170,7 +191,8 @@ async function main() {
     row("webhook sent → event at each client p50 / p95 / p99 / max", (f) => `${ms(f.latency.p50)} / ${ms(f.latency.p95)} / ${ms(f.latency.p99)} / ${ms(f.latency.max)}`, runs, "p99 ≤ 50 ms"),
     row("deliveries measured / missed", (f) => `${f.latency.n} / ${f.missed}`, runs, "0 missed"),
     row(`server RSS before clients / with ${CLIENTS} idle clients`, (f) => `${mb(f.rssBefore)} / ${mb(f.rssIdle)}`, runs, ""),
-    row("memory per idle client (RSS difference / clients)", perClient, runs, "≤ 50 kB"),
+    row("memory per idle client after a full GC: RSS / JS heap + external", perClient, runs, "≤ 50 kB"),
+    row("memory per idle client without a GC: RSS difference", (f) => kB(f.rssIdle - f.rssBefore), runs, ""),
     row(`\`/\` TTFB p50 / p95 (${SEEDED.toLocaleString("en")} requests, ${TTFB_SAMPLES} sequential GETs)`, (f) => (f.ttfb ? `${ms(f.ttfb.p50)} / ${ms(f.ttfb.p95)}` : "—"), runs, "p95 < 150 ms"),
     "",
     "The database is read once per batch of timeline rows, whatever the number of clients: each event is encoded once and the same bytes are written to every client.",

@@ -43,15 +43,16 @@ http.createServer((req, res) => {
 }).listen(Number(process.env.FLOOR_PORT), "127.0.0.1", () => process.send && process.send("ready"));
 `;
 
-export type FloorServer = { url: string; pid: number; cookie: string; stop(): Promise<void> };
+export type FloorServer = { url: string; pid: number; inspectPort: number; cookie: string; stop(): Promise<void> };
 
 export async function startFloorServer(): Promise<FloorServer> {
   const { createHmac, randomBytes } = await import("node:crypto");
   const port = await freePort();
+  const inspectPort = await freePort();
   const secret = randomBytes(32).toString("hex");
-  const child: ChildProcess = spawn(process.execPath, ["-e", SOURCE], {
+  const child: ChildProcess = spawn(process.execPath, [`--inspect=127.0.0.1:${inspectPort}`, "-e", SOURCE], {
     env: { ...process.env, FLOOR_PORT: String(port), FLOOR_SECRET: secret },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    stdio: ["ignore", "inherit", "ignore", "ipc"],
   });
   await new Promise<void>((resolve, reject) => {
     child.once("message", () => resolve());
@@ -62,6 +63,7 @@ export async function startFloorServer(): Promise<FloorServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid ?? 0,
+    inspectPort,
     cookie,
     stop: () =>
       new Promise<void>((resolve) => {
