@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { getDatabase } from "@/db/client";
+import { getDatabase, type Database } from "@/db/client";
 import { liveFilter } from "@/lib/auth/policy";
 import { LiveHub, type LiveClient } from "@/lib/live/hub";
 import { openEventStream } from "@/lib/live/stream";
@@ -93,6 +93,38 @@ describe("live hub", () => {
     const sizes = c.chunks.slice(before).map((chunk) => chunk.byteLength);
     expect(sizes.length).toBeGreaterThanOrEqual(2);
     for (const size of sizes) expect(size).toBeLessThan(8 * 1024);
+  });
+
+  it("reads the database the same number of times per batch for 1 client as for 300", async () => {
+    let reads = 0;
+    const counting = async (): Promise<Database> => {
+      const real = await getDatabase();
+      const db = new Proxy(real.db, {
+        get(target, prop, receiver) {
+          if (prop === "select" || prop === "execute") reads += 1;
+          return Reflect.get(target, prop, receiver);
+        },
+      });
+      return { ...real, db };
+    };
+    const hub = new LiveHub(counting);
+    hubs.push(hub);
+    const clients = [collector()];
+    await hub.attach(clients[0]!.client, null);
+    const batch = async (requestId: number) => {
+      await vi.waitFor(() => expect(hub.clientCount).toBe(clients.length));
+      const before = reads;
+      const seen = clients.map((c) => c.updates().length);
+      await postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId, tmdbId: 60_000 + requestId, subject: `Reads ${requestId} (2020)` }));
+      await vi.waitFor(() => clients.forEach((c, i) => expect(c.updates().length).toBe((seen[i] ?? 0) + 1)));
+      return reads - before;
+    };
+    const forOne = await batch(601);
+    for (let i = 0; i < 299; i++) clients.push(collector());
+    await Promise.all(clients.slice(1).map((c) => hub.attach(c.client, null)));
+    const forMany = await batch(602);
+    expect(forOne).toBeGreaterThan(0);
+    expect(forMany).toBe(forOne);
   });
 
   it("replays what a client missed after its Last-Event-ID, then goes on live without duplicates", async () => {
