@@ -49,6 +49,15 @@ async function measure(dir: string): Promise<Map<number, (number | null)[]>> {
       });
       stream.on("error", reject);
     });
+    // The stream is attached once its first event arrives: measure restarts from there, not a connect in flight.
+    const commit = async (probe: string) => {
+      const other = postgres(cluster.url, { max: 1, onnotice: () => {} });
+      await other`insert into timeline_events (source, event, message) values ('jellyseerr', 'probe', ${probe})`;
+      await other.end();
+    };
+    await commit("probe-warm-up");
+    for (let i = 0; i < 400 && !arrivals.has("probe-warm-up"); i++) await sleep(25);
+    if (!arrivals.has("probe-warm-up")) throw new Error("the live stream delivered nothing");
     const results = new Map<number, (number | null)[]>();
     for (const down of DOWNTIMES_MS) {
       const delays: (number | null)[] = [];
@@ -56,9 +65,7 @@ async function measure(dir: string): Promise<Map<number, (number | null)[]>> {
         await cluster.restart(down);
         const back = performance.now();
         const probe = `probe-${down}-${round}`;
-        const other = postgres(cluster.url, { max: 1, onnotice: () => {} });
-        await other`insert into timeline_events (source, event, message) values ('jellyseerr', 'probe', ${probe})`;
-        await other.end();
+        await commit(probe);
         while (!arrivals.has(probe) && performance.now() - back < GIVE_UP_MS) await sleep(10);
         const at = arrivals.get(probe);
         delays.push(at === undefined ? null : at - back);
