@@ -62,6 +62,8 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
   // The driver's default back-off grows to 20 s between attempts while the server is down, so a restart
   // longer than a couple of seconds left queries and LISTEN waiting long after it was back: retry every 250 ms.
   const client = postgres(url, { max: poolSize, onnotice: () => {}, backoff: reconnectBackoff });
+  // One connection for a lock, never recycled while it is held.
+  const dedicated = () => postgres(url, { max: 1, idle_timeout: 0, max_lifetime: null, onnotice: () => {}, backoff: reconnectBackoff });
   return {
     db: drizzle(client, { schema }) as unknown as Db,
     driver: "postgres",
@@ -76,20 +78,22 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
       return () => subscription.unlisten();
     },
     async withAdvisoryLock(key, fn) {
-      const reserved = await client.reserve();
+      // A connection of its own, not one reserved from the pool: postgres.js throws an uncaught error, ending the
+      // process, when a query goes to a reserved connection the server has closed (a restart during the run).
+      const own = dedicated();
       try {
-        const [row] = await reserved<{ locked: boolean }[]>`select pg_try_advisory_lock(${key}) as locked`;
+        const [row] = await own<{ locked: boolean }[]>`select pg_try_advisory_lock(${key}) as locked`;
         if (!row?.locked) return { acquired: false };
         try {
           return { acquired: true, value: await fn() };
         } finally {
-          await reserved`select pg_advisory_unlock(${key})`;
+          await own`select pg_advisory_unlock(${key})`.catch(() => {}); // a lost connection took the lock with it
         }
       } finally {
-        reserved.release();
+        await own.end({ timeout: 1 });
       }
     },
-    lease: (key) => postgresLease(() => postgres(url, { max: 1, idle_timeout: 0, max_lifetime: null, onnotice: () => {}, backoff: reconnectBackoff }), key),
+    lease: (key) => postgresLease(dedicated, key),
     close: () => client.end({ timeout: 5 }),
   };
 }

@@ -62,4 +62,15 @@ describe.skipIf(!url)("a lease across instances", () => {
     expect(await running).toEqual({ acquired: true, value: "swept" });
     expect(await b.withAdvisoryLock(SWEEP_LOCK, async () => "next")).toEqual({ acquired: true, value: "next" });
   });
+
+  it("a lock whose connection the server closes during the run ends the run normally (no crash, lock gone)", async () => {
+    const a = await instance();
+    const outcome = await a.withAdvisoryLock(KEY, async () => {
+      await terminateHolder();
+      await new Promise((r) => setTimeout(r, 100));
+      return "done";
+    });
+    expect(outcome).toEqual({ acquired: true, value: "done" });
+    expect(await locksHeld()).toBe(0);
+  });
 });
