@@ -2,6 +2,7 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Options as PostgresOptions } from "postgres";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import * as schema from "./schema";
@@ -63,19 +64,21 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
   // longer than a couple of seconds left queries and LISTEN waiting long after it was back: retry every 250 ms.
   const client = postgres(url, { max: poolSize, onnotice: () => {}, backoff: reconnectBackoff });
   // One connection for a lock, never recycled while it is held.
-  const dedicated = () => postgres(url, { max: 1, idle_timeout: 0, max_lifetime: null, onnotice: () => {}, backoff: reconnectBackoff });
+  // `extra`: driver options its types leave out (onnotify, onclose), used by listenOn.
+  const dedicated = (extra: Record<string, unknown> = {}) =>
+    postgres(url, { max: 1, idle_timeout: 0, max_lifetime: null, onnotice: () => {}, backoff: reconnectBackoff, ...extra } as Options);
+  const listeners = new Set<Listener>();
   return {
     db: drizzle(client, { schema }) as unknown as Db,
     driver: "postgres",
     async listen(channel, onPayload, onListen) {
-      let first = true;
-      // postgres.js calls this once listening, and again after every reconnect of the LISTEN connection.
-      const relisten = () => {
-        if (!first) onListen?.();
-        first = false;
+      const listener = listenOn({ connect: dedicated, channel, onPayload, onListen });
+      listeners.add(listener);
+      await listener.ready;
+      return async () => {
+        listeners.delete(listener);
+        await listener.stop();
       };
-      const subscription = await client.listen(channel, onPayload, relisten);
-      return () => subscription.unlisten();
     },
     async withAdvisoryLock(key, fn) {
       // A connection of its own, not one reserved from the pool: postgres.js throws an uncaught error, ending the
@@ -93,8 +96,58 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
         await own.end({ timeout: 1 });
       }
     },
-    lease: (key) => postgresLease(dedicated, key),
-    close: () => client.end({ timeout: 5 }),
+    lease: (key) => postgresLease(() => dedicated(), key),
+    close: async () => {
+      await Promise.all([...listeners].map((l) => l.stop()));
+      listeners.clear();
+      await client.end({ timeout: 5 });
+    },
+  };
+}
+
+type Options = PostgresOptions<Record<string, never>>;
+type Listener = { ready: Promise<void>; stop(): Promise<void> };
+
+/**
+ * LISTEN on a connection of its own, listening again whenever that connection closes (a database restart): the
+ * driver's own re-listen gives up for good when its first attempt meets a server still starting up.
+ */
+function listenOn({ connect, channel, onPayload, onListen }: {
+  connect: (extra: Record<string, unknown>) => import("postgres").Sql;
+  channel: string;
+  onPayload: (payload: string) => void;
+  onListen?: () => void;
+}): Listener {
+  let stopped = false;
+  let relistening = false;
+  const sql = connect({
+    fetch_types: false,
+    onnotify: (name: string, payload: string) => {
+      if (name === channel) onPayload(payload);
+    },
+    onclose: () => void relisten(),
+  });
+  const listen = () => sql.unsafe(`listen "${channel.replace(/"/g, '""')}"`);
+  const relisten = async () => {
+    if (stopped || relistening) return;
+    relistening = true;
+    while (!stopped) {
+      try {
+        await listen();
+        onListen?.();
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+    relistening = false;
+  };
+  return {
+    ready: listen().then(() => undefined),
+    stop: async () => {
+      stopped = true;
+      await sql.end({ timeout: 1 });
+    },
   };
 }
 
