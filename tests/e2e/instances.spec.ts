@@ -160,7 +160,7 @@ test.describe("several instances on one database", () => {
     const latencies = [...sent].map(([id, at]) => (stream.arrivals.get(id) ?? Number.NaN) - at).sort((x, y) => x - y);
     console.log(`webhook on A → event on B: ${latencies.map((l) => l.toFixed(0)).join(", ")} ms`);
     // A loose bound: this proves the path is live (NOTIFY across processes), not the latency target (see bench:live).
-    for (const l of latencies) expect(l).toBeLessThan(2_000);
+    for (const l of latencies) expect(l).toBeLessThan(3_000);
     stream.close();
 
     // Polling: an active download makes the poller ask qBittorrent; only one instance does.
@@ -185,6 +185,6 @@ test.describe("several instances on one database", () => {
     const handover = (proxies[follower]!.polls[0] ?? Number.NaN) - killed;
     console.log(`polling moved to the other instance ${handover.toFixed(0)} ms after the kill (interval ${POLL_SECONDS * 1000} ms)`);
     // One interval, plus the new poller signing in to qBittorrent and its first request, on a busy machine.
-    expect(handover).toBeLessThan(POLL_SECONDS * 1000 + 2_000);
+    expect(handover).toBeLessThan(POLL_SECONDS * 1000 + 3_000);
   });
 });
