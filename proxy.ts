@@ -1,9 +1,10 @@
 // Every page and API passes here first: sign-in redirect for pages, JSON 401 for APIs, 403 for admin areas.
 import { NextResponse, type NextRequest } from "next/server";
 import { forbiddenHtml } from "@/lib/auth/forbidden-page";
-import { gate } from "@/lib/auth/gate";
+import { gate, isOpenPath } from "@/lib/auth/gate";
 import { viewerFromRequest } from "@/lib/auth/request-viewer";
 import type { Viewer } from "@/lib/auth/session";
+import { log } from "@/lib/log";
 
 function answer(request: NextRequest, viewer: Viewer | null): Response {
   const hasBearer = /^Bearer\s+\S/i.test(request.headers.get("authorization") ?? "");
@@ -28,10 +29,17 @@ function answer(request: NextRequest, viewer: Viewer | null): Response {
 /**
  * Reads the session cookie without writing it. Auth.js's own middleware re-issues a JWT session cookie on
  * every request it sees; a response still in flight when someone signs out (a link prefetch, say) then
- * put the cookie back and undid the sign-out.
+ * put the cookie back and undid the sign-out. The cookie only names a session: its row in the database
+ * decides whether it is still live (signed out, idle and revoked sessions are not).
  */
 export default async function proxy(request: NextRequest): Promise<Response> {
-  return answer(request, await viewerFromRequest(request));
+  if (isOpenPath(request.nextUrl.pathname)) return NextResponse.next();
+  try {
+    return answer(request, await viewerFromRequest(request));
+  } catch (error) {
+    log.warn("session lookup failed", { message: error instanceof Error ? error.message : String(error) });
+    return NextResponse.json({ error: "service_unavailable", message: "Try again in a moment" }, { status: 503 });
+  }
 }
 
 export const config = {

@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -196,3 +197,43 @@ export type RequestRow = typeof requests.$inferSelect;
 export type EpisodeRow = typeof episodes.$inferSelect;
 export type DownloadRow = typeof downloads.$inferSelect;
 export type TimelineRow = typeof timelineEvents.$inferSelect;
+
+// ── Security: sessions and sign-in throttling ──────────────────────────────────────────────────────────
+
+/**
+ * One row per signed-in browser. The session cookie carries only the id; a missing row (signed out,
+ * idle too long) ends the session on the next request, whatever the cookie says.
+ */
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    id: text("id").primaryKey(),
+    /** `jellyfin:<user id>` or `local:<name>`: who signed in, as the sign-in source knows them. */
+    userKey: text("user_key").notNull(),
+    name: text("name").notNull(),
+    /** The sign-in source's administrator flag (Jellyfin's policy), re-read at most every minute. */
+    idpAdmin: boolean("idp_admin").notNull().default(false),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    roleCheckedAt: timestamp("role_checked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("auth_sessions_user_key_idx").on(t.userKey), index("auth_sessions_last_seen_idx").on(t.lastSeenAt)],
+);
+
+/**
+ * Failed sign-ins per (address, lower-case name) and, under the name "", per address. Shared by every
+ * instance through the database; rows older than the window are forgotten.
+ */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    address: text("address").notNull(),
+    username: text("username").notNull(),
+    failures: integer("failures").notNull(),
+    lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.address, t.username] }), index("sign_in_failures_last_idx").on(t.lastFailureAt)],
+);
+
+export type AuthSessionRow = typeof authSessions.$inferSelect;
+export type SignInFailureRow = typeof signInFailures.$inferSelect;

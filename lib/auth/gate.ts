@@ -35,9 +35,15 @@ const publicFiles = ["/manifest.webmanifest", "/icon.svg", "/icon-192.png", "/ic
 const tokenPrefixes = ["/api/requests"];
 const adminPrefixes = ["/admin", "/api/admin"];
 
+/** Paths anyone may reach: the proxy need not look the session up for them. */
+export function isOpenPath(pathname: string): boolean {
+  const path = normalisePath(pathname);
+  return openPrefixes.some((p) => under(path, p)) || publicFiles.includes(path);
+}
+
 export function gate({ pathname, viewer, hasBearer }: GateInput): GateDecision {
   const path = normalisePath(pathname);
-  if (openPrefixes.some((p) => under(path, p)) || publicFiles.includes(path)) return "allow";
+  if (isOpenPath(path)) return "allow";
   if (!viewer) {
     if (hasBearer && tokenPrefixes.some((p) => under(path, p))) return "allow";
     return under(path, "/api") ? "unauthorized" : "login";

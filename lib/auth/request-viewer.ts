@@ -4,20 +4,22 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { overHttps } from "./config";
 import { authSecret } from "./secret";
-import { decodeSessionToken } from "./session-token";
 import { viewerFromSession, type Viewer } from "./session";
+import { decodeSessionToken } from "./session-token";
+import { liveSession } from "./sessions";
 
 /**
- * The signed-in person from the request's session cookie alone: one decrypt with a cached key, and no cookie written
- * back. The proxy checks every request with it, and the live stream once per connection.
+ * The signed-in person from the request's session cookie: one decrypt with a cached key, then the session's row (signed
+ * out, idle and revoked sessions are not live), and no cookie written back. The proxy checks every request with it,
+ * and the live stream once per connection. Throws when the session store cannot be read.
  */
 export async function viewerFromRequest(request: Request): Promise<Viewer | null> {
   const secret = authSecret();
   if (!secret) return null;
   const token = await getToken({ req: request, secret, secureCookie: overHttps(request), decode: decodeSessionToken });
-  const session = token ? { user: { name: token.name, idpAdmin: token.idpAdmin === true } } : null;
+  const user = token ? await liveSession(token.sid) : null;
   const { ADMIN_USERS, USER_ALIASES } = env();
-  return viewerFromSession(session, { adminUsers: ADMIN_USERS, aliases: USER_ALIASES });
+  return viewerFromSession(user ? { user } : null, { adminUsers: ADMIN_USERS, aliases: USER_ALIASES });
 }
 
 export async function requireRequestViewer(request: Request): Promise<Viewer> {

@@ -88,11 +88,20 @@ test.beforeAll(async () => {
   };
 });
 
-async function call(check: Check, caller: Caller): Promise<{ status: number; location: string | null }> {
+/** How a POST says where it comes from: this app's own page (as a browser sends it), another site, or nothing. */
+const sameOrigin = { origin: e2e.baseURL, "sec-fetch-site": "same-origin" };
+const foreignOrigins: Record<string, Record<string, string>> = {
+  "another site": { origin: "http://evil.example", "sec-fetch-site": "cross-site" },
+  "another port of this host": { origin: `http://127.0.0.1:${e2e.port + 1}`, "sec-fetch-site": "same-site" },
+  "an old browser on another port": { origin: `http://127.0.0.1:${e2e.port + 1}` },
+  "no Origin at all": {},
+};
+
+async function call(check: Check, caller: Caller, from: Record<string, string> = sameOrigin): Promise<{ status: number; location: string | null }> {
   const response = await fetch(`${e2e.baseURL}${check.path}`, {
     method: check.method,
     redirect: "manual",
-    headers: { ...headersFor[caller], ...(check.body ? { "content-type": "application/json" } : {}) },
+    headers: { ...headersFor[caller], ...(check.method === "POST" ? from : {}), ...(check.body ? { "content-type": "application/json" } : {}) },
     body: check.body,
     signal: AbortSignal.timeout(15_000),
   });
@@ -123,6 +132,25 @@ for (const [route, checks] of Object.entries(matrix)) {
     }
   });
 }
+
+/** Every state-changing route that takes a session cookie, plus Auth.js's own POSTs (sign-in, sign-out). */
+const stateChanging: Check[] = [
+  ...Object.values(matrix)
+    .flat()
+    .filter((c) => c.method === "POST" && c.expect.admin === "ok"),
+  { method: "POST", path: "/api/auth/signout", expect: everyone("ok") },
+  { method: "POST", path: "/api/auth/callback/credentials", expect: everyone("ok") },
+];
+
+test("a POST from another site, another port or with no Origin gets 403 on every state-changing route", async () => {
+  expect(stateChanging.length).toBeGreaterThanOrEqual(4);
+  for (const check of stateChanging) {
+    for (const [label, from] of Object.entries(foreignOrigins)) {
+      const { status } = await call(check, "admin", from);
+      expect.soft(status, `POST ${check.path} from ${label}`).toBe(403);
+    }
+  }
+});
 
 test("a login redirect carries where the visitor was going", async () => {
   const { location } = await call(page("/?stage=downloading"), "anonymous");
@@ -173,7 +201,7 @@ test("session cookies are httpOnly and SameSite=Lax, and Secure with a __Secure-
   expect(plain).toMatch(/SameSite=Lax/i);
   expect(plain).not.toMatch(/;\s*Secure/i);
 
-  const https = { "x-forwarded-proto": "https" };
+  const https = { "x-forwarded-proto": "https", origin: `https://127.0.0.1:${e2e.port}` };
   const secure = await sessionSetCookie(e2e.users.member.name, e2e.users.member.password, "10.200.0.2", https);
   expect(secure).toMatch(/^__Secure-authjs\.session-token=/);
   expect(secure).toMatch(/;\s*Secure/i);

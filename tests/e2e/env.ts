@@ -32,6 +32,8 @@ export function serverEnv(): Record<string, string> {
     JELLYFIN_URL: `http://127.0.0.1:${e2e.jellyfinPort}`,
     ADMIN_USERNAME: e2e.localAdmin,
     ADMIN_USERS: "",
+    // The tests stand in for a reverse proxy on loopback: each names its own client address.
+    TRUSTED_PROXIES: "127.0.0.1",
     MEMBERS_SEE: "all",
     LOG_LEVEL: "warn",
     INNGEST_DEV: "1",

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { getDb } from "@/db/client";
 import { latestTimelineSeq } from "@/db/queries/live";
 import { getRequestDetail } from "@/db/queries/request-detail";
-import { mayRead } from "@/lib/auth/policy";
+import { viewerScope } from "@/lib/auth/policy";
 import { getViewer } from "@/lib/auth/viewer";
 import { RequestDetail } from "@/components/portal/request-detail";
 import { env } from "@/lib/env";
@@ -21,10 +21,9 @@ const load = cache(async (id: string) => {
   const db = await getDb();
   // Read before the detail: live updates after this seq are replayed onto it.
   const seq = await latestTimelineSeq({ db });
-  const found = await getRequestDetail({ db, id: Number(id) });
   // Someone else's request under MEMBERS_SEE=own is shown as missing: its existence is not disclosed.
-  const reader = await getViewer();
-  if (!found || !reader || !mayRead({ kind: "viewer", viewer: reader }, env().MEMBERS_SEE, found.request)) return null;
+  const found = await getRequestDetail({ db, id: Number(id), scope: viewerScope(await getViewer(), env().MEMBERS_SEE) });
+  if (!found) return null;
   return { seq, found };
 });
 
