@@ -1,18 +1,12 @@
 // Every page and API passes here first: sign-in redirect for pages, JSON 401 for APIs, 403 for admin areas.
-import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { overHttps } from "@/lib/auth/config";
-import { authSecret } from "@/lib/auth/secret";
 import { forbiddenHtml } from "@/lib/auth/forbidden-page";
 import { gate, isOpenPath } from "@/lib/auth/gate";
-import { viewerFromSession } from "@/lib/auth/session";
-import { liveSession } from "@/lib/auth/sessions";
-import { env } from "@/lib/env";
+import { viewerFromRequest } from "@/lib/auth/request-viewer";
+import type { Viewer } from "@/lib/auth/session";
 import { log } from "@/lib/log";
 
-function answer(request: NextRequest, session: unknown): Response {
-  const { ADMIN_USERS, USER_ALIASES } = env();
-  const viewer = viewerFromSession(session, { adminUsers: ADMIN_USERS, aliases: USER_ALIASES });
+function answer(request: NextRequest, viewer: Viewer | null): Response {
   const hasBearer = /^Bearer\s+\S/i.test(request.headers.get("authorization") ?? "");
   const { pathname, search } = request.nextUrl;
   switch (gate({ pathname, viewer, hasBearer })) {
@@ -40,11 +34,8 @@ function answer(request: NextRequest, session: unknown): Response {
  */
 export default async function proxy(request: NextRequest): Promise<Response> {
   if (isOpenPath(request.nextUrl.pathname)) return NextResponse.next();
-  const secret = authSecret();
-  const token = secret ? await getToken({ req: request, secret, secureCookie: overHttps(request) }) : null;
   try {
-    const user = token ? await liveSession(token.sid) : null;
-    return answer(request, user ? { user } : null);
+    return answer(request, await viewerFromRequest(request));
   } catch (error) {
     log.warn("session lookup failed", { message: error instanceof Error ? error.message : String(error) });
     return NextResponse.json({ error: "service_unavailable", message: "Try again in a moment" }, { status: 503 });
@@ -53,6 +44,7 @@ export default async function proxy(request: NextRequest): Promise<Response> {
 
 export const config = {
   // Static build output and icons carry nothing private. Auth.js's own endpoints are left to Auth.js: a
-  // session check here would set a second CSRF cookie beside the one the endpoint sets.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/auth/).*)"],
+  // session check here would set a second CSRF cookie beside the one the endpoint sets. The live stream checks
+  // its session itself, once per connection: a second pass here doubled the cost of 500 clients connecting.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/auth/|api/events$).*)"],
 };

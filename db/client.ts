@@ -2,6 +2,7 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Options as PostgresOptions } from "postgres";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import * as schema from "./schema";
@@ -12,21 +13,40 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Database = {
   db: Db;
   driver: "postgres" | "pglite";
-  /** Subscribes to a NOTIFY channel on one dedicated connection; resolves to an unsubscribe function. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to a NOTIFY channel on one dedicated connection; resolves to an unsubscribe function. That
+   * connection comes back by itself after the database restarts; `onListen` runs each time it listens again,
+   * so the subscriber can read what was notified while it was away.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
   /**
    * Runs `fn` only if this process wins the session-level advisory lock `key` (held on one dedicated
    * connection for the whole run, so it spans several transactions); otherwise resolves `{ acquired: false }`.
    */
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<{ acquired: true; value: T } | { acquired: false }>;
+  /** A session-level advisory lock this process keeps across calls, for work one instance at a time should own. */
+  lease(key: number): Lease;
   close(): Promise<void>;
 };
+
+/**
+ * `held()` answers whether this process holds the lock now, taking it when it is free. The lock lives on one reserved
+ * connection: when the process dies or loses that connection, the lock is freed and another instance takes it at its
+ * next `held()`.
+ */
+export type Lease = { held(): Promise<boolean>; release(): Promise<void> };
+
+/** Seconds before reconnect attempt `retries` (postgres.js calls it with 1, 2, …): quick at first, then every 250 ms. */
+export function reconnectBackoff(retries: number): number {
+  return Math.min(0.025 * 2 ** Math.max(0, retries - 1), 0.25);
+}
 
 const migrationsFolder = path.join(process.cwd(), "db/migrations");
 // Any fixed number shared by every instance: one migrator at a time across processes.
 const MIGRATION_LOCK = 727_001;
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+/** A PostgreSQL database of its own (migrated); most code wants the process-wide one from getDatabase(). */
+export async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
@@ -40,29 +60,122 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     await migrator.end();
   }
 
-  const client = postgres(url, { max: poolSize, onnotice: () => {} });
+  // The driver's default back-off grows to 20 s between attempts while the server is down, so a restart
+  // longer than a couple of seconds left queries and LISTEN waiting long after it was back: retry every 250 ms.
+  const client = postgres(url, { max: poolSize, onnotice: () => {}, backoff: reconnectBackoff });
+  // One connection for a lock, never recycled while it is held.
+  // `extra`: driver options its types leave out (onnotify, onclose), used by listenOn.
+  const dedicated = (extra: Record<string, unknown> = {}) =>
+    postgres(url, { max: 1, idle_timeout: 0, max_lifetime: null, onnotice: () => {}, backoff: reconnectBackoff, ...extra } as Options);
+  const listeners = new Set<Listener>();
   return {
     db: drizzle(client, { schema }) as unknown as Db,
     driver: "postgres",
-    async listen(channel, onPayload) {
-      const subscription = await client.listen(channel, onPayload);
-      return () => subscription.unlisten();
+    async listen(channel, onPayload, onListen) {
+      const listener = listenOn({ connect: dedicated, channel, onPayload, onListen });
+      listeners.add(listener);
+      await listener.ready;
+      return async () => {
+        listeners.delete(listener);
+        await listener.stop();
+      };
     },
     async withAdvisoryLock(key, fn) {
-      const reserved = await client.reserve();
+      // A connection of its own, not one reserved from the pool: postgres.js throws an uncaught error, ending the
+      // process, when a query goes to a reserved connection the server has closed (a restart during the run).
+      const own = dedicated();
       try {
-        const [row] = await reserved<{ locked: boolean }[]>`select pg_try_advisory_lock(${key}) as locked`;
+        const [row] = await own<{ locked: boolean }[]>`select pg_try_advisory_lock(${key}) as locked`;
         if (!row?.locked) return { acquired: false };
         try {
           return { acquired: true, value: await fn() };
         } finally {
-          await reserved`select pg_advisory_unlock(${key})`;
+          await own`select pg_advisory_unlock(${key})`.catch(() => {}); // a lost connection took the lock with it
         }
       } finally {
-        reserved.release();
+        await own.end({ timeout: 1 });
       }
     },
-    close: () => client.end({ timeout: 5 }),
+    lease: (key) => postgresLease(() => dedicated(), key),
+    close: async () => {
+      await Promise.all([...listeners].map((l) => l.stop()));
+      listeners.clear();
+      await client.end({ timeout: 5 });
+    },
+  };
+}
+
+type Options = PostgresOptions<Record<string, never>>;
+type Listener = { ready: Promise<void>; stop(): Promise<void> };
+
+/**
+ * LISTEN on a connection of its own, listening again whenever that connection closes (a database restart): the
+ * driver's own re-listen gives up for good when its first attempt meets a server still starting up.
+ */
+function listenOn({ connect, channel, onPayload, onListen }: {
+  connect: (extra: Record<string, unknown>) => import("postgres").Sql;
+  channel: string;
+  onPayload: (payload: string) => void;
+  onListen?: () => void;
+}): Listener {
+  let stopped = false;
+  let relistening = false;
+  const sql = connect({
+    fetch_types: false,
+    onnotify: (name: string, payload: string) => {
+      if (name === channel) onPayload(payload);
+    },
+    onclose: () => void relisten(),
+  });
+  const listen = () => sql.unsafe(`listen "${channel.replace(/"/g, '""')}"`);
+  const relisten = async () => {
+    if (stopped || relistening) return;
+    relistening = true;
+    while (!stopped) {
+      try {
+        await listen();
+        onListen?.();
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+    relistening = false;
+  };
+  return {
+    ready: listen().then(() => undefined),
+    stop: async () => {
+      stopped = true;
+      await sql.end({ timeout: 1 });
+    },
+  };
+}
+
+/**
+ * The lease's own connection (one per lease, never recycled: the lock lives on it). If it drops, the driver opens a
+ * new one at the next call, which no longer holds the lock and so tries to take it again like any other instance.
+ */
+function postgresLease(connect: () => import("postgres").Sql, key: number): Lease {
+  let conn: import("postgres").Sql | null = null;
+  return {
+    async held() {
+      conn ??= connect();
+      try {
+        // Held already by this backend, else try: one round trip, and the lock count never grows.
+        const [row] = await conn<{ locked: boolean }[]>`
+          select case when exists (select 1 from pg_locks where locktype = 'advisory' and pid = pg_backend_pid() and granted
+            and classid = (${key}::bigint >> 32)::oid and objid = (${key}::bigint & 4294967295)::oid and objsubid = 1)
+          then true else pg_try_advisory_lock(${key}) end as locked`;
+        return row?.locked === true;
+      } catch {
+        return false; // not reachable now; the next call tries again
+      }
+    },
+    async release() {
+      const current = conn;
+      conn = null;
+      await current?.end({ timeout: 1 });
+    },
   };
 }
 
@@ -93,6 +206,8 @@ async function openPglite(dir: string): Promise<Database> {
         held.delete(key);
       }
     },
+    // One process owns a PGlite directory: it is always the only instance.
+    lease: () => ({ held: async () => true, release: async () => {} }),
     close: () => client.close(),
   };
 }

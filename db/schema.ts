@@ -148,6 +148,8 @@ export const timelineEvents = pgTable(
     stage: text("stage").$type<Stage>(),
     message: text("message").notNull(),
     data: jsonb("data").$type<Record<string, unknown>>(),
+    /** The writing transaction's start (now()), which its episode and download writes share as updated_at. */
+    txAt: timestamp("tx_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("timeline_request_idx").on(t.requestId, t.seq)],
 );

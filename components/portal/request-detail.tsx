@@ -8,6 +8,7 @@ import type { PortalDownload, PortalEpisode, PortalRequest, PortalTimelineEntry 
 import { AttentionBox } from "./attention-box";
 import { EpisodeGrid } from "./episode-grid";
 import { Icon } from "./icon";
+import { mergeDownloads, mergeEpisodes } from "./live-merge";
 import { LocalTime } from "./local-time";
 import { useLiveUpdates } from "./live-provider";
 import { Poster } from "./poster";
@@ -29,8 +30,9 @@ function applyUpdate(state: DetailState, u: LiveUpdate): DetailState {
   const fresher = u.request && Date.parse(u.request.updatedAt) >= Date.parse(state.request.updatedAt);
   return {
     request: fresher && u.request ? u.request : state.request,
-    episodes: fresher && u.episodes ? u.episodes : state.episodes,
-    downloads: fresher && u.downloads ? u.downloads : state.downloads,
+    // Updates carry only what changed: merged in, even from an older summary, since each item is its current value.
+    episodes: mergeEpisodes(state.episodes, u.episodes),
+    downloads: mergeDownloads(state.downloads, u.downloads),
     timeline,
   };
 }

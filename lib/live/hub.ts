@@ -35,6 +35,8 @@ export class LiveHub {
   private draining = false;
   private drainAgain = false;
   private heartbeat: ReturnType<typeof setInterval> | null = null;
+  /** Seqs read and accepted by the drain in progress, whose events are being built. */
+  private readonly building = new Set<number>();
 
   constructor(private readonly open: () => Promise<Database> = getDatabase) {}
 
@@ -47,7 +49,8 @@ export class LiveHub {
       const starting = (async () => {
         const database = await this.open();
         // Listen before reading the newest seq: a row committed in between is then read by the first drain.
-        await database.listen("timeline", () => this.wake());
+        // After the LISTEN connection comes back from a database restart, read what was committed meanwhile.
+        await database.listen("timeline", () => this.wake(), () => this.wake());
         this.tracker = new SeqTracker(await latestTimelineSeq({ db: database.db }));
         return database;
       })();
@@ -95,9 +98,10 @@ export class LiveHub {
     attached.buffer = null;
     const pending = buffered.filter((b) => !replayed.has(b.seq) && accepted(attached.client, b.owner));
     if (pending.length > 0) attached.client.write(concatChunks(pending.map((b) => b.bytes)));
-    // Rows replayed before the hub itself read them will still be broadcast once: skip those.
-    const hubSeq = this.tracker?.lastSeq ?? 0;
-    const ahead = [...replayed].filter((seq) => seq > hubSeq);
+    // Replay and broadcast meet here, with no await since the buffer was flushed: a replayed row the hub has
+    // not broadcast yet (past its mark, or a late commit it still waits for) is skipped when it is.
+    const tracker = this.tracker;
+    const ahead = [...replayed].filter((seq) => this.building.has(seq) || (tracker?.mayBroadcast(seq) ?? true));
     attached.skip = ahead.length > 0 ? new Set(ahead) : null;
   }
 
@@ -154,8 +158,14 @@ export class LiveHub {
     const fresh = new Set(tracker.accept(rows.map((r) => r.seq), now));
     const newRows = rows.filter((r) => fresh.has(r.seq));
     if (newRows.length === 0) return;
-    const built = await buildUpdates(database.db, newRows);
-    this.broadcast(built.map((b) => ({ seq: b.update.seq, bytes: encodeUpdate(b.update), owner: b.owner })));
+    // Accepted but not broadcast until built: a replay meanwhile must still expect them from the hub.
+    for (const r of newRows) this.building.add(r.seq);
+    try {
+      const built = await buildUpdates(database.db, newRows);
+      this.broadcast(built.map((b) => ({ seq: b.update.seq, bytes: encodeUpdate(b.update), owner: b.owner })));
+    } finally {
+      this.building.clear();
+    }
   }
 
   private broadcast(events: Encoded[]): void {

@@ -37,6 +37,11 @@ export class SeqTracker {
     return fresh;
   }
 
+  /** Whether a later read may still broadcast `seq`: it is past the mark or a gap not read yet. */
+  mayBroadcast(seq: number): boolean {
+    return seq > this.lastSeq || this.gaps.has(seq);
+  }
+
   get gapCount(): number {
     return this.gaps.size;
   }

@@ -1,11 +1,11 @@
 import "server-only";
-import type { Database } from "@/db/client";
+import type { Database, Lease } from "@/db/client";
 import type { Clients } from "@/lib/integrations/clients";
 import { log } from "@/lib/log";
 import { durationMs, env } from "@/lib/env";
 import { runDueChecks, takeOutboxEvent } from "./check-runner";
 import { drainOutbox, type Send } from "./outbox";
-import { POLLER_LOCK, pollDownloads } from "./poller";
+import { pollDownloads } from "./poller";
 import { runDueDeletions } from "./delete-media/run";
 import { runSweep } from "./sweep/sweep";
 import { notifyConfigFromEnv } from "./notify/config";
@@ -13,8 +13,10 @@ import { runNotifyTick } from "./notify/run";
 
 /** Any fixed number shared by every instance: one sweep at a time across all of them. */
 export const SWEEP_LOCK = 727_102;
+/** Held for as long as an instance is the one polling qBittorrent (distinct from the poller's per-tick lock). */
+export const POLLER_LEASE = 727_103;
 /** One runner of "Delete everywhere" steps at a time across instances, so no step runs twice at once. */
-export const DELETION_LOCK = 727_103;
+export const DELETION_LOCK = 727_121;
 
 export type SchedulerOptions = {
   database: () => Promise<Database>;
@@ -27,7 +29,7 @@ export type SchedulerOptions = {
   notifyMs?: number;
 };
 
-export type Scheduler = { stop(): Promise<void>; lastSweepAt(): Date | null };
+export type Scheduler = { stop(): Promise<void>; lastSweepAt(): Date | null; /** This instance holds the poller lease. */ polling(): boolean };
 
 /** Embedded handling of outbox events: the same work the Inngest functions do, as due rows for the runner. */
 export function localSend(database: () => Promise<Database>, clients: Clients, now: () => Date = () => new Date()): Send {
@@ -80,15 +82,25 @@ function loop(name: string, everyMs: number, tick: () => Promise<void>): () => P
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const { database, clients } = options;
   let lastSweep: Date | null = null;
+  let polling = false;
   const stops: (() => Promise<void>)[] = [];
   if (clients.qbit) {
     const qbit = clients.qbit;
+    // One instance polls: the holder of the lease. If it dies its connection closes, and another instance takes
+    // the lease at its next tick, so polling moves over within one interval.
+    let lease: Lease | null = null;
     stops.push(
       loop("poller", options.pollMs, async () => {
         const d = await database();
-        await pollDownloads({ db: d.db, qbit, lock: (fn) => d.withAdvisoryLock(POLLER_LOCK, fn) });
+        lease ??= d.lease(POLLER_LEASE);
+        polling = await lease.held();
+        if (polling) await pollDownloads({ db: d.db, qbit });
       }),
     );
+    stops.push(async () => {
+      polling = false;
+      await lease?.release();
+    });
   }
   // Embedded, this tick also runs the verify chain's due steps: 30 s is its shortest wait, so 5 s is close enough.
   stops.push(loop("outbox", 5000, () => relayOutbox(database, clients, options.send)));
@@ -114,5 +126,9 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       }),
     );
   }
-  return { stop: async () => void (await Promise.all(stops.map((s) => s()))), lastSweepAt: () => lastSweep };
+  // Stopped in order: the poller loop has finished its tick before its lease is released.
+  const stop = async () => {
+    for (const s of stops) await s();
+  };
+  return { stop, lastSweepAt: () => lastSweep, polling: () => polling };
 }

@@ -8,6 +8,8 @@ export type Receipt = { seq: number; at: number };
  */
 export class SseClient {
   readonly receipts: Receipt[] = [];
+  /** When the response headers arrived (performance.now()). */
+  headersAt = Number.NaN;
   private request: http.ClientRequest | null = null;
   private buffer = "";
 
@@ -21,6 +23,7 @@ export class SseClient {
     return new Promise((resolve, reject) => {
       this.request = http.get(this.url, { agent: false, headers: { accept: "text/event-stream", cookie: this.cookie } }, (res) => {
         if (res.statusCode !== 200) return reject(new Error(`SSE status ${res.statusCode}`));
+        this.headersAt = performance.now();
         res.setEncoding("utf8");
         res.on("data", (chunk: string) => this.receive(chunk, performance.now()));
         resolve();

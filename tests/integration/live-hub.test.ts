@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { getDatabase } from "@/db/client";
+import { getDatabase, type Database } from "@/db/client";
 import { liveFilter } from "@/lib/auth/policy";
 import { LiveHub, type LiveClient } from "@/lib/live/hub";
 import { openEventStream } from "@/lib/live/stream";
 import type { LiveUpdate } from "@/lib/live/types";
 import { resetTables } from "../helpers/db";
-import { hashes, jellyseerr, sonarrGrab } from "../helpers/payloads";
+import { hashes, jellyseerr, sonarrGrab, sonarrImport } from "../helpers/payloads";
 import { postWebhook } from "../helpers/webhooks";
 
 beforeEach(resetTables);
@@ -65,6 +65,66 @@ describe("live hub", () => {
     expect(last?.request).toMatchObject({ title: "Breaking Bad", mediaType: "tv", stage: "grabbing" });
     expect(last?.episodes?.map((e) => [e.episodeNumber, e.stage])).toEqual([[1, "grabbing"], [2, "grabbing"]]);
     expect(last?.entry.seq).toBe(last?.seq);
+  });
+
+  it("an update carries the episodes and downloads its delivery changed, not the whole series", async () => {
+    const hub = newHub();
+    const c = collector();
+    await hub.attach(c.client, null);
+    const series = { ...tv, requestId: 302, tvdbId: 121361, tmdbId: 1399, subject: "Long Series (2011)" };
+    const all = Array.from({ length: 1000 }, (_, i) => ({ season: 1 + Math.floor(i / 100), episode: 1 + (i % 100) }));
+    await postWebhook("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", series));
+    expect((await postWebhook("sonarr", sonarrGrab({ hash: hashes.a, tvdbId: 121361, episodes: all }))).status).toBe(200);
+    await vi.waitFor(() => expect(c.updates().at(-1)?.data.episodes).toHaveLength(1000));
+
+    const before = c.chunks.length;
+    expect((await postWebhook("sonarr", sonarrGrab({ hash: hashes.b, tvdbId: 121361, episodes: [{ season: 10, episode: 100 }] }))).status).toBe(200);
+    await vi.waitFor(() => expect(c.updates().at(-1)?.data.downloads?.[0]?.hash).toBe(hashes.b.toLowerCase()));
+    const grab = c.updates().at(-1)?.data;
+    expect(grab?.episodes?.map((e) => [e.seasonNumber, e.episodeNumber, e.stage])).toEqual([[10, 100, "grabbing"]]);
+    expect(grab?.downloads).toHaveLength(1);
+    expect(grab?.request?.stage).toBeDefined();
+
+    const grabs = c.updates().length;
+    expect((await postWebhook("sonarr", sonarrImport({ hash: hashes.a, tvdbId: 121361, episodes: [{ season: 1, episode: 1 }] }))).status).toBe(200);
+    await vi.waitFor(() => expect(c.updates().length).toBeGreaterThan(grabs));
+    expect(c.updates().at(-1)?.data.episodes?.map((e) => [e.seasonNumber, e.episodeNumber])).toEqual([[1, 1]]);
+    // Every frame after the first 1,000-episode grab is small.
+    const sizes = c.chunks.slice(before).map((chunk) => chunk.byteLength);
+    expect(sizes.length).toBeGreaterThanOrEqual(2);
+    for (const size of sizes) expect(size).toBeLessThan(8 * 1024);
+  });
+
+  it("reads the database the same number of times per batch for 1 client as for 300", async () => {
+    let reads = 0;
+    const counting = async (): Promise<Database> => {
+      const real = await getDatabase();
+      const db = new Proxy(real.db, {
+        get(target, prop, receiver) {
+          if (prop === "select" || prop === "execute") reads += 1;
+          return Reflect.get(target, prop, receiver);
+        },
+      });
+      return { ...real, db };
+    };
+    const hub = new LiveHub(counting);
+    hubs.push(hub);
+    const clients = [collector()];
+    await hub.attach(clients[0]!.client, null);
+    const batch = async (requestId: number) => {
+      await vi.waitFor(() => expect(hub.clientCount).toBe(clients.length));
+      const before = reads;
+      const seen = clients.map((c) => c.updates().length);
+      await postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId, tmdbId: 60_000 + requestId, subject: `Reads ${requestId} (2020)` }));
+      await vi.waitFor(() => clients.forEach((c, i) => expect(c.updates().length).toBe((seen[i] ?? 0) + 1)));
+      return reads - before;
+    };
+    const forOne = await batch(601);
+    for (let i = 0; i < 299; i++) clients.push(collector());
+    await Promise.all(clients.slice(1).map((c) => hub.attach(c.client, null)));
+    const forMany = await batch(602);
+    expect(forOne).toBeGreaterThan(0);
+    expect(forMany).toBe(forOne);
   });
 
   it("replays what a client missed after its Last-Event-ID, then goes on live without duplicates", async () => {

@@ -1,6 +1,6 @@
 // GET /api/events — Server-Sent Events: every timeline row the viewer may see, as it commits, replaying from Last-Event-ID
 import { liveFilter } from "@/lib/auth/policy";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireRequestViewer } from "@/lib/auth/request-viewer";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
 import { openEventStream, SSE_HEADERS } from "@/lib/live/stream";
@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
   try {
-    const viewer = await requireViewer();
+    // The one session check of this connection: the stream then stays open without asking again.
+    const viewer = await requireRequestViewer(request);
     const accepts = liveFilter(viewer, env().MEMBERS_SEE) ?? undefined;
     const afterSeq = parseLastEventId(request.headers, new URL(request.url));
     return new Response(openEventStream({ afterSeq, signal: request.signal, accepts }), { headers: SSE_HEADERS });

@@ -1,0 +1,57 @@
+import { SseClient } from "./sse-clients";
+import { summary } from "./stats";
+
+/** The measuring side of the live benchmark, the same for the app and for the bare floor server. */
+
+export type ConnectResult = { clients: SseClient[]; allConnectedMs: number; headers: ReturnType<typeof summary> };
+
+/** Opens `n` SSE clients at once; "all connected" is from the first request to the last response headers. */
+export async function connectAll(url: string, cookie: string, n: number, learn: (frame: string) => void): Promise<ConnectResult> {
+  const clients = Array.from({ length: n }, () => new SseClient(url, learn, cookie));
+  const start = performance.now();
+  await Promise.all(clients.map((c) => c.open()));
+  const times = clients.map((c) => c.headersAt - start);
+  return { clients, allConnectedMs: Math.max(...times), headers: summary(times) };
+}
+
+export type Sent = { key: string; sent: number; answered: number };
+
+export type FanoutResult = { latency: ReturnType<typeof summary>; missed: number; events: number };
+
+/**
+ * Posts `count` events `gapMs` apart with `post` (which says when it sent and when it was answered, and the key
+ * its event will carry), then reads every client's receipts: latency is sent → received, per client and event.
+ */
+export async function measureFanout(
+  clients: readonly SseClient[],
+  count: number,
+  gapMs: number,
+  post: (i: number) => Promise<Sent>,
+  keyOfSeq: (seq: number) => string | undefined,
+  sample?: () => void,
+): Promise<FanoutResult> {
+  for (const c of clients) c.receipts.length = 0;
+  const sent = new Map<string, Sent>();
+  for (let i = 0; i < count; i++) {
+    const s = await post(i);
+    sent.set(s.key, s);
+    await new Promise((r) => setTimeout(r, gapMs));
+    if (i % 10 === 0) sample?.();
+  }
+  await new Promise((r) => setTimeout(r, 2_000));
+  const latencies: number[] = [];
+  let missed = 0;
+  for (const client of clients) {
+    const got = new Map<string, number>();
+    for (const r of client.receipts) {
+      const key = keyOfSeq(r.seq);
+      if (key !== undefined) got.set(key, r.at);
+    }
+    for (const [key, s] of sent) {
+      const at = got.get(key);
+      if (at === undefined) missed += 1;
+      else latencies.push(at - s.sent);
+    }
+  }
+  return { latency: summary(latencies), missed, events: sent.size };
+}

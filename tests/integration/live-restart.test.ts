@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import postgres from "postgres";
+import { closeDatabase, getDatabase } from "@/db/client";
+import { resetEnvForTests } from "@/lib/env";
+import { LiveHub, type LiveClient } from "@/lib/live/hub";
+import { start, type PgCluster } from "../helpers/pg-cluster";
+import { jellyseerr } from "../helpers/payloads";
+import { postWebhook } from "../helpers/webhooks";
+
+// This file's database is a private cluster the test restarts: never the shared server.
+let cluster: PgCluster;
+beforeAll(async () => {
+  cluster = await start();
+  await closeDatabase();
+  process.env.DATABASE_URL = cluster.url;
+  resetEnvForTests();
+  await getDatabase();
+});
+afterAll(async () => {
+  await closeDatabase();
+  await cluster?.stop();
+});
+
+const decoder = new TextDecoder();
+
+function collector() {
+  const chunks: Uint8Array[] = [];
+  const client: LiveClient = { write: (c) => (chunks.push(c), true), close: () => {} };
+  const messages = () => [...chunks.map((c) => decoder.decode(c)).join("").matchAll(/"message":"([^"]*)"/g)].map((m) => m[1]);
+  return { client, messages };
+}
+
+describe("live stream across a database restart", () => {
+  it("the LISTEN connection comes back and replays what was committed while it was away, within 2 s of the database", async () => {
+    const hub = new LiveHub(getDatabase);
+    const c = collector();
+    await hub.attach(c.client, null);
+    expect((await postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: 901, tmdbId: 90_001, subject: "Before (2020)" }))).status).toBe(200);
+    await vi.waitFor(() => expect(c.messages().length).toBe(1));
+
+    await cluster.restart(3_000);
+    const back = performance.now();
+    // Committed at once by another client, most likely before the hub listens again: its NOTIFY is lost.
+    const other = postgres(cluster.url, { max: 1, onnotice: () => {} });
+    await other`insert into timeline_events (source, event, message) values ('jellyseerr', 'test', 'while away')`;
+    await other.end();
+    await vi.waitFor(() => expect(c.messages()).toContain("while away"), { timeout: 5_000, interval: 20 });
+    const delay = performance.now() - back;
+    expect(delay).toBeLessThan(2_000);
+
+    // And the app's own pool serves webhooks again, live.
+    expect((await postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: 902, tmdbId: 90_002, subject: "After (2021)" }))).status).toBe(200);
+    await vi.waitFor(() => expect(c.messages().length).toBe(3));
+  });
+});

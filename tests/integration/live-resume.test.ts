@@ -1,0 +1,121 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { getDatabase, type Database } from "@/db/client";
+import { appendTimelineEvents } from "@/db/queries/timeline";
+import { LiveHub, type LiveClient } from "@/lib/live/hub";
+import type { LiveUpdate } from "@/lib/live/types";
+import { resetTables } from "../helpers/db";
+import { jellyseerr } from "../helpers/payloads";
+import { postWebhook } from "../helpers/webhooks";
+
+beforeEach(resetTables);
+
+const decoder = new TextDecoder();
+
+function collector() {
+  const chunks: Uint8Array[] = [];
+  const client: LiveClient = { write: (c) => (chunks.push(c), true), close: () => {} };
+  const ids = () =>
+    chunks
+      .map((c) => decoder.decode(c))
+      .join("")
+      .split("\n\n")
+      .filter((frame) => frame.includes("event: update"))
+      .map((frame) => {
+        const data = JSON.parse(/^data: (.*)$/m.exec(frame)?.[1] ?? "null") as LiveUpdate;
+        return data.seq;
+      });
+  return { client, ids };
+}
+
+/** The test's own database handle whose notifications never arrive: the test decides when the hub reads. */
+async function silentDatabase(): Promise<Database> {
+  const real = await getDatabase();
+  return { ...real, listen: async () => async () => {} };
+}
+
+/** A timeline row written in a transaction the test commits when it likes (its seq is taken now). */
+async function openInsert(message: string): Promise<{ commit: () => Promise<void> }> {
+  const { db } = await getDatabase();
+  let release: () => void = () => {};
+  const gate = new Promise<void>((r) => (release = r));
+  let inserted: () => void = () => {};
+  const ready = new Promise<void>((r) => (inserted = r));
+  const done = db.transaction(async (tx) => {
+    await appendTimelineEvents({ db: tx, entries: [{ requestId: null, source: "jellyseerr", event: "test", message }] });
+    inserted();
+    await gate;
+  });
+  await ready;
+  return {
+    commit: async () => {
+      release();
+      await done;
+    },
+  };
+}
+
+async function insertNow(message: string): Promise<void> {
+  const { db } = await getDatabase();
+  await appendTimelineEvents({ db, entries: [{ requestId: null, source: "jellyseerr", event: "test", message }] });
+}
+
+describe("live resume", () => {
+  it("a row that commits out of order is sent once to a client resuming between the commit and the hub's read", async () => {
+    const hub = new LiveHub(silentDatabase);
+    const watcher = collector();
+    await hub.attach(watcher.client, null);
+
+    const slow = await openInsert("slow"); // takes seq 1, commits last
+    await insertNow("fast"); // seq 2
+    hub.wake();
+    await vi.waitFor(() => expect(watcher.ids()).toEqual([2]));
+
+    // seq 1 commits; before the hub reads it again, a client resumes from 0: its replay includes seq 1.
+    await slow.commit();
+    const resumed = collector();
+    await hub.attach(resumed.client, 0);
+    expect(resumed.ids()).toEqual([1, 2]);
+
+    hub.wake();
+    await vi.waitFor(() => expect(watcher.ids()).toEqual([2, 1]));
+    await insertNow("after"); // seq 3
+    hub.wake();
+    await vi.waitFor(() => expect(resumed.ids()).toEqual([1, 2, 3]));
+    expect(watcher.ids()).toEqual([2, 1, 3]);
+  });
+
+  it("clients resuming in the middle of a burst of concurrent webhooks get every later event exactly once", async () => {
+    const hub = new LiveHub(getDatabase);
+    const reference = collector();
+    await hub.attach(reference.client, 0);
+    const resumed: { from: number; c: ReturnType<typeof collector> }[] = [];
+
+    const WAVES = 8;
+    const PER_WAVE = 6;
+    for (let wave = 0; wave < WAVES; wave++) {
+      const posts = Array.from({ length: PER_WAVE }, (_, i) => {
+        const id = 500 + wave * PER_WAVE + i;
+        return postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: id, tmdbId: 50_000 + id, subject: `Burst ${id} (2020)` }));
+      });
+      // Resume while the wave is in flight, from a point somewhat behind what the reference has seen.
+      const seen = reference.ids();
+      const from = seen.length > 0 ? (seen[Math.max(0, seen.length - 1 - wave)] ?? 0) : 0;
+      const c = collector();
+      const attached = hub.attach(c.client, from);
+      resumed.push({ from, c });
+      await Promise.all([...posts, attached]);
+    }
+
+    const total = WAVES * PER_WAVE;
+    await vi.waitFor(() => expect(reference.ids()).toHaveLength(total), { timeout: 10_000 });
+    const all = [...reference.ids()].sort((a, b) => a - b);
+    expect(new Set(all).size).toBe(total);
+    for (const { from, c } of resumed) {
+      const expected = all.filter((seq) => seq > from);
+      await vi.waitFor(() => expect(c.ids().length).toBeGreaterThanOrEqual(expected.length), { timeout: 10_000 });
+      const got = c.ids();
+      expect(got.length, `resumed from ${from}: ${got.join(",")}`).toBe(new Set(got).size);
+      expect([...got].sort((a, b) => a - b)).toEqual(expected);
+    }
+  });
+});
