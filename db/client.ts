@@ -1,17 +1,17 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 import { log } from "@/lib/log";
 import * as schema from "./schema";
 
-/** Either driver's drizzle instance; transactions are assignable to it too. */
+/** The drizzle instance (postgres.js); transactions are assignable to it too. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export type Database = {
   db: Db;
-  driver: "postgres" | "pglite";
+  /** `server`: DATABASE_URL; `embedded`: the PostgreSQL this process started (see db/embedded). */
+  kind: "server" | "embedded";
   /** Subscribes to a NOTIFY channel on one dedicated connection; resolves to an unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /**
@@ -26,7 +26,7 @@ const migrationsFolder = path.join(process.cwd(), "db/migrations");
 // Any fixed number shared by every instance: one migrator at a time across processes.
 const MIGRATION_LOCK = 727_001;
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, kind: Database["kind"]): Promise<Database> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
@@ -43,7 +43,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const client = postgres(url, { max: poolSize, onnotice: () => {} });
   return {
     db: drizzle(client, { schema }) as unknown as Db,
-    driver: "postgres",
+    kind,
     async listen(channel, onPayload) {
       const subscription = await client.listen(channel, onPayload);
       return () => subscription.unlisten();
@@ -66,35 +66,26 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   };
 }
 
-async function openPglite(dir: string): Promise<Database> {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { drizzle } = await import("drizzle-orm/pglite");
-  const { migrate } = await import("drizzle-orm/pglite/migrator");
-
-  if (!dir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
-  const client = await PGlite.create(dir.startsWith("memory://") ? undefined : dir);
-  const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder });
-  // PGlite is one connection owned by one process: an in-process flag is the whole lock.
-  const held = new Set<number>();
-  return {
-    db: db as unknown as Db,
-    driver: "pglite",
-    async listen(channel, onPayload) {
-      const unsubscribe = await client.listen(channel, onPayload);
-      return () => unsubscribe();
-    },
-    async withAdvisoryLock(key, fn) {
-      if (held.has(key)) return { acquired: false };
-      held.add(key);
-      try {
-        return { acquired: true, value: await fn() };
-      } finally {
-        held.delete(key);
-      }
-    },
-    close: () => client.close(),
-  };
+/**
+ * No DATABASE_URL: a PostgreSQL of our own in EMBEDDED_POSTGRES_DIR, started as a child process and reached through
+ * the same driver as any server; closing the database stops it.
+ */
+async function openEmbedded(e: Env): Promise<Database> {
+  const { startCluster } = await import("./embedded/cluster");
+  const cluster = await startCluster({ dir: e.EMBEDDED_POSTGRES_DIR, user: e.EMBEDDED_POSTGRES_USER, onLog: (line) => log.warn("embedded postgres", { line }) });
+  try {
+    const database = await openPostgres(cluster.url, e.DATABASE_POOL_SIZE, "embedded");
+    return {
+      ...database,
+      async close() {
+        await database.close();
+        await cluster.stop();
+      },
+    };
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
 }
 
 type Holder = { __statusTrackerDatabase?: Promise<Database> };
@@ -106,11 +97,11 @@ const holder = globalThis as typeof globalThis & Holder;
  */
 export function getDatabase(): Promise<Database> {
   if (!holder.__statusTrackerDatabase) {
-    const { DATABASE_URL, DATABASE_POOL_SIZE, PGLITE_DIR } = env();
-    const opening = DATABASE_URL ? openPostgres(DATABASE_URL, DATABASE_POOL_SIZE) : openPglite(PGLITE_DIR);
+    const e = env();
+    const opening = e.DATABASE_URL ? openPostgres(e.DATABASE_URL, e.DATABASE_POOL_SIZE, "server") : openEmbedded(e);
     holder.__statusTrackerDatabase = opening;
     opening.then(
-      (d) => log.info("database ready", { driver: d.driver }),
+      (d) => log.info("database ready", { kind: d.kind }),
       (error: unknown) => {
         holder.__statusTrackerDatabase = undefined;
         log.error("database open failed", { error: error instanceof Error ? error.message : String(error) });

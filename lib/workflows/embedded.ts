@@ -35,9 +35,9 @@ export function localSend(database: () => Promise<Database>, clients: Clients): 
 
 /**
  * One outbox tick. To Inngest the rows are sent inside the drain's transaction (a failed send keeps them).
- * Embedded, the checks run only after that transaction committed: PGlite is a single connection, so a check
- * querying the database from inside the drain would wait on the drain forever. A check that fails here is
- * not retried from the outbox; the next sweep looks at the request again.
+ * Embedded, the checks run only after that transaction committed: they call upstream services, and no
+ * transaction is held across a network call. A check that fails here is not retried from the outbox; the
+ * next sweep looks at the request again.
  */
 export async function relayOutbox(database: () => Promise<Database>, clients: Clients, send: Send | null): Promise<void> {
   const { db } = await database();

@@ -23,14 +23,28 @@ export function buildIsCurrent(): boolean {
   return existsSync(id) && statSync(id).mtimeMs >= newest(SOURCES);
 }
 
-export async function build(logFile: string): Promise<void> {
+/** `next build` with its whole output in `logFile` and each step (one line per stage) passed to `progress`. */
+export async function build(logFile: string, progress: (line: string) => void): Promise<void> {
   const log = createWriteStream(logFile, { flags: "a" });
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
+  let pending = "";
+  child.stdout.setEncoding("utf8");
+  child.stdout.on("data", (chunk: string) => {
+    const lines = (pending + chunk).split(/\r?\n|\r/);
+    pending = lines.pop() ?? "";
+    for (const line of lines.map(stripAnsi)) if (STEP.test(line)) progress(line.trim());
+  });
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   if (code !== 0) throw new Error(`next build failed (exit ${code}); see ${logFile}`);
 }
+
+// The build's stage lines ("Creating an optimized production build", "Compiled successfully in 31s", "Generating
+// static pages (12/12)", …); the route table and warnings stay in the log.
+const STEP = /^\s*(?:[✓○▲]\s*)?(Creating|Compiled|Compiling|Linting|Running|Checking|Collecting|Generating|Finalizing|Skipping)\b/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the escape sequences are what is being removed
+const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "");
 
 export type App = { url: string; child: ChildProcess; stop(): Promise<void>; exited: Promise<number | null> };
 
