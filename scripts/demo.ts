@@ -34,9 +34,11 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   const databaseDir = path.join(dataDir, "postgres");
   // The database is prepared while the app builds: on two cores the build is the long pole.
-  const building = buildIsCurrent()
-    ? Promise.resolve()
-    : (say("Building the app (next build; about a minute on two cores the first time)…"), build(path.join(dataDir, "build.log"), (line) => say(`[${seconds()} s]   ${line}`)));
+  let building = Promise.resolve();
+  if (!buildIsCurrent()) {
+    say("Building the app (next build; about a minute on two cores)…");
+    building = build(path.join(dataDir, "build.log"), (line) => say(`[${seconds()} s]   ${line}`));
+  }
   await Promise.all([prepareDemoDatabase(databaseDir, postgresUser), building]);
   say(`[${seconds()} s] database and build ready; starting the app`);
   const sim = await startSimulators();

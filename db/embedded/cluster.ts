@@ -67,7 +67,9 @@ function run(file: string, args: string[], user: RunAs): Promise<string> {
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve(output) : reject(new Error(`${path.basename(file)} failed (exit ${code}): ${output.trim()}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${path.basename(file)} failed (exit ${code}): ${output.trim()}`)),
+    );
   });
 }
 
@@ -119,7 +121,12 @@ function launch(postgres: string, dir: string, port: number, user: RunAs, settin
   const args = ["-D", dir, "-p", String(port), ...Object.entries(settings).flatMap(([k, v]) => ["-c", `${k}=${v}`])];
   const setpriv = setprivPath();
   // detached: a Ctrl-C in the terminal reaches the app, which then stops the server in order.
-  const options = { ...ownerIds(user), detached: true, env: { ...process.env, LC_ALL: "C" }, stdio: ["ignore", "ignore", "pipe"] as ("ignore" | "pipe")[] };
+  const options = {
+    ...ownerIds(user),
+    detached: true,
+    env: { ...process.env, LC_ALL: "C" },
+    stdio: ["ignore", "ignore", "pipe"] as ("ignore" | "pipe")[],
+  };
   return setpriv ? spawn(setpriv, ["--pdeathsig", "SIGINT", "--", postgres, ...args], options) : spawn(postgres, args, options);
 }
 
@@ -130,7 +137,8 @@ function waitReady(child: ChildProcess, onLog: (line: string) => void): Promise<
     child.stderr?.setEncoding("utf8");
     child.stderr?.on("data", (chunk: string) => {
       if (ready) {
-        for (const line of chunk.split("\n")) if (/\b(WARNING|ERROR|FATAL|PANIC):/.test(line) && !/password authentication|terminating connection/.test(line)) onLog(line);
+        for (const line of chunk.split("\n"))
+          if (/\b(WARNING|ERROR|FATAL|PANIC):/.test(line) && !/password authentication|terminating connection/.test(line)) onLog(line);
         return;
       }
       output += chunk;

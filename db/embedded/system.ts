@@ -71,7 +71,10 @@ export async function unprivilegedUser(name: string): Promise<RunAs> {
     await run("useradd", ["--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin", name]);
   } catch (error) {
     // Another process may have created it in the meantime; anything else is reported below.
-    if (!(await lookup(name))) throw new Error(`running as root: could not create the user "${name}" for PostgreSQL (${error instanceof Error ? error.message : String(error)})`);
+    if (!(await lookup(name)))
+      throw new Error(
+        `running as root: could not create the user "${name}" for PostgreSQL (${error instanceof Error ? error.message : String(error)})`,
+      );
   }
   const created = await lookup(name);
   if (!created) throw new Error(`running as root: the user "${name}" for PostgreSQL does not exist`);

@@ -43,7 +43,6 @@ export async function build(logFile: string, progress: (line: string) => void): 
 // The build's stage lines ("Creating an optimized production build", "Compiled successfully in 31s", "Generating
 // static pages (12/12)", …); the route table and warnings stay in the log.
 const STEP = /^\s*(?:[✓○▲]\s*)?(Creating|Compiled|Compiling|Linting|Running|Checking|Collecting|Generating|Finalizing|Skipping)\b/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the escape sequences are what is being removed
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "");
 
 export type App = { url: string; child: ChildProcess; stop(): Promise<void>; exited: Promise<number | null> };
