@@ -98,23 +98,27 @@ async function initialise(dir: string, user: RunAs, initdb: string, noSync: bool
 }
 
 /**
- * A postmaster.pid left behind: a dead or recycled PID is removed; a server still running on this directory is waited
- * for (it is shutting down because its owner died), and an orphan (its owner gone, adopted by init) is stopped.
+ * A postmaster.pid left behind. A dead PID is PostgreSQL's own business (it checks the PID and the shared memory the
+ * file names, then starts with crash recovery). A live PID that is not a server on this directory is a recycled one
+ * (after a reboot or in a container): the file is removed, or PostgreSQL would refuse to start. A server still
+ * running on this directory is waited for (it is shutting down because its owner died); an orphan (adopted by init,
+ * where no parent-death signal exists) is stopped; anything else belongs to another running instance.
  */
 async function recoverLock(dir: string): Promise<void> {
   const file = path.join(dir, "postmaster.pid");
   if (!existsSync(file)) return;
   const pid = Number(readFileSync(file, "utf8").split("\n")[0]);
-  const isServer = (p: number) => alive(p) && (commandLine(p)?.includes("postgres") ?? true);
-  if (!pid || !isServer(pid)) {
+  if (!pid || !alive(pid)) return;
+  const ours = (p: number) => alive(p) && (commandLine(p)?.includes(dir) ?? true);
+  if (!ours(pid)) {
     rmSync(file, { force: true });
     return;
   }
-  for (let i = 0; i < 100 && isServer(pid); i += 1) {
+  for (let i = 0; i < 100 && ours(pid); i += 1) {
     if (i === 20 && parentPid(pid) === 1) process.kill(pid, "SIGINT");
     await sleep(100);
   }
-  if (isServer(pid)) throw new Error(`${dir} is in use by PostgreSQL (PID ${pid}) of another running instance`);
+  if (ours(pid)) throw new Error(`${dir} is in use by PostgreSQL (PID ${pid}) of another running instance`);
 }
 
 function launch(postgres: string, dir: string, port: number, user: RunAs, settings: Record<string, string>): ChildProcess {
@@ -171,8 +175,14 @@ export async function startCluster(options: ClusterOptions): Promise<EmbeddedClu
     try {
       await waitReady(child, onLog);
     } catch (error) {
+      const message = error instanceof Error ? error.message : "";
       // Another program took the port between the probe and the bind: try another one.
-      if (attempt < 3 && error instanceof Error && /could not (bind|create listen)/i.test(error.message)) continue;
+      if (attempt < 3 && /could not (bind|create listen)/i.test(message)) continue;
+      // Backends of a killed server are still exiting: they notice their postmaster's death within moments.
+      if (attempt < 20 && /pre-existing shared memory block|lock file .* already exists/i.test(message)) {
+        await sleep(500);
+        continue;
+      }
       throw error;
     }
     const pid = child.pid ?? 0;
