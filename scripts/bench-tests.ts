@@ -41,7 +41,7 @@ try {
   const e2e = process.argv.includes("--e2e") ? timed(["playwright", "test"]) : null;
   const status = (r: { ok: boolean }) => (r.ok ? "passed" : "**failed**");
   const lines = [
-    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}, load average at start ${load}; FUZZ_RUNS ${process.env.FUZZ_RUNS ?? "default (300)"}.`,
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}, load average at start ${load}; FUZZ_RUNS ${process.env.FUZZ_RUNS ?? "default (200)"}.`,
     "",
     "| command | wall time | result | target |",
     "|---|---|---|---|",
