@@ -30,12 +30,24 @@ export async function build(logFile: string, progress: (line: string) => void): 
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   let pending = "";
+  let last = Date.now();
+  let current = "building";
   child.stdout.setEncoding("utf8");
   child.stdout.on("data", (chunk: string) => {
     const lines = (pending + chunk).split(/\r?\n|\r/);
     pending = lines.pop() ?? "";
-    for (const line of lines.map(stripAnsi)) if (STEP.test(line)) progress(line.trim());
+    for (const line of lines.map(stripAnsi)) {
+      if (!STEP.test(line)) continue;
+      current = line.trim().replace(/\s*\.\.\.$|…$/, "");
+      last = Date.now();
+      progress(line.trim());
+    }
   });
+  // Compiling is one long step: a line every 10 s says it is still going.
+  const heartbeat = setInterval(() => {
+    if (Date.now() - last >= 10_000) progress(`… ${current.charAt(0).toLowerCase()}${current.slice(1)} (still going)`);
+  }, 10_000);
+  child.once("exit", () => clearInterval(heartbeat));
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   if (code !== 0) throw new Error(`next build failed (exit ${code}); see ${logFile}`);
 }
