@@ -59,13 +59,19 @@ async function post(base: string, requestId: number): Promise<void> {
 /** Floors: a Node HTTP server doing nothing, and an idle embedded PostgreSQL with no client. */
 async function floors(): Promise<{ node: TreeMemory; postgres: TreeMemory }> {
   const { spawn } = await import("node:child_process");
-  const node = spawn(process.execPath, ["-e", "require('node:http').createServer((q, s) => s.end('ok')).listen(0, '127.0.0.1')"], { stdio: "ignore" });
+  const node = spawn(process.execPath, ["-e", "require('node:http').createServer((q, s) => s.end('ok')).listen(0, '127.0.0.1')"], {
+    stdio: "ignore",
+  });
   await sleep(1500);
   const nodeMemory = treeMemory(node.pid ?? 0);
   node.kill();
   const dir = mkdtempSync(path.join(tmpdir(), "st-mem-floor-"));
   chmodSync(dir, 0o755);
-  const cluster = await startCluster({ dir: path.join(dir, "postgres"), user: process.env.EMBEDDED_POSTGRES_USER || "status-tracker-pg", noSync: true });
+  const cluster = await startCluster({
+    dir: path.join(dir, "postgres"),
+    user: process.env.EMBEDDED_POSTGRES_USER || "status-tracker-pg",
+    noSync: true,
+  });
   await sleep(2000);
   const postgres = treeMemory(cluster.pid);
   await cluster.stop();

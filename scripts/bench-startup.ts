@@ -47,7 +47,9 @@ async function launchOnce(env: Record<string, string>): Promise<{ page: number; 
 async function nodeFloor(): Promise<number> {
   const port = await freePort();
   const since = performance.now();
-  const child = spawn(process.execPath, ["-e", `require('node:http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`], { stdio: "ignore" });
+  const child = spawn(process.execPath, ["-e", `require('node:http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`], {
+    stdio: "ignore",
+  });
   try {
     return await firstAnswer(`http://127.0.0.1:${port}/`, since);
   } finally {

@@ -58,7 +58,11 @@ try {
   ];
   console.log(lines.join("\n"));
   writeSubsection("docs/benchmarks.md", "Test loop", INTRO, database, lines.join("\n"));
-  for (const [name, run] of [["unit", unit], ["integration", integration], ["e2e", e2e]] as const) {
+  for (const [name, run] of [
+    ["unit", unit],
+    ["integration", integration],
+    ["e2e", e2e],
+  ] as const) {
     if (run && !run.ok) console.error(`\n${name} failed:\n${run.output.split("\n").slice(-80).join("\n")}`);
   }
   if (!unit.ok || !integration.ok || (e2e && !e2e.ok)) process.exitCode = 1;

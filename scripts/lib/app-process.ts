@@ -14,7 +14,9 @@ export const benchSecret = "bench-webhook-secret";
 
 /** Environment naming a fresh database for `appDir`: checkouts before the embedded PostgreSQL used PGlite. */
 export function embeddedDatabaseEnv(appDir: string, dir: string): Record<string, string> {
-  return existsSync(path.join(appDir, "db/embedded")) ? { EMBEDDED_POSTGRES_DIR: path.join(dir, "postgres") } : { PGLITE_DIR: path.join(dir, "pglite") };
+  return existsSync(path.join(appDir, "db/embedded"))
+    ? { EMBEDDED_POSTGRES_DIR: path.join(dir, "postgres") }
+    : { PGLITE_DIR: path.join(dir, "pglite") };
 }
 
 export async function launchApp(appDir: string, env: Record<string, string>, nodeOptions = ""): Promise<AppProcess> {
@@ -52,7 +54,13 @@ export async function launchApp(appDir: string, env: Record<string, string>, nod
 }
 
 /** Polls `url` until it answers `status`; resolves with milliseconds since `since`. */
-export async function firstAnswer(url: string, since: number, status = 200, timeoutMs = 120_000, headers: Record<string, string> = {}): Promise<number> {
+export async function firstAnswer(
+  url: string,
+  since: number,
+  status = 200,
+  timeoutMs = 120_000,
+  headers: Record<string, string> = {},
+): Promise<number> {
   const deadline = since + timeoutMs;
   while (performance.now() < deadline) {
     try {
