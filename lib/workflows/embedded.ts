@@ -5,6 +5,8 @@ import { log } from "@/lib/log";
 import { drainOutbox, type OutgoingEvent, type Send } from "./outbox";
 import { pollDownloads } from "./poller";
 import { runSweep } from "./sweep/sweep";
+import { notifyConfigFromEnv } from "./notify/config";
+import { runNotifyTick } from "./notify/run";
 import { verifyAvailability } from "./verify";
 
 /** Any fixed number shared by every instance: one sweep at a time across all of them. */
@@ -17,6 +19,8 @@ export type SchedulerOptions = {
   sweepMs: number;
   /** Inngest configured: the relay sends the outbox there and the sweep stays off (Inngest's cron runs it). */
   send: Send | null;
+  /** How often notifications are collected (and, embedded, sent); 1 s by default. */
+  notifyMs?: number;
 };
 
 export type Scheduler = { stop(): Promise<void>; lastSweepAt(): Date | null };
@@ -84,6 +88,12 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     stops.push(loop("poller", options.pollMs, async () => void (await pollDownloads({ db: (await database()).db, qbit }))));
   }
   stops.push(loop("outbox", 5000, () => relayOutbox(database, clients, options.send)));
+  // Notifications: collected here in both modes; sent here only without Inngest (else its `notify` function sends).
+  stops.push(
+    loop("notify", options.notifyMs ?? 1000, async () => {
+      await runNotifyTick({ db: (await database()).db, now: new Date(), config: notifyConfigFromEnv(), deliver: !options.send });
+    }),
+  );
   if (!options.send) {
     stops.push(
       loop("sweep", options.sweepMs, async () => {
