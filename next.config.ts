@@ -5,10 +5,10 @@ import { securityHeaders } from "./lib/http/security-headers";
 export default function config(phase: string): NextConfig {
   const dev = phase === PHASE_DEVELOPMENT_SERVER;
   return {
-    // PGlite and postgres.js must load from node_modules at runtime: bundling them breaks both drivers.
+    // postgres.js must load from node_modules at runtime: bundled, the driver breaks.
     // So must SignalR: bundled, its Node transport's dynamic require fails and, with SHOKO_URL set, takes
     // the instrumentation hook (and so every request) down with it.
-    serverExternalPackages: ["@electric-sql/pglite", "postgres", "@microsoft/signalr"],
+    serverExternalPackages: ["postgres", "@microsoft/signalr"],
     poweredByHeader: false,
     async headers() {
       return [{ source: "/:path*", headers: securityHeaders({ dev }) }];

@@ -1,18 +1,18 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Options as PostgresOptions } from "postgres";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 import { log } from "@/lib/log";
 import * as schema from "./schema";
 
-/** Either driver's drizzle instance; transactions are assignable to it too. */
+/** The drizzle instance (postgres.js); transactions are assignable to it too. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export type Database = {
   db: Db;
-  driver: "postgres" | "pglite";
+  /** `server`: DATABASE_URL; `embedded`: the PostgreSQL this process started (see db/embedded). */
+  kind: "server" | "embedded";
   /**
    * Subscribes to a NOTIFY channel on one dedicated connection; resolves to an unsubscribe function. That
    * connection comes back by itself after the database restarts; `onListen` runs each time it listens again,
@@ -46,7 +46,7 @@ const migrationsFolder = path.join(process.cwd(), "db/migrations");
 const MIGRATION_LOCK = 727_001;
 
 /** A PostgreSQL database of its own (migrated); most code wants the process-wide one from getDatabase(). */
-export async function openPostgres(url: string, poolSize: number): Promise<Database> {
+export async function openPostgres(url: string, poolSize: number, kind: Database["kind"] = "server"): Promise<Database> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
@@ -70,7 +70,7 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
   const listeners = new Set<Listener>();
   return {
     db: drizzle(client, { schema }) as unknown as Db,
-    driver: "postgres",
+    kind,
     async listen(channel, onPayload, onListen) {
       const listener = listenOn({ connect: dedicated, channel, onPayload, onListen });
       listeners.add(listener);
@@ -179,37 +179,26 @@ function postgresLease(connect: () => import("postgres").Sql, key: number): Leas
   };
 }
 
-async function openPglite(dir: string): Promise<Database> {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { drizzle } = await import("drizzle-orm/pglite");
-  const { migrate } = await import("drizzle-orm/pglite/migrator");
-
-  if (!dir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
-  const client = await PGlite.create(dir.startsWith("memory://") ? undefined : dir);
-  const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder });
-  // PGlite is one connection owned by one process: an in-process flag is the whole lock.
-  const held = new Set<number>();
-  return {
-    db: db as unknown as Db,
-    driver: "pglite",
-    async listen(channel, onPayload) {
-      const unsubscribe = await client.listen(channel, onPayload);
-      return () => unsubscribe();
-    },
-    async withAdvisoryLock(key, fn) {
-      if (held.has(key)) return { acquired: false };
-      held.add(key);
-      try {
-        return { acquired: true, value: await fn() };
-      } finally {
-        held.delete(key);
-      }
-    },
-    // One process owns a PGlite directory: it is always the only instance.
-    lease: () => ({ held: async () => true, release: async () => {} }),
-    close: () => client.close(),
-  };
+/**
+ * No DATABASE_URL: a PostgreSQL of our own in EMBEDDED_POSTGRES_DIR, started as a child process and reached through
+ * the same driver as any server; closing the database stops it.
+ */
+async function openEmbedded(e: Env): Promise<Database> {
+  const { startCluster } = await import("./embedded/cluster");
+  const cluster = await startCluster({ dir: e.EMBEDDED_POSTGRES_DIR, user: e.EMBEDDED_POSTGRES_USER, onLog: (line) => log.warn("embedded postgres", { line }) });
+  try {
+    const database = await openPostgres(cluster.url, e.DATABASE_POOL_SIZE, "embedded");
+    return {
+      ...database,
+      async close() {
+        await database.close();
+        await cluster.stop();
+      },
+    };
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
 }
 
 type Holder = { __statusTrackerDatabase?: Promise<Database> };
@@ -221,11 +210,11 @@ const holder = globalThis as typeof globalThis & Holder;
  */
 export function getDatabase(): Promise<Database> {
   if (!holder.__statusTrackerDatabase) {
-    const { DATABASE_URL, DATABASE_POOL_SIZE, PGLITE_DIR } = env();
-    const opening = DATABASE_URL ? openPostgres(DATABASE_URL, DATABASE_POOL_SIZE) : openPglite(PGLITE_DIR);
+    const e = env();
+    const opening = e.DATABASE_URL ? openPostgres(e.DATABASE_URL, e.DATABASE_POOL_SIZE, "server") : openEmbedded(e);
     holder.__statusTrackerDatabase = opening;
     opening.then(
-      (d) => log.info("database ready", { driver: d.driver }),
+      (d) => log.info("database ready", { kind: d.kind }),
       (error: unknown) => {
         holder.__statusTrackerDatabase = undefined;
         log.error("database open failed", { error: error instanceof Error ? error.message : String(error) });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EMBEDDED_POSTGRES_DEFAULTS } from "@/db/embedded/defaults";
 import { parseAliases, parseNameList } from "@/lib/auth/aliases";
 import { parseAddressList } from "@/lib/http/address-list";
 
@@ -12,7 +13,12 @@ const optionalString = z
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optionalString,
-  PGLITE_DIR: z.string().default("./.data/pglite"),
+  /** Data directory of the embedded PostgreSQL started when DATABASE_URL is unset. */
+  EMBEDDED_POSTGRES_DIR: optionalString.transform((v) => v ?? EMBEDDED_POSTGRES_DEFAULTS.dir),
+  /** The account the embedded PostgreSQL runs as when the app is started as root (created if missing). */
+  EMBEDDED_POSTGRES_USER: optionalString
+    .pipe(z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/, "expected a system user name").optional())
+    .transform((v) => v ?? EMBEDDED_POSTGRES_DEFAULTS.user),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   WEBHOOK_SECRET: optionalString,
   API_TOKEN: optionalString,

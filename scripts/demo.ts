@@ -3,13 +3,14 @@
  * requests flowing through all of it, so the portal moves without any media stack at hand.
  *
  * Honours the app's own variables (PORT, ADMIN_USERNAME/ADMIN_PASSWORD, API_TOKEN, AUTH_SECRET,
- * WEBHOOK_SECRET, LOG_LEVEL …) plus DEMO_DATA_DIR (default .data/demo, wiped each run) and
- * DEMO_BATCH_SECONDS (default 25).
+ * WEBHOOK_SECRET, LOG_LEVEL, EMBEDDED_POSTGRES_USER …) plus DEMO_DATA_DIR (default .data/demo; its database is
+ * made afresh each run) and DEMO_BATCH_SECONDS (default 25).
  */
 import { randomBytes } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { EMBEDDED_POSTGRES_DEFAULTS } from "../db/embedded/defaults";
 import { startSimulators } from "../tests/fakes/stack";
 import { build, buildIsCurrent, startApp, type App } from "./demo/app";
 import { prepareDemoDatabase } from "./demo/database";
@@ -28,14 +29,19 @@ const username = process.env.ADMIN_USERNAME || "demo";
 const password = process.env.ADMIN_PASSWORD || "demo";
 const webhookSecret = process.env.WEBHOOK_SECRET || randomBytes(24).toString("hex");
 const logFile = path.join(dataDir, "server.log");
+const postgresUser = process.env.EMBEDDED_POSTGRES_USER || EMBEDDED_POSTGRES_DEFAULTS.user;
 
 async function main() {
-  mkdirSync(".data", { recursive: true });
-  await prepareDemoDatabase(path.join(dataDir, "pglite"));
+  mkdirSync(dataDir, { recursive: true });
+  const databaseDir = path.join(dataDir, "postgres");
+  // The database is prepared while the app builds: on two cores the build is the long pole.
+  let building = Promise.resolve();
   if (!buildIsCurrent()) {
-    say("Building the app once (under a minute)…");
-    await build(path.join(dataDir, "build.log"));
+    say("Building the app (next build; about a minute on two cores)…");
+    building = build(path.join(dataDir, "build.log"), (line) => say(`[${seconds()} s]   ${line}`));
   }
+  await Promise.all([prepareDemoDatabase(databaseDir, postgresUser), building]);
+  say(`[${seconds()} s] database and build ready; starting the app`);
   const sim = await startSimulators();
   seedExistingLibrary(sim);
   const env: NodeJS.ProcessEnv = {
@@ -44,7 +50,7 @@ async function main() {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),
-    PGLITE_DIR: path.join(dataDir, "pglite"),
+    EMBEDDED_POSTGRES_DIR: databaseDir,
     AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("base64"),
     AUTH_TRUST_HOST: "true",
     WEBHOOK_SECRET: webhookSecret,

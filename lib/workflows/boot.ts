@@ -37,6 +37,9 @@ export function startWorkflows(): Promise<void> {
 
 async function start(): Promise<void> {
   const e = env();
+  // Opened (the embedded server started, migrations applied) while the first pages render, not on the first query;
+  // a failure is logged by getDatabase and retried by the next caller.
+  getDatabase().catch(() => {});
   const clients = clientsFromEnv(e);
   const durable = inngestConfigured(e);
   const send = durable ? await inngestSend() : null;

@@ -23,14 +23,39 @@ export function buildIsCurrent(): boolean {
   return existsSync(id) && statSync(id).mtimeMs >= newest(SOURCES);
 }
 
-export async function build(logFile: string): Promise<void> {
+/** `next build` with its whole output in `logFile` and each step (one line per stage) passed to `progress`. */
+export async function build(logFile: string, progress: (line: string) => void): Promise<void> {
   const log = createWriteStream(logFile, { flags: "a" });
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
+  let pending = "";
+  let last = Date.now();
+  let current = "building";
+  child.stdout.setEncoding("utf8");
+  child.stdout.on("data", (chunk: string) => {
+    const lines = (pending + chunk).split(/\r?\n|\r/);
+    pending = lines.pop() ?? "";
+    for (const line of lines.map(stripAnsi)) {
+      if (!STEP.test(line)) continue;
+      current = line.trim().replace(/\s*\.\.\.$|…$/, "");
+      last = Date.now();
+      progress(line.trim());
+    }
+  });
+  // Compiling is one long step: a line every 10 s says it is still going.
+  const heartbeat = setInterval(() => {
+    if (Date.now() - last >= 10_000) progress(`… ${current.charAt(0).toLowerCase()}${current.slice(1)} (still going)`);
+  }, 10_000);
+  child.once("exit", () => clearInterval(heartbeat));
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   if (code !== 0) throw new Error(`next build failed (exit ${code}); see ${logFile}`);
 }
+
+// The build's stage lines ("Creating an optimized production build", "Compiled successfully in 31s", "Generating
+// static pages (12/12)", …); the route table and warnings stay in the log.
+const STEP = /^\s*(?:[✓○▲]\s*)?(Creating|Compiled|Compiling|Linting|Running|Checking|Collecting|Generating|Finalizing|Skipping)\b/;
+const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "");
 
 export type App = { url: string; child: ChildProcess; stop(): Promise<void>; exited: Promise<number | null> };
 

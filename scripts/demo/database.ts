@@ -1,6 +1,10 @@
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/postgres-js";
+import { migrate } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { startCluster } from "../../db/embedded/cluster";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 
 /**
@@ -12,20 +16,22 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 export const demoThresholds = { downloaded: 1, importing: 1, anime_matching: 1 } as const;
 
 /**
- * A fresh embedded database for the demo, migrated and with the demo's thresholds, written before the app
- * opens it (PGlite must never be open in two processes at once).
+ * A fresh embedded database for the demo, migrated and with the demo's thresholds: the cluster is started here,
+ * prepared, and stopped again before the app starts it as its own.
  */
-export async function prepareDemoDatabase(dir: string): Promise<void> {
+export async function prepareDemoDatabase(dir: string, user: string): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.dirname(dir), { recursive: true });
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { drizzle } = await import("drizzle-orm/pglite");
-  const { migrate } = await import("drizzle-orm/pglite/migrator");
-  const client = await PGlite.create(dir);
-  const db = drizzle(client);
-  await migrate(db, { migrationsFolder: "db/migrations" });
-  for (const [stage, minutes] of Object.entries(demoThresholds)) {
-    await (db as unknown as PgDatabase<PgQueryResultHKT>).execute(sql`insert into stage_thresholds (stage, after_minutes) values (${stage}, ${minutes})`);
+  const cluster = await startCluster({ dir, user });
+  const client = postgres(cluster.url, { max: 1, onnotice: () => {} });
+  try {
+    const db = drizzle(client);
+    await migrate(db, { migrationsFolder: "db/migrations" });
+    for (const [stage, minutes] of Object.entries(demoThresholds)) {
+      await (db as unknown as PgDatabase<PgQueryResultHKT>).execute(sql`insert into stage_thresholds (stage, after_minutes) values (${stage}, ${minutes})`);
+    }
+  } finally {
+    await client.end();
+    await cluster.stop();
   }
-  await client.close();
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -8,8 +8,8 @@ export type DatabaseHandle = { serverUrl: string; name: string } | { dir: string
 export type FreshDatabase = { env: Record<string, string>; handle: DatabaseHandle; drop(): Promise<void> };
 
 /**
- * A database nobody else uses: a new one on the Postgres server named by `serverUrl`, else a PGlite
- * directory of its own (PGlite must never share a directory between processes).
+ * A database nobody else uses: a new one on the Postgres server named by `serverUrl`, else a data directory of its
+ * own for the embedded PostgreSQL the app starts.
  */
 export async function freshDatabase(serverUrl: string | undefined, prefix: string): Promise<FreshDatabase> {
   if (serverUrl) {
@@ -23,7 +23,8 @@ export async function freshDatabase(serverUrl: string | undefined, prefix: strin
     return { env: { DATABASE_URL: url.toString() }, handle, drop: () => dropDatabase(handle) };
   }
   const dir = mkdtempSync(path.join(tmpdir(), `${prefix}-`));
-  return { env: { PGLITE_DIR: path.join(dir, "pglite") }, handle: { dir }, drop: () => dropDatabase({ dir }) };
+  chmodSync(dir, 0o755); // run as root, the server's own account must be able to enter it
+  return { env: { EMBEDDED_POSTGRES_DIR: path.join(dir, "postgres") }, handle: { dir }, drop: () => dropDatabase({ dir }) };
 }
 
 /** Removes a database made by freshDatabase; safe to call twice. */

@@ -1,4 +1,9 @@
 import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/postgres-js";
+import { migrate } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { startCluster } from "../../db/embedded/cluster";
+import { EMBEDDED_POSTGRES_DEFAULTS } from "../../db/embedded/defaults";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 
 const migrationsFolder = "db/migrations";
@@ -27,25 +32,20 @@ const seedSql = (count: number) => sql`
     when g % 10 = 8 then 'downloading'
     else (array['failed','declined','anime_matching'])[1 + g % 3] end as stage) s`;
 
-/** Creates the schema and `count` requests in the database the server will use. */
+/**
+ * Creates the schema and `count` requests in the database the server will use: DATABASE_URL's, or the embedded
+ * PostgreSQL in EMBEDDED_POSTGRES_DIR, started here for the seeding and stopped before the app opens it.
+ */
 export async function seedRequests(env: Record<string, string>, count: number): Promise<void> {
-  if (env.DATABASE_URL) {
-    const { default: postgres } = await import("postgres");
-    const { drizzle } = await import("drizzle-orm/postgres-js");
-    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-    const client = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  const cluster = env.DATABASE_URL ? null : await startCluster({ dir: env.EMBEDDED_POSTGRES_DIR ?? EMBEDDED_POSTGRES_DEFAULTS.dir, user: env.EMBEDDED_POSTGRES_USER || EMBEDDED_POSTGRES_DEFAULTS.user });
+  const url = env.DATABASE_URL ?? cluster?.url ?? "";
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
     const db = drizzle(client);
     await migrate(db, { migrationsFolder });
     await (db as unknown as AnyDb).execute(seedSql(count));
+  } finally {
     await client.end();
-    return;
+    await cluster?.stop();
   }
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { drizzle } = await import("drizzle-orm/pglite");
-  const { migrate } = await import("drizzle-orm/pglite/migrator");
-  const client = await PGlite.create(env.PGLITE_DIR);
-  const db = drizzle(client);
-  await migrate(db, { migrationsFolder });
-  await (db as unknown as AnyDb).execute(seedSql(count));
-  await client.close();
 }

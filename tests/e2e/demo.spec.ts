@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -26,6 +26,7 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   const port = await freePort();
   dir = mkdtempSync(path.join(tmpdir(), "status-tracker-demo-"));
+  chmodSync(dir, 0o755); // run as root, the embedded PostgreSQL's own account must be able to enter it
   base = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DEMO_DATA_DIR: dir, API_TOKEN: token, WEBHOOK_SECRET: secret, ADMIN_USERNAME: "demo", ADMIN_PASSWORD: "demo" };
   delete env.DATABASE_URL;

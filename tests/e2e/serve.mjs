@@ -1,9 +1,9 @@
 // Starts the app for end-to-end tests: a fresh database, a production build, then `next start`.
-// With DATABASE_URL set a new database is created on that server (and dropped on exit); otherwise PGlite
-// runs in a new temporary directory.
+// With DATABASE_URL set a new database is created on that server (and dropped on exit); otherwise the app starts
+// its embedded PostgreSQL on a new temporary data directory.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -28,7 +28,8 @@ if (env.DATABASE_URL) {
   };
 } else {
   const dir = mkdtempSync(path.join(tmpdir(), "status-tracker-e2e-"));
-  env.PGLITE_DIR = path.join(dir, "pglite");
+  chmodSync(dir, 0o755); // run as root, the server's own account must be able to enter it
+  env.EMBEDDED_POSTGRES_DIR = path.join(dir, "postgres");
   cleanup = async () => rmSync(dir, { recursive: true, force: true });
 }
 

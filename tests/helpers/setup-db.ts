@@ -1,39 +1,31 @@
-import { afterAll } from "vitest";
+import { afterAll, inject } from "vitest";
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { closeDatabase } from "@/db/client";
 import { resetEnvForTests } from "@/lib/env";
 
 /**
- * Every test file gets its own database: a fresh one on the Postgres server named by DATABASE_URL
- * (CI), else an in-memory PGlite. Forked workers run several files, so the server URL is remembered
- * before this file replaces DATABASE_URL with its own.
+ * Every integration test file gets its own database, created on the server the globalSetup chose
+ * (tests/helpers/postgres-cluster.ts: DATABASE_URL's server, else one embedded PostgreSQL for the run).
  */
-process.env.TEST_SERVER_DATABASE_URL ??= process.env.DATABASE_URL ?? "";
-const serverUrl = process.env.TEST_SERVER_DATABASE_URL;
+const serverUrl = inject("testServerUrl");
+// Tests that need a database of their own beyond this file's (several app processes, say) create it here.
+process.env.TEST_SERVER_DATABASE_URL = serverUrl;
 process.env.WEBHOOK_SECRET = "test-webhook-secret";
 process.env.API_TOKEN = "test-api-token";
 process.env.LOG_LEVEL ??= "error";
 
-if (serverUrl) {
-  const name = `st_test_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  process.env.DATABASE_URL = url.toString();
-  afterAll(async () => {
-    await closeDatabase();
-    const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await dropper.unsafe(`drop database if exists ${name} with (force)`);
-    await dropper.end();
-  });
-} else {
-  delete process.env.DATABASE_URL;
-  process.env.PGLITE_DIR = "memory://";
-  afterAll(async () => {
-    await closeDatabase();
-  });
-}
+const name = `st_test_${randomBytes(6).toString("hex")}`;
+const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database ${name}`);
+await admin.end();
+const url = new URL(serverUrl);
+url.pathname = `/${name}`;
+process.env.DATABASE_URL = url.toString();
+afterAll(async () => {
+  await closeDatabase();
+  const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await dropper.unsafe(`drop database if exists ${name} with (force)`);
+  await dropper.end();
+});
 resetEnvForTests();

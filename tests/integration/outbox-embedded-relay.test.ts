@@ -15,7 +15,7 @@ afterAll(() => jf.close());
 beforeEach(resetTables);
 
 describe("embedded outbox relay", () => {
-  // On PGlite (one connection) checking availability inside the drain's transaction waited on itself forever.
+  // The check calls Jellyfin: it runs after the drain's transaction, never inside it.
   it("starts the verify chain as a due row and checks once IMPORT_WAIT has passed, after the drain committed", async () => {
     const hash = "5555555555555555555555555555555555555555";
     await postWebhook("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", { requestId: 91, tmdbId: 603, subject: "The Matrix (1999)" }));

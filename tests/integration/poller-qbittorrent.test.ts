@@ -115,7 +115,7 @@ describe.skipIf(!qbitInstalled)("download poller against a real qBittorrent", ()
     expect(String(error)).toContain("qBittorrent /api/v2/auth/login: the username or password was rejected");
   });
 
-  it.skipIf(!process.env.TEST_SERVER_DATABASE_URL)("skips the tick while another instance holds the poller lock", async () => {
+  it("skips the tick while another instance holds the poller lock", async () => {
     const db = await getDb();
     const qbit = createQbitClient({ url: leecher.base, username: leecher.username, password: leecher.password, timeoutMs: 5000 });
     let release: () => void = () => {};

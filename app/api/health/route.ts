@@ -19,8 +19,8 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const state = workflowState();
     const report = await checkHealth({ db: database.db, clients: clientsFromEnv(), env: env(), shokoHubConnected: state.shokoHubConnected, lastSweepAt: state.lastSweepAt });
-    return Response.json({ status: "ok", database: { driver: database.driver, reachable: true }, ...report });
+    return Response.json({ status: "ok", database: { kind: database.kind, reachable: true }, ...report });
   } catch {
-    return Response.json({ status: "degraded", database: { driver: database.driver, reachable: false } }, { status: 503 });
+    return Response.json({ status: "degraded", database: { kind: database.kind, reachable: false } }, { status: 503 });
   }
 }

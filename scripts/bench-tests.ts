@@ -1,0 +1,71 @@
+/**
+ * The test loop's wall times: `npm run test:unit`, `npm run test:integration` (with the slowest files) and, with
+ * `--e2e`, `npm run test:e2e`, each run once as a developer runs it. Writes the "Test loop" section of
+ * docs/benchmarks.md, one table per database (DATABASE_URL's server, or the embedded PostgreSQL).
+ *
+ *   npm run bench:tests [-- --e2e]
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { writeSubsection } from "./lib/bench-doc";
+
+const INTRO = [
+  "`npm run bench:tests` (scripts/bench-tests.ts): wall time of each test script run once, and where the integration",
+  "run spends its time (the slowest files, as vitest reports them; files run two at a time, so these overlap). Targets on",
+  "2 cores: `test:unit` < 20 s, the whole `npm test` < 4 min. The floor is vitest starting and finding nothing to run.",
+].join("\n");
+
+type FileResult = { name: string; startTime: number; endTime: number; assertionResults: unknown[] };
+
+function timed(args: string[], extraEnv: Record<string, string> = {}): { seconds: number; ok: boolean; output: string } {
+  const started = performance.now();
+  const run = spawnSync("npx", args, { encoding: "utf8", env: { ...process.env, ...extraEnv }, maxBuffer: 64 * 1024 * 1024 });
+  return { seconds: (performance.now() - started) / 1000, ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
+}
+
+const sec = (v: number) => `${v.toFixed(1)} s`;
+
+const dir = mkdtempSync(path.join(tmpdir(), "st-bench-tests-"));
+try {
+  const load = loadavg()[0]?.toFixed(2);
+  const database = process.env.DATABASE_URL ? "PostgreSQL server (DATABASE_URL)" : "embedded PostgreSQL";
+  const floor = timed(["vitest", "run", "--project", "unit", "--passWithNoTests", "tests/unit/no-such-file"]);
+  const unit = timed(["vitest", "run", "--project", "unit"]);
+  const report = path.join(dir, "integration.json");
+  const integration = timed(["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+  const files = (JSON.parse(readFileSync(report, "utf8")) as { testResults: FileResult[] }).testResults
+    .map((f) => ({ name: path.relative(process.cwd(), f.name), seconds: (f.endTime - f.startTime) / 1000, tests: f.assertionResults.length }))
+    .sort((a, b) => b.seconds - a.seconds);
+  const e2e = process.argv.includes("--e2e") ? timed(["playwright", "test"]) : null;
+  const status = (r: { ok: boolean }) => (r.ok ? "passed" : "**failed**");
+  const lines = [
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}, load average at start ${load}; FUZZ_RUNS ${process.env.FUZZ_RUNS ?? "default (200)"}.`,
+    "",
+    "| command | wall time | result | target |",
+    "|---|---|---|---|",
+    `| \`npm run test:unit\` | ${sec(unit.seconds)} | ${status(unit)} | < 20 s |`,
+    `| \`npm run test:integration\` (${files.length} files) | ${sec(integration.seconds)} | ${status(integration)} | |`,
+    ...(e2e ? [`| \`npm run test:e2e\` | ${sec(e2e.seconds)} | ${status(e2e)} | |`] : []),
+    `| floor: vitest with nothing to run | ${sec(floor.seconds)} | | |`,
+    "",
+    "Slowest integration files:",
+    "",
+    "| file | tests | time |",
+    "|---|---|---|",
+    ...files.slice(0, 8).map((f) => `| ${f.name} | ${f.tests} | ${sec(f.seconds)} |`),
+  ];
+  console.log(lines.join("\n"));
+  writeSubsection("docs/benchmarks.md", "Test loop", INTRO, database, lines.join("\n"));
+  for (const [name, run] of [
+    ["unit", unit],
+    ["integration", integration],
+    ["e2e", e2e],
+  ] as const) {
+    if (run && !run.ok) console.error(`\n${name} failed:\n${run.output.split("\n").slice(-80).join("\n")}`);
+  }
+  if (!unit.ok || !integration.ok || (e2e && !e2e.ok)) process.exitCode = 1;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

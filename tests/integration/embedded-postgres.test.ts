@@ -1,0 +1,89 @@
+import { spawn } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { afterAll, describe, expect, it } from "vitest";
+import { startCluster } from "@/db/embedded/cluster";
+import { alive } from "@/db/embedded/system";
+
+/**
+ * The embedded PostgreSQL on its own data directory: initialised once, the data kept across restarts, never running
+ * as root, and recovered after its owner or the server itself was killed.
+ */
+const root = mkdtempSync(path.join(tmpdir(), "st-embedded-test-"));
+chmodSync(root, 0o755);
+const dir = path.join(root, "postgres");
+const user = process.env.EMBEDDED_POSTGRES_USER || "status-tracker-pg";
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const uidOf = (pid: number) => Number(/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]);
+
+async function query<T extends object>(url: string, text: string): Promise<T[]> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    return [...(await sql.unsafe<T[]>(text))];
+  } finally {
+    await sql.end();
+  }
+}
+
+async function waitUntil(check: () => boolean, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A separate process owning a cluster on `dir` (node with tsx's loader, so killing it kills the owner itself). */
+async function startOwner(): Promise<{ owner: ReturnType<typeof spawn>; pid: number; url: string }> {
+  const owner = spawn(process.execPath, ["--import", "tsx", "tests/helpers/cluster-owner.ts", dir], { stdio: ["ignore", "pipe", "inherit"] });
+  const line = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    owner.stdout?.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (out.includes("\n")) resolve(out.split("\n")[0] ?? "");
+    });
+    owner.once("exit", (code) => reject(new Error(`owner exited (${code})`)));
+  });
+  return { owner, ...(JSON.parse(line) as { pid: number; url: string }) };
+}
+
+describe("embedded PostgreSQL", () => {
+  it("initialises a data directory, listens on loopback only with a password, and keeps the data across restarts", async () => {
+    const first = await startCluster({ dir, user, noSync: true });
+    expect(new URL(first.url).hostname).toBe("127.0.0.1");
+    if (process.getuid?.() === 0) expect(uidOf(first.pid)).not.toBe(0);
+    await query(first.url, "create table kept (v text); insert into kept values ('still here')");
+    const wrong = new URL(first.url);
+    wrong.password = "wrong";
+    await expect(query(wrong.toString(), "select 1")).rejects.toThrow(/password/);
+    await first.stop();
+    expect(alive(first.pid)).toBe(false);
+
+    const second = await startCluster({ dir, user });
+    expect(await query<{ v: string }>(second.url, "select v from kept")).toEqual([{ v: "still here" }]);
+    await second.stop();
+  });
+
+  it("stops when its owner is killed with SIGKILL, and starts again on the same directory", async () => {
+    const { owner, pid } = await startOwner();
+    owner.kill("SIGKILL");
+    await waitUntil(() => !alive(pid));
+    const again = await startCluster({ dir, user });
+    expect(await query<{ v: string }>(again.url, "select v from kept")).toEqual([{ v: "still here" }]);
+    await again.stop();
+  });
+
+  it("recovers when the server itself was killed and left its postmaster.pid behind", async () => {
+    const { owner, pid } = await startOwner();
+    process.kill(pid, "SIGKILL");
+    await waitUntil(() => !alive(pid));
+    owner.kill("SIGKILL");
+    expect(existsSync(path.join(dir, "postmaster.pid"))).toBe(true);
+    const again = await startCluster({ dir, user });
+    expect(await query<{ v: string }>(again.url, "select v from kept")).toEqual([{ v: "still here" }]);
+    await again.stop();
+  });
+});
