@@ -31,7 +31,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
 
-  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  // connect_timeout (seconds): while the server is down a caller learns it quickly and spools instead of hanging.
+  const migrator = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 2 });
   try {
     await migrator`select pg_advisory_lock(${MIGRATION_LOCK})`;
     await migrate(drizzle(migrator), { migrationsFolder });
@@ -40,7 +41,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     await migrator.end();
   }
 
-  const client = postgres(url, { max: poolSize, onnotice: () => {} });
+  const client = postgres(url, { max: poolSize, onnotice: () => {}, connect_timeout: 2 });
   return {
     db: drizzle(client, { schema }) as unknown as Db,
     driver: "postgres",

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import type { DomainEvent, Source } from "@/lib/domain/events";
 import { applyEvent } from "./apply";
 import { createContext, flush, type AppliedEntry, type ApplyContext } from "./context";
+import { applyWaitingSignals } from "./park";
 
 /**
  * Applies what the tracker found out by itself (poller, sweep, Shoko hub) exactly like a webhook's events:
@@ -19,6 +20,7 @@ export async function applyTrackerEvents(input: {
     const events = typeof input.events === "function" ? await input.events(ctx) : input.events;
     if (events === null) return null;
     for (const event of events) await applyEvent(ctx, event);
+    await applyWaitingSignals(ctx);
     await flush(ctx);
     return ctx.applied;
   });

@@ -2,6 +2,7 @@ import "server-only";
 import type { Database } from "@/db/client";
 import type { Clients } from "@/lib/integrations/clients";
 import { log } from "@/lib/log";
+import { intakeWorker } from "./intake";
 import { drainOutbox, type OutgoingEvent, type Send } from "./outbox";
 import { pollDownloads } from "./poller";
 import { runSweep } from "./sweep/sweep";
@@ -50,7 +51,7 @@ export async function relayOutbox(database: () => Promise<Database>, clients: Cl
   if (drained.length > 0) await localSend(database, clients)(drained);
 }
 
-function loop(name: string, everyMs: number, tick: () => Promise<void>): () => Promise<void> {
+function loop(name: string, everyMs: number, tick: () => Promise<void>, options: { quiet?: boolean } = {}): () => Promise<void> {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> = Promise.resolve();
@@ -59,7 +60,9 @@ function loop(name: string, everyMs: number, tick: () => Promise<void>): () => P
   };
   const run = () => {
     running = tick()
-      .catch((error: unknown) => log.warn(`${name} tick failed`, { error: error instanceof Error ? error.message : String(error) }))
+      .catch((error: unknown) => {
+        if (!options.quiet) log.warn(`${name} tick failed`, { error: error instanceof Error ? error.message : String(error) });
+      })
       .finally(schedule);
   };
   schedule();
@@ -72,7 +75,7 @@ function loop(name: string, everyMs: number, tick: () => Promise<void>): () => P
 
 /**
  * The in-process fallback timer (DESIGN §4): the poller every POLL_INTERVAL_SECONDS, the outbox relay every
- * few seconds, and — only without Inngest — the sweep every SWEEP_INTERVAL_SECONDS under a session advisory
+ * few seconds, the intake worker (spool replay, pending retries) every second, and — only without Inngest — the sweep every SWEEP_INTERVAL_SECONDS under a session advisory
  * lock so one instance sweeps at a time. Ticks never overlap; a failed tick waits for the next one.
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
@@ -84,6 +87,9 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     stops.push(loop("poller", options.pollMs, async () => void (await pollDownloads({ db: (await database()).db, qbit }))));
   }
   stops.push(loop("outbox", 5000, () => relayOutbox(database, clients, options.send)));
+  // Spool replay and pending retries: every second, so a database that comes back is caught up at once. While it
+  // is away every tick fails the same way; the intake logs that itself.
+  stops.push(loop("intake", 1000, intakeWorker(database), { quiet: true }));
   if (!options.send) {
     stops.push(
       loop("sweep", options.sweepMs, async () => {
