@@ -49,7 +49,6 @@ async function applyInTransaction(db: Db, input: Prepared): Promise<IngestResult
     return await db.transaction(async (tx) => {
       const ctx = createContext(tx, input.source, new Date());
       for (const event of input.events) await applyOrPark(ctx, event);
-      await applyWaitingSignals(ctx);
       const [, deliveryId] = await Promise.all([
         flush(ctx),
         recordAppliedDelivery({
@@ -67,7 +66,7 @@ async function applyInTransaction(db: Db, input: Prepared): Promise<IngestResult
         }),
       ]);
       if (deliveryId === null) throw new DuplicateDelivery();
-      await storeParked(ctx, deliveryId);
+      await Promise.all([storeParked(ctx, deliveryId), applyWaitingSignals(ctx)]);
       return { kind: "applied" as const, deliveryId, eventType: input.eventType, applied: ctx.applied, parked: ctx.parked.length };
     });
   } catch (error) {

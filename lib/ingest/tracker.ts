@@ -20,8 +20,8 @@ export async function applyTrackerEvents(input: {
     const events = typeof input.events === "function" ? await input.events(ctx) : input.events;
     if (events === null) return null;
     for (const event of events) await applyEvent(ctx, event);
-    await applyWaitingSignals(ctx);
     await flush(ctx);
+    await applyWaitingSignals(ctx);
     return ctx.applied;
   });
 }
