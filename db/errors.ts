@@ -46,3 +46,12 @@ export function isConnectionError(error: unknown): boolean {
   const code = pgCode(error) ?? "";
   return CONNECTION_CODES.has(code) || code.startsWith("08");
 }
+
+/** What went wrong in words for the admin: the database's own message, not the driver's echo of the query. */
+export function describeDbError(error: unknown): string {
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  const inner = cause instanceof Error ? cause : error instanceof Error ? error : null;
+  const code = pgCode(error);
+  const message = inner?.message ?? String(error);
+  return code && !message.includes(code) ? `${message} (${code})` : message;
+}

@@ -25,6 +25,8 @@ const envSchema = z.object({
   JELLYFIN_PUBLIC_URL: optionalString.pipe(z.url().optional()),
   /** Signs and encrypts session cookies; required in production (`openssl rand -base64 32`). */
   AUTH_SECRET: optionalString,
+  /** The tracker's public address (https://tracker.example); unset = the Host each request came in on. */
+  AUTH_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   /** Where household members sign in with their Jellyfin accounts; unset = local admin only. */
   JELLYFIN_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   /** Jellyfin names that are admins even without Jellyfin's administrator policy. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/db/client";
-import { isConflictError, isConnectionError } from "@/db/errors";
+import { describeDbError, isConflictError, isConnectionError } from "@/db/errors";
 import { recordAppliedDelivery, recordPendingDelivery, recordUnappliedDelivery } from "@/db/queries/deliveries";
 import { recordSourceDelivery } from "@/db/queries/sources";
 import type { DomainEvent } from "@/lib/domain/events";
@@ -93,7 +93,7 @@ async function applyDurably(db: Db, prepared: Prepared, raw: Uint8Array, retryUn
         }
         throw error;
       }
-      const detail = redactSecrets(error instanceof Error ? error.message : String(error)).slice(0, 2000);
+      const detail = redactSecrets(describeDbError(error)).slice(0, 2000);
       log.warn("webhook could not be applied; kept pending for a retry", { source: prepared.source, eventType: prepared.eventType, error: detail });
       const row = await recordPendingDelivery({
         db,

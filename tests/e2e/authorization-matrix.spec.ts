@@ -43,6 +43,7 @@ const matrix: Record<string, Check[]> = {
   "/api/admin/deliveries": [adminApi("/api/admin/deliveries")],
   "/api/admin/health/[service]": [{ ...adminApi("/api/admin/health/sonarr"), method: "POST" }],
   "/api/admin/sweep": [{ ...adminApi("/api/admin/sweep"), method: "POST" }],
+  "/api/admin/deliveries/[id]/retry": [{ ...adminApi("/api/admin/deliveries/999999/retry"), method: "POST" }],
   "/api/webhooks/[source]": [
     {
       method: "POST",
@@ -92,7 +93,8 @@ async function call(check: Check, caller: Caller): Promise<{ status: number; loc
   const response = await fetch(`${e2e.baseURL}${check.path}`, {
     method: check.method,
     redirect: "manual",
-    headers: { ...headersFor[caller], ...(check.body ? { "content-type": "application/json" } : {}) },
+    // As the app's own pages send them: state-changing routes refuse other origins.
+    headers: { origin: e2e.baseURL, "sec-fetch-site": "same-origin", ...headersFor[caller], ...(check.body ? { "content-type": "application/json" } : {}) },
     body: check.body,
     signal: AbortSignal.timeout(15_000),
   });
