@@ -13,6 +13,8 @@ const json = (source: string, body: unknown, contentType = "application/json"): 
 const qbit = (hash: string): Delivery => ({ source: "qbittorrent", body: qbitFinished(hash), contentType: "application/x-www-form-urlencoded" });
 const hashOf = (n: number, k: number) => (n * 16 + k).toString(16).padStart(40, "0");
 const itemId = (n: number, k: number) => (n * 64 + k).toString(16).padStart(32, "0");
+/** An episode's ItemAdded with the flow's own Jellyfin series id (the contract example's is shared by every flow). */
+const episodeItem = (n: number, o: Parameters<typeof jellyfinEpisode>[0]) => ({ ...jellyfinEpisode(o), SeriesId: itemId(n, 63) });
 
 function movie(n: number): Flow {
   const tmdbId = 700_000 + n;
@@ -53,7 +55,7 @@ function tv(n: number): Flow {
       json("sonarr", sonarrImportComplete({ ...series, hash: packHash, episodes: pack })),
       json("sonarr", sonarrImport({ ...series, hash: strayHash, episodes: [ep(4)] })),
       ...[...pack, ep(4)].map((e) =>
-        json("jellyfin", jellyfinEpisode({ season: 1, episode: e.episode, tvdbId: e.tvdbId, seriesName: title, itemId: itemId(n, 10 + e.episode) }), "text/plain"),
+        json("jellyfin", episodeItem(n, { season: 1, episode: e.episode, tvdbId: e.tvdbId, seriesName: title, itemId: itemId(n, 10 + e.episode) }), "text/plain"),
       ),
     ],
   };
@@ -74,7 +76,7 @@ function animeMovie(n: number): Flow {
       qbit(hash),
       json("radarr", radarrImport({ ...m, hash })),
       // Shokofin files an anime movie as a series with one episode of the movie's name.
-      json("jellyfin", jellyfinEpisode({ season: 1, episode: 1, shokofin: true, seriesName: title, itemId: itemId(n, 2) }), "text/plain"),
+      json("jellyfin", episodeItem(n, { season: 1, episode: 1, shokofin: true, seriesName: title, itemId: itemId(n, 2) }), "text/plain"),
     ],
   };
 }
@@ -96,7 +98,7 @@ function animeTv(n: number): Flow {
       json("sonarr", sonarrImport({ ...series, hash, episodes: eps })),
       // Shokofin episodes carry no TVDB id: they match by series name, season and episode.
       ...eps.map((e) =>
-        json("jellyfin", jellyfinEpisode({ season: 1, episode: e.episode, shokofin: true, seriesName: title, itemId: itemId(n, 20 + e.episode) }), "text/plain"),
+        json("jellyfin", episodeItem(n, { season: 1, episode: e.episode, shokofin: true, seriesName: title, itemId: itemId(n, 20 + e.episode) }), "text/plain"),
       ),
     ],
   };
