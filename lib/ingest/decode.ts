@@ -4,6 +4,8 @@ import { redactEmails } from "./emails";
 const MAX_DEPTH = 32;
 /** Any string of a body is cut to this before anything matches on it (titles of any script fit many times). */
 export const MAX_STRING = 32_768;
+/** A body that did not parse is kept for diagnosis up to this many characters: its start says what it was. */
+const MAX_STORED_TEXT = 65_536;
 /** Keys are short in every sender's format; a long one is cut before the pattern below tests it. */
 const MAX_KEY = 256;
 const sensitiveKey = /e-?mail|avatar|api[-_]?key|passw|^pw$|token|secret|authori[sz]ation|cookie|session/i;
@@ -99,10 +101,10 @@ export async function decodeBody(raw: Uint8Array, contentType: string | null): P
 }
 
 /**
- * The body as stored: redacted JSON when it parsed, else the text with e-mail addresses removed; in both, the
- * values of configured secrets replaced.
+ * The body as stored: redacted JSON when it parsed, else the start of the text with e-mail addresses removed; in
+ * both, the values of configured secrets replaced.
  */
 export function storedBody(raw: Uint8Array, decoded: Decoded): string {
   if (decoded.ok) return redactSecrets(JSON.stringify(redact(decoded.value)));
-  return redactSecrets(redactEmails(new TextDecoder("utf-8").decode(raw).replace(/\u0000/g, "")));
+  return redactSecrets(redactEmails(bounded(new TextDecoder("utf-8").decode(raw.subarray(0, MAX_STORED_TEXT * 4)), MAX_STORED_TEXT)));
 }
