@@ -45,7 +45,7 @@ async function complete(db: Db, flows: Flow[]): Promise<number> {
   return n;
 }
 
-/** Four senders posting flows in order, 25 ms apart, until `until()` says stop and every started flow is done. */
+/** Four senders posting flows in order, 100 ms apart, until `until()` says stop and every started flow is done. */
 function steadyStream(sender: Sender, first: number, until: () => boolean, send: (d: Delivery) => Promise<unknown>) {
   const flows: Flow[] = [];
   let next = first;
@@ -56,7 +56,7 @@ function steadyStream(sender: Sender, first: number, until: () => boolean, send:
         flows.push(flow!);
         for (const d of flow!.deliveries) {
           await send(d);
-          await sleep(25);
+          await sleep(100);
         }
       }
     }),

@@ -67,14 +67,13 @@ async function toSpool(input: { source: WebhookSource; contentType: string | nul
 
 /**
  * Receives one delivery durably. Recorded in the database (applied, pending or rejected) when it answers within
- * DATABASE_WAIT_MS; otherwise appended to the spool. While the spool holds deliveries, new ones queue behind
- * them, so the replayer applies everything in the order it arrived. Refused only when the spool cannot take it.
+ * DATABASE_WAIT_MS; otherwise appended to the spool. Refused only when the spool cannot take it. Once the database
+ * is back, new deliveries go to it directly while the replayer catches up with the spool in its own order: a
+ * delivery that arrives before what it refers to waits (parked), so any order ends in the same state.
  */
 export async function receiveDelivery(input: { source: WebhookSource; contentType: string | null; raw: Uint8Array }): Promise<IntakeResult> {
   const receivedAt = new Date();
   const item = { ...input, receivedAt };
-  const queued = await spoolBacklog();
-  if (queued.records > 0) return toSpool(item);
 
   const recorded = (async () => {
     const db = await getDb();

