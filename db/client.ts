@@ -33,8 +33,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 
   // While the server is down a caller must learn it quickly (and spool) instead of hanging: connect_timeout is in
   // seconds, and postgres.js otherwise waits up to 20 s (growing back-off) before connecting again, holding every
-  // queued query meanwhile — also why a restarted server looked unreachable for seconds after it was back.
-  const fastFail = { connect_timeout: 2, backoff: () => 0.05 };
+  // queued query meanwhile — also why a restarted server looked unreachable for seconds after it was back. Half a
+  // second, not less: postgres.js 3.4.9 can crash the process (a write on a closed socket) when reconnects spin.
+  const fastFail = { connect_timeout: 2, backoff: () => 0.5 };
   const migrator = postgres(url, { max: 1, onnotice: () => {}, ...fastFail });
   try {
     await migrator`select pg_advisory_lock(${MIGRATION_LOCK})`;

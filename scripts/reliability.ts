@@ -149,10 +149,15 @@ async function main() {
       "Recovery: from the database accepting connections again (or from the kill) until the spool is empty and no delivery is",
       "pending, i.e. until everything acknowledged has been applied. During the database outage every delivery was answered",
       "202 from the spool; during the kill the senders' connections were refused (those deliveries were never acknowledged",
-      "and were re-sent by the test's senders once the app answered again).",
+      "and were re-sent by the test's senders once the app answered again; \"refused\" counts those attempts, one every 100 ms",
+      "per sender while the process was down). The app's intake runs under tsx here (tests/fault/app-server.ts), so its",
+      "start after the kill includes compiling TypeScript; `next start` on a build starts faster.",
     ].join("\n");
     writeSubsection(DOC, "Measured", "Produced by `npm run reliability` (scripts/reliability.ts); re-running replaces this section.", "Latest run", body);
     console.log(table);
+  } catch (error) {
+    console.error(app.output().slice(-6000));
+    throw error;
   } finally {
     await client.end({ timeout: 1 }).catch(() => {});
     await app.destroy();
