@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -75,13 +75,19 @@ async function waitReady(url: string, child: ChildProcess, log: () => string): P
 }
 
 export async function startPrivatePostgres({ port }: { port: number }): Promise<PrivatePostgres> {
-  const bin = binDir();
+  let bin = binDir();
   const dir = mkdtempSync(path.join(tmpdir(), "st-fault-pg-"));
   const data = path.join(dir, "data");
   const user = runAs();
   chmodSync(dir, 0o755);
   if (user) chownSync(dir, user.uid, user.gid);
   const ids = user ? { uid: user.uid, gid: user.gid } : {};
+  // The unprivileged user may not reach a checkout under a private home directory: run a copy from the temp dir.
+  if (user && spawnSync(path.join(bin, "postgres"), ["--version"], ids).status !== 0) {
+    const copy = path.join(dir, "pg");
+    cpSync(path.dirname(bin), copy, { recursive: true, verbatimSymlinks: true });
+    bin = path.join(copy, "bin");
+  }
   const init = spawnSync(path.join(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"], {
     ...ids,
     encoding: "utf8",
