@@ -3,6 +3,9 @@ export async function register(): Promise<void> {
   // NEXT_RUNTIME is a constant Next inlines per bundle (not configuration): it keeps the Node-only workers,
   // and the database drivers they import, out of the edge bundle.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before anything else: sign-in throttling needs the socket's address, which clients cannot forge.
+  const { stampPeerAddresses } = await import("@/lib/http/peer-address");
+  stampPeerAddresses();
   const { startWorkflows } = await import("@/lib/workflows/boot");
   await startWorkflows();
 }

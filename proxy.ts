@@ -4,9 +4,11 @@ import { NextResponse, type NextRequest } from "next/server";
 import { overHttps } from "@/lib/auth/config";
 import { authSecret } from "@/lib/auth/secret";
 import { forbiddenHtml } from "@/lib/auth/forbidden-page";
-import { gate } from "@/lib/auth/gate";
+import { gate, isOpenPath } from "@/lib/auth/gate";
 import { viewerFromSession } from "@/lib/auth/session";
+import { liveSession } from "@/lib/auth/sessions";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 
 function answer(request: NextRequest, session: unknown): Response {
   const { ADMIN_USERS, USER_ALIASES } = env();
@@ -33,13 +35,20 @@ function answer(request: NextRequest, session: unknown): Response {
 /**
  * Reads the session cookie without writing it. Auth.js's own middleware re-issues a JWT session cookie on
  * every request it sees; a response still in flight when someone signs out (a link prefetch, say) then
- * put the cookie back and undid the sign-out.
+ * put the cookie back and undid the sign-out. The cookie only names a session: its row in the database
+ * decides whether it is still live (signed out, idle and revoked sessions are not).
  */
 export default async function proxy(request: NextRequest): Promise<Response> {
+  if (isOpenPath(request.nextUrl.pathname)) return NextResponse.next();
   const secret = authSecret();
   const token = secret ? await getToken({ req: request, secret, secureCookie: overHttps(request) }) : null;
-  const session = token ? { user: { name: token.name, idpAdmin: token.idpAdmin === true } } : null;
-  return answer(request, session);
+  try {
+    const user = token ? await liveSession(token.sid) : null;
+    return answer(request, user ? { user } : null);
+  } catch (error) {
+    log.warn("session lookup failed", { message: error instanceof Error ? error.message : String(error) });
+    return NextResponse.json({ error: "service_unavailable", message: "Try again in a moment" }, { status: 503 });
+  }
 }
 
 export const config = {

@@ -8,8 +8,10 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { ItemStage, Stage } from "@/lib/domain/stages";
@@ -200,6 +202,128 @@ export const stageThresholds = pgTable("stage_thresholds", {
   updatedAt: updatedAt(),
 });
 
+// ── Notifications: members' channels, follows, batched messages and every delivery attempt ──
+
+/** A signed-in person as notifications know them: their name (lower-case key), role as last seen, quiet hours. */
+export const notifyMembers = pgTable("notify_members", {
+  nameKey: text("name_key").primaryKey(),
+  displayName: text("display_name").notNull(),
+  role: text("role").$type<"admin" | "member">().notNull().default("member"),
+  timeZone: text("time_zone").notNull().default("UTC"),
+  /** Minutes after local midnight; both null = no quiet hours. */
+  quietStart: integer("quiet_start"),
+  quietEnd: integer("quiet_end"),
+  seenAt: timestamp("seen_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type PushKeys = { p256dh: string; auth: string };
+
+/** Where a member (owner) or the household (owner null, from NOTIFY_URLS) is told things. */
+export const notifyChannels = pgTable(
+  "notify_channels",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    owner: text("owner"),
+    scheme: text("scheme").notNull(),
+    /** The Apprise-style URL, or a push subscription's endpoint. */
+    url: text("url").notNull(),
+    pushKeys: jsonb("push_keys").$type<PushKeys>(),
+    label: text("label"),
+    createdAt: createdAt(),
+    lastStatus: text("last_status").$type<"delivered" | "failed">(),
+    lastError: text("last_error"),
+    lastAt: timestamp("last_at", { withTimezone: true }),
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    failingSince: timestamp("failing_since", { withTimezone: true }),
+  },
+  (t) => [unique("notify_channels_owner_url_key").on(t.owner, t.url).nullsNotDistinct()],
+);
+
+export const notifyFollows = pgTable(
+  "notify_follows",
+  {
+    member: text("member").notNull(),
+    requestId: integer("request_id")
+      .notNull()
+      .references(() => requests.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.member, t.requestId], name: "notify_follows_pkey" })],
+);
+
+export const messageStatuses = ["collecting", "held", "retrying", "delivered", "failed", "no_channel", "merged"] as const;
+export type MessageStatus = (typeof messageStatuses)[number];
+
+/** One message to one recipient: the items of a batch window (or of quiet hours) rendered once when due. */
+export const notifyMessages = pgTable(
+  "notify_messages",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    recipient: text("recipient").notNull(),
+    batchKey: text("batch_key").notNull(),
+    status: text("status").$type<MessageStatus>().notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    title: text("title"),
+    body: text("body"),
+    link: text("link"),
+    error: text("error"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("notify_messages_due_idx").on(t.dueAt).where(sql`${t.status} in ('collecting', 'held', 'retrying')`),
+    index("notify_messages_open_idx").on(t.recipient, t.batchKey).where(sql`${t.status} in ('collecting', 'held')`),
+  ],
+);
+
+/** One thing worth saying to one recipient; the idempotency key (fact + recipient) makes it happen once. */
+export const notifyItems = pgTable(
+  "notify_items",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    recipient: text("recipient").notNull(),
+    requestId: integer("request_id").references(() => requests.id, { onDelete: "set null" }),
+    kind: text("kind").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    messageId: bigint("message_id", { mode: "number" })
+      .notNull()
+      .references(() => notifyMessages.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("notify_items_idempotency_key").on(t.idempotencyKey), index("notify_items_message_idx").on(t.messageId)],
+);
+
+/** Every send to a channel, for a message (message_id) or a "Send test" (null). */
+export const notifyAttempts = pgTable(
+  "notify_attempts",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    messageId: bigint("message_id", { mode: "number" }).references(() => notifyMessages.id, { onDelete: "cascade" }),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => notifyChannels.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    ok: boolean("ok").notNull(),
+    error: text("error"),
+  },
+  (t) => [index("notify_attempts_message_idx").on(t.messageId, t.channelId)],
+);
+
+/** Small durable values: the timeline cursor, generated VAPID keys, the last digest day. */
+export const notifyState = pgTable("notify_state", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").$type<unknown>().notNull(),
+  updatedAt: updatedAt(),
+});
+
+export type NotifyChannelRow = typeof notifyChannels.$inferSelect;
+export type NotifyMessageRow = typeof notifyMessages.$inferSelect;
+export type NotifyItemRow = typeof notifyItems.$inferSelect;
+export type NotifyMemberRow = typeof notifyMembers.$inferSelect;
+
 export type RequestRow = typeof requests.$inferSelect;
 export type EpisodeRow = typeof episodes.$inferSelect;
 export type DownloadRow = typeof downloads.$inferSelect;
@@ -231,3 +355,43 @@ export const parkedSignals = pgTable(
     index("parked_signals_expires_idx").on(t.expiresAt).where(sql`${t.status} = 'parked'`),
   ],
 );
+
+// ── Security: sessions and sign-in throttling ──────────────────────────────────────────────────────────
+
+/**
+ * One row per signed-in browser. The session cookie carries only the id; a missing row (signed out,
+ * idle too long) ends the session on the next request, whatever the cookie says.
+ */
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    id: text("id").primaryKey(),
+    /** `jellyfin:<user id>` or `local:<name>`: who signed in, as the sign-in source knows them. */
+    userKey: text("user_key").notNull(),
+    name: text("name").notNull(),
+    /** The sign-in source's administrator flag (Jellyfin's policy), re-read at most every minute. */
+    idpAdmin: boolean("idp_admin").notNull().default(false),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    roleCheckedAt: timestamp("role_checked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("auth_sessions_user_key_idx").on(t.userKey), index("auth_sessions_last_seen_idx").on(t.lastSeenAt)],
+);
+
+/**
+ * Failed sign-ins per (address, lower-case name) and, under the name "", per address. Shared by every
+ * instance through the database; rows older than the window are forgotten.
+ */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    address: text("address").notNull(),
+    username: text("username").notNull(),
+    failures: integer("failures").notNull(),
+    lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.address, t.username] }), index("sign_in_failures_last_idx").on(t.lastFailureAt)],
+);
+
+export type AuthSessionRow = typeof authSessions.$inferSelect;
+export type SignInFailureRow = typeof signInFailures.$inferSelect;

@@ -32,3 +32,6 @@ export const sweepRequested = eventType("tracker/sweep.requested", { schema: z.o
 export const shokoFileEvent = eventType("shoko/file.event", {
   schema: z.object({ target: z.string(), payload: z.record(z.string(), z.unknown()) }),
 });
+
+/** A notification message is due (written to the outbox with the message's due time): the `notify` function sends it. */
+export const notifyDue = eventType("tracker/notify.due", { schema: z.object({ messageId: z.number().int() }) });

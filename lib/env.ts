@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseAliases, parseNameList } from "@/lib/auth/aliases";
+import { parseAddressList } from "@/lib/http/address-list";
 
 // The one place that reads process.env. Parsed lazily so `next build` never needs runtime secrets.
 const optionalString = z
@@ -27,6 +28,15 @@ const envSchema = z.object({
   AUTH_SECRET: optionalString,
   /** The tracker's public address (https://tracker.example); unset = the Host each request came in on. */
   AUTH_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** Reverse proxies whose X-Forwarded-For is believed: a comma list of addresses and CIDR ranges. */
+  TRUSTED_PROXIES: optionalString.transform((text, ctx) => {
+    const parsed = parseAddressList(text);
+    if (parsed.ok) return parsed.entries;
+    ctx.addIssue({ code: "custom", message: parsed.message });
+    return z.NEVER;
+  }),
+  /** A session unused for this long ends; each use extends it. */
+  SESSION_IDLE_DAYS: z.coerce.number().min(1 / 24).max(365).default(30),
   /** Where household members sign in with their Jellyfin accounts; unset = local admin only. */
   JELLYFIN_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   /** Jellyfin names that are admins even without Jellyfin's administrator policy. */
@@ -43,7 +53,11 @@ const envSchema = z.object({
     ctx.addIssue({ code: "custom", message: parsed.message });
     return z.NEVER;
   }),
+  /** Failures of one name from one address before each further try waits (30 s, doubling per failure). */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Failures from one address, any names, before that address is refused until the window passes. */
+  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Failures older than this are forgotten; also the longest wait. */
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   /** Raw webhook deliveries older than this are deleted. */
   DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
@@ -63,6 +77,25 @@ const envSchema = z.object({
   POLL_INTERVAL_SECONDS: z.coerce.number().min(1).max(300).default(3),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(120),
   IMPORT_WAIT: z.string().trim().regex(/^\d+(s|m|h)$/, "expected a duration such as 90s, 2m or 1h").default("2m"),
+  // Notifications (README "Notifications"): household-wide channels for admins, Web Push keys, batching.
+  /** A comma list of Apprise-style URLs told what admins are told (ntfy://…, discord://…, mailto://…). */
+  NOTIFY_URLS: optionalString.transform((text) => (text ?? "").split(",").map((u) => u.trim()).filter(Boolean)),
+  /** VAPID keys for Web Push (`npx web-push generate-vapid-keys`); unset = generated once and kept in the database. */
+  VAPID_PUBLIC_KEY: optionalString,
+  VAPID_PRIVATE_KEY: optionalString,
+  /** Who push services may contact about this sender: a mailto: or https: URL. */
+  VAPID_SUBJECT: z.string().trim().regex(/^(mailto:|https:)/, "expected a mailto: or https: URL").default("mailto:admin@localhost"),
+  /** Episodes ready within this many seconds of each other go out as one message. */
+  NOTIFY_BATCH_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
+  /** The hour (UTC) of the admins' daily digest of what waits on them. */
+  NOTIFY_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+  /** Where links in messages point: the portal as the household reaches it (else AUTH_URL, else none). */
+  PUBLIC_URL: optionalString.pipe(z.url().optional()),
+  /** Test-only overrides of the Discord and Telegram API bases (loopback receivers); leave unset in production. */
+  NOTIFY_DISCORD_API_URL: z.string().trim().default("https://discord.com/api"),
+  NOTIFY_TELEGRAM_API_URL: z.string().trim().default("https://api.telegram.org"),
+  /** Test-only: a PEM certificate push services may present besides the public CAs (the loopback push service). */
+  NOTIFY_PUSH_CA_FILE: optionalString,
   // Inngest: configured = durable workflows there; unset = the embedded fallback timer runs in-process.
   INNGEST_BASE_URL: optionalString,
   INNGEST_EVENT_KEY: optionalString,
@@ -92,6 +125,19 @@ export function env(): Env {
 /** True when an Inngest server is configured, so the durable functions (not the embedded timer) run the work. */
 export function inngestConfigured(e: Env = env()): boolean {
   return Boolean(e.INNGEST_BASE_URL || e.INNGEST_EVENT_KEY);
+}
+
+/** INNGEST_DEV=1: the Inngest client talks to a local dev server and requests need no signature. */
+export function inngestDevMode(e: Env = env()): boolean {
+  return e.INNGEST_DEV === "1" || e.INNGEST_DEV === "true";
+}
+
+/**
+ * Whether `/api/inngest` can serve an Inngest server: it needs the signing key to verify its calls, or dev
+ * mode. Otherwise the endpoint only answers 404, quietly.
+ */
+export function inngestServeConfigured(e: Env = env()): boolean {
+  return Boolean(e.INNGEST_SIGNING_KEY) || inngestDevMode(e);
 }
 
 /** `IMPORT_WAIT` ("90s", "2m", "1h") in milliseconds. */

@@ -51,6 +51,9 @@ async function main() {
     POLL_INTERVAL_SECONDS: process.env.POLL_INTERVAL_SECONDS ?? "2",
     SWEEP_INTERVAL_SECONDS: process.env.SWEEP_INTERVAL_SECONDS ?? "10",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    // A household channel that prints each message into the demo's log; the admin page lists them too.
+    NOTIFY_URLS: process.env.NOTIFY_URLS ?? "log://",
+    NOTIFY_BATCH_SECONDS: process.env.NOTIFY_BATCH_SECONDS ?? "30",
   };
   // The demo is self-contained: its own embedded database and the in-process workflow timer.
   for (const key of ["DATABASE_URL", "INNGEST_BASE_URL", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_DEV"]) delete env[key];
@@ -84,7 +87,8 @@ async function main() {
   say(`  Sign in   ${username} / ${password}`);
   if (env.API_TOKEN) say(`  Read API  curl -H "Authorization: Bearer $API_TOKEN" ${shown}/api/requests`);
   say(`  Simulate  npm run simulate -- --target ${shown} --secret ${webhookSecret}`);
-  say(`  Log       ${path.relative(process.cwd(), logFile)}\n`);
+  say(`  Log       ${path.relative(process.cwd(), logFile)} (with every notification the household would get)`);
+  say(`  Messages  ${shown}/admin, "Notifications"\n`);
   say("Simulated Jellyseerr, Sonarr, Radarr, qBittorrent, Jellyfin and Shoko are sending requests through. Ctrl-C stops.\n");
 
   const deliver = webhookSender(app.url, webhookSecret);

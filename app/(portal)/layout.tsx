@@ -1,14 +1,19 @@
 import { SiteHeader } from "@/components/site-header";
 import { LiveIndicator } from "@/components/portal/live-indicator";
 import { LiveProvider } from "@/components/portal/live-provider";
+import { FailingChannelsBanner } from "@/components/notify/failing-banner";
+import { ServiceWorkerRegister } from "@/components/notify/sw-register";
+import { getViewer } from "@/lib/auth/viewer";
 
-export default function PortalLayout({ children }: { children: React.ReactNode }) {
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   return (
     <LiveProvider>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-slate-900">
         Skip to content
       </a>
       <SiteHeader status={<LiveIndicator />} />
+      <FailingChannelsBanner viewer={await getViewer()} />
+      <ServiceWorkerRegister />
       <main id="main" className="mx-auto max-w-6xl px-4 py-4">
         {children}
       </main>

@@ -27,13 +27,14 @@ export default async function ActiveRequestsPage({ searchParams }: Props) {
   const seq = await latestTimelineSeq({ db });
   // Members under MEMBERS_SEE=own see only their requests; "mine" narrows to the same names for anyone.
   const scope = viewerScope(viewer, env().MEMBERS_SEE);
-  const requesterAnyOf = scope ?? (filters.mine && viewer ? viewer.aliases : undefined);
+  const requesterAnyOf = filters.mine && viewer ? viewer.aliases : undefined;
   const requesterConflict = filters.mine && viewer && filters.requester && !viewer.aliases.includes(filters.requester.toLowerCase());
   const [page, requesters] = await Promise.all([
     requesterConflict
       ? { items: [], nextCursor: null }
       : listRequests({
           db,
+          scope,
           filters: {
             stages: filters.stages.length > 0 ? filters.stages : [...activeStages],
             mediaType: filters.type ?? undefined,
@@ -44,7 +45,7 @@ export default async function ActiveRequestsPage({ searchParams }: Props) {
           cursor: null,
           limit: PAGE_LIMIT,
         }),
-    listRequesters({ db, requesterAnyOf: scope ?? undefined }),
+    listRequesters({ db, scope }),
   ]);
   const rows = page.items.map((r) => presentPortalRequest(r, r.downloads));
   const sort = typeof params.sort === "string" ? params.sort : null;

@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { getDb } from "@/db/client";
 import { listRecentDeliveries } from "@/db/queries/delivery-admin";
 import { getViewer } from "@/lib/auth/viewer";
+import { NotificationsPanel } from "@/components/notify/admin-panel";
 import { IntakeSections } from "./intake-sections";
 
 export const metadata: Metadata = { title: "Admin" };
@@ -58,6 +59,7 @@ export default async function AdminPage() {
           </table>
         </div>
       )}
+      <NotificationsPanel />
     </main>
   );
 }

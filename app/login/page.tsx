@@ -34,7 +34,7 @@ export default async function LoginPage({ searchParams }: Props) {
           <p className="mt-1">Restart after changing the configuration (see the README). To try the tracker with sample data, run npm run demo.</p>
         </div>
       ) : null}
-      <LoginForm callbackUrl={callbackUrl} initialError={initialError} />
+      <LoginForm callbackUrl={callbackUrl} error={initialError} />
     </main>
   );
 }

@@ -3,20 +3,20 @@ import { and, inArray, sql } from "drizzle-orm";
 import type { Stage } from "@/lib/domain/stages";
 import type { Db } from "../client";
 import { requests } from "../schema";
-import { requestedByAnyOf } from "./request-list";
+import type { ReadScope } from "@/lib/auth/policy";
+import { readableBy } from "./request-list";
 
-/** How many finished requests there are per stage, optionally for one requester (any case). */
+/** How many finished requests the reader may see there are per stage, optionally for one requester (any case). */
 export async function countByStage({
   db,
+  scope,
   stages,
   requestedBy,
-  requesterAnyOf,
 }: {
   db: Db;
+  scope: ReadScope | null;
   stages: readonly Stage[];
   requestedBy?: string;
-  /** Limits the counts to these requesters (MEMBERS_SEE=own). */
-  requesterAnyOf?: readonly string[];
 }) {
   const rows = await db
     .select({ stage: requests.stage, count: sql<string | number>`count(*)` })
@@ -25,7 +25,7 @@ export async function countByStage({
       and(
         inArray(requests.stage, [...stages]),
         requestedBy ? sql`lower(${requests.requestedBy}) = lower(${requestedBy})` : undefined,
-        requesterAnyOf ? requestedByAnyOf(requesterAnyOf) : undefined,
+        readableBy(scope),
       ),
     )
     .groupBy(requests.stage);

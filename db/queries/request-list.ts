@@ -1,5 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { ReadScope } from "@/lib/auth/policy";
 import type { MediaType } from "@/lib/domain/events";
 import type { Stage } from "@/lib/domain/stages";
 import type { Db } from "../client";
@@ -13,8 +14,8 @@ export type RequestFilters = {
   q?: string;
   /** Exact requester name, any case. */
   requestedBy?: string;
-  /** Only requests whose requester name or e-mail is one of these lower-case values (a member's "own"). */
-  requesterAnyOf?: string[];
+  /** Only requests whose requester name or e-mail is one of these lower-case values (the "mine" filter). */
+  requesterAnyOf?: readonly string[];
 };
 
 export type ListCursor = { updatedAt: string; id: number };
@@ -46,8 +47,16 @@ export function requestedByAnyOf(names: readonly string[]): SQL {
   return or(byName, byEmail) ?? sql`false`;
 }
 
-function whereOf(filters: RequestFilters, cursor: ListCursor | null): SQL | undefined {
+/** The rows a reader may see: none without a scope, all for the household, else their own requests. */
+export function readableBy(scope: ReadScope | null | undefined): SQL | undefined {
+  if (!scope) return sql`false`;
+  return scope.all ? undefined : requestedByAnyOf(scope.requesters);
+}
+
+function whereOf(scope: ReadScope | null, filters: RequestFilters, cursor: ListCursor | null): SQL | undefined {
   const parts: SQL[] = [];
+  const readable = readableBy(scope);
+  if (readable) parts.push(readable);
   if (filters.stages && filters.stages.length > 0) parts.push(inArray(requests.stage, filters.stages));
   if (filters.mediaType) parts.push(eq(requests.mediaType, filters.mediaType));
   if (filters.q) parts.push(sql`${requests.title} ilike ${`%${escapeLike(filters.q)}%`}`);
@@ -59,14 +68,16 @@ function whereOf(filters: RequestFilters, cursor: ListCursor | null): SQL | unde
 
 export type RequestListRow = RequestRow & { downloads: DownloadRow[] };
 
-/** A page of requests, most recently updated first, with each one's downloads for progress. */
+/** A page of the requests `scope` may see, most recently updated first, with each one's downloads for progress. */
 export async function listRequests({
   db,
+  scope,
   filters,
   cursor,
   limit,
 }: {
   db: Db;
+  scope: ReadScope | null;
   filters: RequestFilters;
   cursor: ListCursor | null;
   limit: number;
@@ -78,7 +89,7 @@ export async function listRequests({
       updatedAtExact: sql<string>`to_char(${requests.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
     .from(requests)
-    .where(whereOf(filters, cursor))
+    .where(whereOf(scope, filters, cursor))
     .orderBy(desc(requests.updatedAt), desc(requests.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);

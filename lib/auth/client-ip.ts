@@ -1,17 +1,21 @@
+import { PEER_HEADER } from "@/lib/http/peer-address";
+import { normaliseAddress } from "@/lib/http/address-list";
+
 /**
- * The client's address for rate limiting. Next puts the socket address in X-Forwarded-For when no proxy
- * did; a reverse proxy appends the address it saw, so the last entry is the one to trust. Directly
- * exposed, a client can set the header itself: the per-username limit still holds then.
+ * The client's address for sign-in throttling. The socket's own address (stamped by the server, see
+ * lib/http/peer-address.ts) unless it is one of TRUSTED_PROXIES; then X-Forwarded-For is read from the
+ * right, each trusted proxy naming the hop before it, and the first address not trusted is the client.
+ * Without a trusted proxy in front, X-Forwarded-For is whatever the client wrote and is ignored.
  */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
-  return last ?? headers.get("x-real-ip")?.trim() ?? "unknown";
-}
-
-export type LimiterKeys = { ip: string; user: string; all: [string, string] };
-
-export function limiterKeys(ip: string, username: string): LimiterKeys {
-  const keys = { ip: `ip:${ip}`, user: `user:${username.trim().toLowerCase()}` };
-  return { ...keys, all: [keys.ip, keys.user] };
+export function clientAddress(headers: Headers, isTrusted: (address: string) => boolean): string {
+  const peer = headers.get(PEER_HEADER)?.trim();
+  if (!peer) return "unknown";
+  let current = normaliseAddress(peer);
+  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  while (isTrusted(current)) {
+    const previous = forwarded.pop();
+    if (!previous) break;
+    current = normaliseAddress(previous);
+  }
+  return current.slice(0, 100);
 }

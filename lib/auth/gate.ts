@@ -28,16 +28,23 @@ export function normalisePath(pathname: string): string {
 const openPrefixes = ["/login", "/api/auth", "/api/webhooks", "/api/inngest", "/api/health"];
 /**
  * The web manifest and app icons: browsers fetch a manifest without cookies, so installing the portal on a
- * phone needs them open. They hold nothing private.
+ * phone needs them open; the service worker and its offline page must load without a session too. They hold
+ * nothing private.
  */
-const publicFiles = ["/manifest.webmanifest", "/icon.svg", "/icon-192.png", "/icon-512.png", "/icon-maskable-512.png", "/apple-touch-icon.png"];
+const publicFiles = ["/sw.js", "/offline.html", "/manifest.webmanifest", "/icon.svg", "/icon-192.png", "/icon-512.png", "/icon-maskable-512.png", "/apple-touch-icon.png"];
 /** The read API also takes `Authorization: Bearer <API_TOKEN>`; the route checks the token. */
 const tokenPrefixes = ["/api/requests"];
 const adminPrefixes = ["/admin", "/api/admin"];
 
+/** Paths anyone may reach: the proxy need not look the session up for them. */
+export function isOpenPath(pathname: string): boolean {
+  const path = normalisePath(pathname);
+  return openPrefixes.some((p) => under(path, p)) || publicFiles.includes(path);
+}
+
 export function gate({ pathname, viewer, hasBearer }: GateInput): GateDecision {
   const path = normalisePath(pathname);
-  if (openPrefixes.some((p) => under(path, p)) || publicFiles.includes(path)) return "allow";
+  if (isOpenPath(path)) return "allow";
   if (!viewer) {
     if (hasBearer && tokenPrefixes.some((p) => under(path, p))) return "allow";
     return under(path, "/api") ? "unauthorized" : "login";

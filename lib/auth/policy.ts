@@ -27,7 +27,21 @@ export function liveFilter(viewer: Viewer, membersSee: "all" | "own"): ((owner: 
   return scope === null ? null : (owner) => owner !== null && isRequestedBy(owner, scope);
 }
 
-/** The requester scope of a portal page's viewer (null = the whole household). */
-export function viewerScope(viewer: Viewer | null, membersSee: "all" | "own"): string[] | null {
-  return viewer ? requesterScope({ kind: "viewer", viewer }, membersSee) : null;
+/**
+ * What a reader may see, as the list queries take it: every request, or only those requested under these
+ * lower-case names. A query given no scope (null) returns nothing.
+ */
+export type ReadScope = { all: true } | { all: false; requesters: readonly string[] };
+
+/** For work that is no one's view of the data (workflows, tests of the queries themselves). */
+export const wholeHousehold: ReadScope = { all: true };
+
+export function readScope(reader: Reader, membersSee: "all" | "own"): ReadScope {
+  const names = requesterScope(reader, membersSee);
+  return names === null ? wholeHousehold : { all: false, requesters: names };
+}
+
+/** The scope of a portal page's viewer; null, which reads nothing, when nobody is signed in. */
+export function viewerScope(viewer: Viewer | null, membersSee: "all" | "own"): ReadScope | null {
+  return viewer ? readScope({ kind: "viewer", viewer }, membersSee) : null;
 }

@@ -19,7 +19,7 @@ export type RoleConfig = { adminUsers: readonly string[]; aliases: AliasMap };
 
 /**
  * Role is decided on every request, not frozen into the cookie: adding or removing a name in ADMIN_USERS
- * takes effect at once. Jellyfin's administrator policy is as of the last sign-in.
+ * takes effect at once. Jellyfin's administrator policy is re-read every minute (lib/auth/sessions.ts).
  */
 export function viewerFromSession(session: unknown, config: RoleConfig): Viewer | null {
   const parsed = sessionShape.safeParse(session);

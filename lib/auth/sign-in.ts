@@ -5,10 +5,9 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { authenticateByName } from "@/lib/integrations/jellyfin/client";
 import { log } from "@/lib/log";
-import { clientIp, limiterKeys } from "./client-ip";
 import { hashLocalAdmin, verifyLocalAdmin, type LocalAdmin } from "./local-admin";
-import { FailureLimiter } from "./rate-limit";
 import type { SessionUser } from "./session";
+import { attemptOf, claimSignIn, settleSignIn } from "./sign-in-throttle";
 
 /** Codes shown in `?code=` after a failed sign-in; none says whether the name or the password was wrong. */
 class RateLimited extends CredentialsSignin {
@@ -18,14 +17,8 @@ class SignInUnavailable extends CredentialsSignin {
   override code = "unavailable";
 }
 
-type Holder = { __statusTrackerLoginLimiter?: FailureLimiter; __statusTrackerLocalAdmin?: Promise<LocalAdmin | null> };
+type Holder = { __statusTrackerLocalAdmin?: Promise<LocalAdmin | null> };
 const holder = globalThis as typeof globalThis & Holder;
-
-export function loginLimiter(): FailureLimiter {
-  const { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MINUTES } = env();
-  holder.__statusTrackerLoginLimiter ??= new FailureLimiter({ maxFailures: LOGIN_MAX_FAILURES, windowMs: LOGIN_WINDOW_MINUTES * 60_000 });
-  return holder.__statusTrackerLoginLimiter;
-}
 
 function localAdmin(): Promise<LocalAdmin | null> {
   const { ADMIN_USERNAME, ADMIN_PASSWORD } = env();
@@ -49,28 +42,32 @@ async function check(username: string, password: string): Promise<SignedIn | nul
 }
 
 /**
- * The Credentials provider's authorize(): local admin first, then Jellyfin. Counts failures per IP and per
- * username; refuses while either is over the limit (the auth route answers 429 before getting here).
+ * The Credentials provider's authorize(): local admin first, then Jellyfin. Throttled per (address, name)
+ * and per address in the database (lib/auth/throttle.ts): an attempt is counted before the password is
+ * checked and refunded when it succeeds, so parallel guesses cannot outrun the count.
  */
 export async function authorizeCredentials(credentials: Partial<Record<string, unknown>>, request: Request): Promise<SignedIn | null> {
   const input = credentialsInput.safeParse(credentials);
   if (!input.success) return null;
   const { username, password } = input.data;
-  const keys = limiterKeys(clientIp(request.headers), username);
-  const limiter = loginLimiter();
-  if (limiter.check(keys.all).blocked) throw new RateLimited();
+  const attempt = attemptOf(request.headers, username);
+  const verdict = await claimSignIn(attempt);
+  if (!verdict.allowed) {
+    log.info("sign-in throttled", { reason: verdict.reason, retryAfterSeconds: verdict.retryAfterSeconds });
+    throw new RateLimited();
+  }
   try {
     const user = await check(username, password);
+    await settleSignIn(attempt, user ? "signed_in" : "refused");
     if (!user) {
-      limiter.fail(keys.all);
       log.info("sign-in refused", { reason: "credentials" });
       return null;
     }
-    limiter.clear(keys.user);
     log.info("signed in", { user: user.name, admin: user.idpAdmin });
     return user;
   } catch (error) {
     if (error instanceof AppError) {
+      await settleSignIn(attempt, "unavailable");
       log.warn("sign-in unavailable", { message: error.message });
       throw new SignInUnavailable();
     }

@@ -1,5 +1,6 @@
 import type { DownloadRow, EpisodeRow, RequestRow, TimelineRow } from "@/db/schema";
 import { weightedProgress } from "@/lib/domain/aggregate";
+import { safeImageUrl } from "@/lib/domain/image-url";
 import type { Stage } from "@/lib/domain/stages";
 
 const downloadingStages: ReadonlySet<Stage> = new Set<Stage>(["grabbing", "downloading"]);
@@ -34,7 +35,7 @@ export function presentRequest(row: RequestRow, downloads: readonly DownloadRow[
     source: row.source,
     requestedBy: row.requestedBy,
     requestedSeasons: row.requestedSeasons,
-    posterUrl: row.posterUrl,
+    posterUrl: safeImageUrl(row.posterUrl),
     quality: row.quality,
     indexer: row.indexer,
     progress: requestProgress(row, downloads),

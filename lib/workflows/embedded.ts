@@ -6,6 +6,8 @@ import { intakeWorker } from "./intake";
 import { drainOutbox, type OutgoingEvent, type Send } from "./outbox";
 import { pollDownloads } from "./poller";
 import { runSweep } from "./sweep/sweep";
+import { notifyConfigFromEnv } from "./notify/config";
+import { runNotifyTick } from "./notify/run";
 import { verifyAvailability } from "./verify";
 
 /** Any fixed number shared by every instance: one sweep at a time across all of them. */
@@ -18,6 +20,8 @@ export type SchedulerOptions = {
   sweepMs: number;
   /** Inngest configured: the relay sends the outbox there and the sweep stays off (Inngest's cron runs it). */
   send: Send | null;
+  /** How often notifications are collected (and, embedded, sent); 1 s by default. */
+  notifyMs?: number;
 };
 
 export type Scheduler = { stop(): Promise<void>; lastSweepAt(): Date | null };
@@ -90,6 +94,12 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   // Spool replay and pending retries: every second, so a database that comes back is caught up at once. While it
   // is away every tick fails the same way; the intake logs that itself.
   stops.push(loop("intake", 1000, intakeWorker(database), { quiet: true }));
+  // Notifications: collected here in both modes; sent here only without Inngest (else its `notify` function sends).
+  stops.push(
+    loop("notify", options.notifyMs ?? 1000, async () => {
+      await runNotifyTick({ db: (await database()).db, now: new Date(), config: notifyConfigFromEnv(), deliver: !options.send });
+    }),
+  );
   if (!options.send) {
     stops.push(
       loop("sweep", options.sweepMs, async () => {

@@ -13,13 +13,18 @@ import { sessionCookie, sessionSetCookie } from "./session";
  */
 type Outcome = "ok" | "login" | "open" | 401 | 403;
 type Caller = "anonymous" | "member" | "admin" | "apiToken" | "webhookSecret";
-type Check = { method: "GET" | "POST"; path: string; body?: string; expect: Record<Caller, Outcome> };
+/** `sameOrigin`: sent with the app's own Origin (true) or another site's (false); state changes refuse other origins. */
+type Check = { method: "GET" | "POST" | "DELETE"; path: string; body?: string; sameOrigin?: boolean; expect: Record<Caller, Outcome> };
 
 const page = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: "login", member: "ok", admin: "ok", apiToken: "login", webhookSecret: "login" } });
 const adminPage = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: "login", member: 403, admin: "ok", apiToken: "login", webhookSecret: "login" } });
 const sessionApi = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: 401, member: "ok", admin: "ok", apiToken: 401, webhookSecret: 401 } });
 const readApi = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: 401, member: "ok", admin: "ok", apiToken: "ok", webhookSecret: 401 } });
 const adminApi = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: 401, member: 403, admin: "ok", apiToken: 401, webhookSecret: 401 } });
+/** A member's own settings: any signed-in person from the app's pages (400/404 for this empty body count as answered). */
+const ownWrite = (p: string): Check => ({ method: "POST", path: p, body: "{}", sameOrigin: true, expect: { anonymous: 401, member: "ok", admin: "ok", apiToken: 401, webhookSecret: 401 } });
+/** The same routes called from another site: refused even with a session cookie. */
+const crossSite = (p: string): Check => ({ method: "POST", path: p, body: "{}", sameOrigin: false, expect: { anonymous: 401, member: 403, admin: 403, apiToken: 401, webhookSecret: 401 } });
 const everyone = (outcome: Outcome): Record<Caller, Outcome> => ({ anonymous: outcome, member: outcome, admin: outcome, apiToken: outcome, webhookSecret: outcome });
 
 const jellyseerrTest = readFileSync(path.join(process.cwd(), "tests/fixtures/contracts/jellyseerr-test-notification.json"), "utf8");
@@ -41,6 +46,21 @@ const matrix: Record<string, Check[]> = {
   "/api/requests": [readApi("/api/requests")],
   "/api/requests/[id]": [readApi("/api/requests/999999")],
   "/api/admin/deliveries": [adminApi("/api/admin/deliveries")],
+  "/settings": [page("/settings")],
+  "/api/notifications/push-subscriptions": [
+    { ...ownWrite("/api/notifications/push-subscriptions"), method: "POST" },
+    { ...ownWrite("/api/notifications/push-subscriptions"), method: "DELETE" },
+    { ...crossSite("/api/notifications/push-subscriptions"), method: "POST" },
+  ],
+  "/api/notifications/channels": [{ ...ownWrite("/api/notifications/channels"), method: "POST" }, { ...crossSite("/api/notifications/channels"), method: "POST" }],
+  "/api/notifications/channels/[id]": [{ ...ownWrite("/api/notifications/channels/999999"), method: "DELETE" }],
+  "/api/notifications/channels/[id]/test": [{ ...ownWrite("/api/notifications/channels/999999/test"), method: "POST" }],
+  "/api/notifications/quiet-hours": [{ ...ownWrite("/api/notifications/quiet-hours"), method: "POST" }, { ...crossSite("/api/notifications/quiet-hours"), method: "POST" }],
+  "/api/notifications/follows/[requestId]": [
+    { ...ownWrite("/api/notifications/follows/999999"), method: "POST" },
+    { ...ownWrite("/api/notifications/follows/999999"), method: "DELETE" },
+    { ...crossSite("/api/notifications/follows/999999"), method: "POST" },
+  ],
   "/api/admin/health/[service]": [{ ...adminApi("/api/admin/health/sonarr"), method: "POST" }],
   "/api/admin/sweep": [{ ...adminApi("/api/admin/sweep"), method: "POST" }],
   "/api/admin/deliveries/[id]/retry": [{ ...adminApi("/api/admin/deliveries/999999/retry"), method: "POST" }],
@@ -89,12 +109,25 @@ test.beforeAll(async () => {
   };
 });
 
-async function call(check: Check, caller: Caller): Promise<{ status: number; location: string | null }> {
+/** How a POST says where it comes from: this app's own page (as a browser sends it), another site, or nothing. */
+const sameOrigin = { origin: e2e.baseURL, "sec-fetch-site": "same-origin" };
+const foreignOrigins: Record<string, Record<string, string>> = {
+  "another site": { origin: "http://evil.example", "sec-fetch-site": "cross-site" },
+  "another port of this host": { origin: `http://127.0.0.1:${e2e.port + 1}`, "sec-fetch-site": "same-site" },
+  "an old browser on another port": { origin: `http://127.0.0.1:${e2e.port + 1}` },
+  "no Origin at all": {},
+};
+
+async function call(check: Check, caller: Caller, from: Record<string, string> = sameOrigin): Promise<{ status: number; location: string | null }> {
   const response = await fetch(`${e2e.baseURL}${check.path}`, {
     method: check.method,
     redirect: "manual",
-    // As the app's own pages send them: state-changing routes refuse other origins.
-    headers: { origin: e2e.baseURL, "sec-fetch-site": "same-origin", ...headersFor[caller], ...(check.body ? { "content-type": "application/json" } : {}) },
+    headers: {
+      ...headersFor[caller],
+      // State changes say where they come from: the given origin, or another site's for a `sameOrigin: false` check.
+      ...(check.method === "GET" ? {} : check.sameOrigin === false ? foreignOrigins["another site"] : from),
+      ...(check.body ? { "content-type": "application/json" } : {}),
+    },
     body: check.body,
     signal: AbortSignal.timeout(15_000),
   });
@@ -126,6 +159,25 @@ for (const [route, checks] of Object.entries(matrix)) {
   });
 }
 
+/** Every state-changing route that takes a session cookie, plus Auth.js's own POSTs (sign-in, sign-out). */
+const stateChanging: Check[] = [
+  ...Object.values(matrix)
+    .flat()
+    .filter((c) => c.method !== "GET" && c.expect.admin === "ok"),
+  { method: "POST", path: "/api/auth/signout", expect: everyone("ok") },
+  { method: "POST", path: "/api/auth/callback/credentials", expect: everyone("ok") },
+];
+
+test("a POST from another site, another port or with no Origin gets 403 on every state-changing route", async () => {
+  expect(stateChanging.length).toBeGreaterThanOrEqual(4);
+  for (const check of stateChanging) {
+    for (const [label, from] of Object.entries(foreignOrigins)) {
+      const { status } = await call(check, "admin", from);
+      expect.soft(status, `${check.method} ${check.path} from ${label}`).toBe(403);
+    }
+  }
+});
+
 test("a login redirect carries where the visitor was going", async () => {
   const { location } = await call(page("/?stage=downloading"), "anonymous");
   const url = new URL(location ?? "", e2e.baseURL);
@@ -139,6 +191,13 @@ test("the web manifest and its icons load without a session, so a phone can inst
   expect(body.display).toBe("standalone");
   for (const icon of body.icons ?? []) {
     expect((await fetch(`${e2e.baseURL}${icon.src}`, { redirect: "manual" })).status, icon.src).toBe(200);
+  }
+});
+
+test("the service worker and its offline page load without a session, so the installed app opens offline", async () => {
+  for (const file of ["/sw.js", "/offline.html"]) {
+    const response = await fetch(`${e2e.baseURL}${file}`, { redirect: "manual" });
+    expect(response.status, file).toBe(200);
   }
 });
 
@@ -175,7 +234,7 @@ test("session cookies are httpOnly and SameSite=Lax, and Secure with a __Secure-
   expect(plain).toMatch(/SameSite=Lax/i);
   expect(plain).not.toMatch(/;\s*Secure/i);
 
-  const https = { "x-forwarded-proto": "https" };
+  const https = { "x-forwarded-proto": "https", origin: `https://127.0.0.1:${e2e.port}` };
   const secure = await sessionSetCookie(e2e.users.member.name, e2e.users.member.password, "10.200.0.2", https);
   expect(secure).toMatch(/^__Secure-authjs\.session-token=/);
   expect(secure).toMatch(/;\s*Secure/i);

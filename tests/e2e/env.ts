@@ -32,10 +32,14 @@ export function serverEnv(): Record<string, string> {
     JELLYFIN_URL: `http://127.0.0.1:${e2e.jellyfinPort}`,
     ADMIN_USERNAME: e2e.localAdmin,
     ADMIN_USERS: "",
+    // The tests stand in for a reverse proxy on loopback: each names its own client address.
+    TRUSTED_PROXIES: "127.0.0.1",
     MEMBERS_SEE: "all",
     LOG_LEVEL: "warn",
     INNGEST_DEV: "1",
     JELLYFIN_PUBLIC_URL: "http://jellyfin.test:8096",
     NEXT_TELEMETRY_DISABLED: "1",
+    // The loopback push service of tests/e2e/notifications.spec.ts presents this certificate.
+    NOTIFY_PUSH_CA_FILE: "tests/fixtures/tls/push-service.pem",
   };
 }

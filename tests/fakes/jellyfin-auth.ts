@@ -59,6 +59,14 @@ export async function startFakeJellyfin({ users, port = 0 }: { users: FakeUser[]
   const fake: Omit<FakeJellyfin, "url" | "close"> = { calls: [], delayMs: 0 };
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    const byId = /^\/users\/([0-9a-f]+)$/i.exec(url.pathname);
+    if (req.method === "GET" && byId) {
+      // GET /Users/{userId} with an API key: the UserDto with its Policy (404 for an unknown id).
+      if (!parseMediaBrowser(req.headers.authorization)?.token) return send(res, 401);
+      const found = users.find((u) => userId(u.name) === byId[1]?.toLowerCase());
+      if (!found) return send(res, 404);
+      return send(res, 200, { Name: found.name, Id: byId[1], Policy: { IsAdministrator: found.admin === true, IsDisabled: found.disabled === true } });
+    }
     if (req.method !== "POST" || url.pathname.toLowerCase() !== "/users/authenticatebyname") return send(res, 404);
     const text = await readBody(req);
     let body: unknown = null;

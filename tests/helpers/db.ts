@@ -12,6 +12,7 @@ export async function resetTables(): Promise<void> {
 import { asc } from "drizzle-orm";
 import { requests, webhookDeliveries } from "@/db/schema";
 import { getRequestDetail } from "@/db/queries/request-detail";
+import { wholeHousehold } from "@/lib/auth/policy";
 
 export async function allRequests() {
   const db = await getDb();
@@ -25,7 +26,7 @@ export async function onlyRequest() {
 }
 
 export async function detail(id: number) {
-  const d = await getRequestDetail({ db: await getDb(), id });
+  const d = await getRequestDetail({ db: await getDb(), id, scope: wholeHousehold });
   if (!d) throw new Error(`request ${id} not found`);
   return d;
 }

@@ -5,7 +5,7 @@ type Ep = { season: number; episode: number; tvdbId?: number };
 
 /** Builders over the contract examples: change only what a scenario needs, keep the real shape. */
 
-export function jellyseerr(type: string, o: { requestId: number; mediaType?: "movie" | "tv"; tmdbId?: number; tvdbId?: number; seasons?: number[]; subject?: string; user?: string }): Json {
+export function jellyseerr(type: string, o: { requestId: number; mediaType?: "movie" | "tv"; tmdbId?: number; tvdbId?: number; seasons?: number[]; subject?: string; user?: string; email?: string }): Json {
   const base = contract(o.mediaType === "tv" ? "jellyseerr-tv-pending" : "jellyseerr-movie-auto-approved");
   const media = base.media as Json;
   const request = base.request as Json;
@@ -14,6 +14,7 @@ export function jellyseerr(type: string, o: { requestId: number; mediaType?: "mo
   if (o.tvdbId !== undefined) media.tvdbId = String(o.tvdbId);
   if (o.subject) base.subject = o.subject;
   if (o.user) request.requestedBy_username = o.user;
+  if (o.email) request.requestedBy_email = o.email;
   request.request_id = String(o.requestId);
   if (o.seasons) base.extra = [{ name: "Requested Seasons", value: o.seasons.join(", ") }];
   return base;

@@ -10,10 +10,11 @@ function cookiePairs(response: Response): string[] {
 }
 
 /**
- * Signs in over HTTP as a browser would (csrf token, then the credentials callback). Returns the full
- * Set-Cookie line of the session, or "" when sign-in failed.
+ * Signs in over HTTP as a browser would (csrf token, then the credentials callback, with the Origin a
+ * browser sends). Returns the full Set-Cookie line of the session, or "" when sign-in failed.
  */
-export async function signInOverHttp(baseURL: string, username: string, password: string, headers: Record<string, string> = {}): Promise<string> {
+export async function signInOverHttp(baseURL: string, username: string, password: string, extra: Record<string, string> = {}): Promise<string> {
+  const headers = { origin: new URL(baseURL).origin, ...extra };
   const csrf = await fetch(`${baseURL}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await fetch(`${baseURL}/api/auth/callback/credentials`, {

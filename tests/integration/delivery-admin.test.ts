@@ -2,7 +2,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { listRecentDeliveries } from "@/db/queries/delivery-admin";
+import { countByStage } from "@/db/queries/history";
+import { listRequesters } from "@/db/queries/portal";
+import { getRequestDetail } from "@/db/queries/request-detail";
 import { listRequests } from "@/db/queries/request-list";
+import { wholeHousehold, type ReadScope } from "@/lib/auth/policy";
 import { requests, webhookDeliveries } from "@/db/schema";
 import { pruneExpiredDeliveries } from "@/lib/deliveries/retention";
 import { deliveries, resetTables } from "../helpers/db";
@@ -46,7 +50,7 @@ describe("admin delivery list", () => {
 });
 
 describe("requests of one requester", () => {
-  it("matches the name or e-mail in any case, and nothing for an empty list", async () => {
+  it("reads by scope: the name or e-mail in any case, nothing for an empty list, nothing without a reader", async () => {
     const db = await getDb();
     const base = { source: "jellyseerr" as const, mediaType: "movie" as const, titleKey: "x", ownStage: "requested" as const, stage: "requested" as const };
     await db.insert(requests).values([
@@ -54,10 +58,18 @@ describe("requests of one requester", () => {
       { ...base, title: "Mine by mail", requestedBy: "robert-j", requestedByEmail: "Bob@Example.com" },
       { ...base, title: "Theirs", requestedBy: "alice" },
     ]);
-    const titles = async (names: string[]) =>
-      (await listRequests({ db, filters: { requesterAnyOf: names }, cursor: null, limit: 10 })).items.map((r) => r.title).sort();
-    expect(await titles(["bob", "bob@example.com"])).toEqual(["Mine by mail", "Mine by name"]);
-    expect(await titles([])).toEqual([]);
+    const titles = async (scope: ReadScope | null) => (await listRequests({ db, scope, filters: {}, cursor: null, limit: 10 })).items.map((r) => r.title).sort();
+    expect(await titles({ all: false, requesters: ["bob", "bob@example.com"] })).toEqual(["Mine by mail", "Mine by name"]);
+    expect(await titles({ all: false, requesters: [] })).toEqual([]);
+    expect(await titles(wholeHousehold)).toEqual(["Mine by mail", "Mine by name", "Theirs"]);
+    // No reader, nothing read: a query that is not told who is asking returns nothing, never everything.
+    expect(await titles(null)).toEqual([]);
+    expect(await listRequesters({ db, scope: null })).toEqual([]);
+    expect(await countByStage({ db, scope: null, stages: ["requested"] })).toEqual({});
+    expect(await countByStage({ db, scope: wholeHousehold, stages: ["requested"] })).toEqual({ requested: 3 });
+    const [first] = (await listRequests({ db, scope: wholeHousehold, filters: {}, cursor: null, limit: 1 })).items;
+    expect(await getRequestDetail({ db, id: first?.id ?? 0, scope: null })).toBeNull();
+    expect(await getRequestDetail({ db, id: first?.id ?? 0, scope: wholeHousehold })).not.toBeNull();
     await db.execute(sql`select 1`);
   });
 });

@@ -21,7 +21,7 @@ const radarrSpec = openApiValidator("radarr-openapi.json");
 
 beforeAll(async () => {
   sim = await startSimulators();
-  sim.qbit.add({ hash: HASH, name: "Show.S01.1080p", size: 4_000_000_000, category: "tv-sonarr", durationMs: 60_000, addedAt: Date.now() - 30_000 });
+  sim.qbit.add({ hash: HASH, name: "Show.S01.1080p", size: 4_000_000_000, category: "tv-sonarr", durationMs: 600_000, addedAt: Date.now() - 300_000 });
   sim.qbit.add({ hash: STALLED, name: "Movie.2024.1080p.mkv", size: 2_000_000_000, category: "radarr", durationMs: 10_000, stallAt: 0.37, addedAt: Date.now() - 20_000 });
   sim.sonarr.series = [{ id: 12, title: "Show", tvdbId: 81189, seriesType: "standard" }];
   sim.sonarr.episodes = [{ seriesId: 12, seasonNumber: 1, episodeNumber: 1, tvdbId: 349233, filePath: "/tv/Show/Season 01/S01E01.mkv" }, { seriesId: 12, seasonNumber: 1, episodeNumber: 2 }];

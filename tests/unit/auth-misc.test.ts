@@ -18,6 +18,44 @@ describe("callbackUrl", () => {
   it("keeps paths on this site", () => {
     expect(safeCallbackPath("/requests/12?tab=timeline")).toBe("/requests/12?tab=timeline");
   });
+  it("resolves tricks that browsers turn into another host to a path on this site or /", () => {
+    const tricks = [
+      "/.//evil.example/phish",
+      "/a/..//evil.example",
+      "/a/../..//evil.example",
+      "/./\\evil.example",
+      "\\\\evil.example",
+      "\\/evil.example",
+      "/%2F%2Fevil.example",
+      "/%2f/evil.example",
+      "%2F%2Fevil.example",
+      "/%5Cevil.example",
+      "/%5cevil.example",
+      "/\tevil",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/%09/evil.example",
+      "/%00",
+      "http:/evil.example",
+      "/\u0000//evil.example",
+      " //evil.example",
+      "https:evil.example",
+      "/@evil.example",
+      "/\u3000/evil.example",
+    ];
+    for (const value of tricks) {
+      const result = safeCallbackPath(value);
+      const resolved = new URL(result, "https://tracker.example");
+      expect(resolved.origin, `${JSON.stringify(value)} → ${result}`).toBe("https://tracker.example");
+      // A path that resolves to "//host" sends the browser to that host when it is followed as a location.
+      expect(result.startsWith("/") && !resolved.pathname.startsWith("//"), `${JSON.stringify(value)} → ${result}`).toBe(true);
+    }
+    expect(safeCallbackPath("/.//evil.example/phish")).toBe("/evil.example/phish");
+    expect(safeCallbackPath("/a/..//evil.example")).toBe("/evil.example");
+    expect(safeCallbackPath("/%2F%2Fevil.example")).toBe("/");
+    expect(safeCallbackPath("/?q=a%2Fb")).toBe("/?q=a%2Fb");
+    expect(safeCallbackPath("/./login")).toBe("/");
+  });
   it("refuses other origins and loops back to sign-in", () => {
     for (const bad of ["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)", "/login", "/login?x=1", "/api/auth/signout", 42, undefined]) {
       expect(safeCallbackPath(bad)).toBe("/");

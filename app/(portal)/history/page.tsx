@@ -31,11 +31,11 @@ export default async function HistoryPage({ searchParams }: Props) {
   const cursorParam = one(params.cursor);
   const cursor = cursorParam ? decodeCursor(cursorParam) : null;
   const db = await getDb();
-  const scope = viewerScope(await getViewer(), env().MEMBERS_SEE) ?? undefined;
+  const scope = viewerScope(await getViewer(), env().MEMBERS_SEE);
   const [counts, page, requesters] = await Promise.all([
-    countByStage({ db, stages: historyStages, requestedBy: requester, requesterAnyOf: scope }),
-    listRequests({ db, filters: { stages: [tab], requestedBy: requester, requesterAnyOf: scope }, cursor, limit: PAGE_SIZE }),
-    listRequesters({ db, requesterAnyOf: scope }),
+    countByStage({ db, scope, stages: historyStages, requestedBy: requester }),
+    listRequests({ db, scope, filters: { stages: [tab], requestedBy: requester }, cursor, limit: PAGE_SIZE }),
+    listRequesters({ db, scope }),
   ]);
   const rows = page.items.map((r) => presentPortalRequest(r, r.downloads));
   const href = (over: Record<string, string | undefined>) => {

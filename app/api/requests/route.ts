@@ -1,7 +1,7 @@
 // GET /api/requests — filtered, cursor-paginated list of requests, newest update first
 import { getDb } from "@/db/client";
 import { decodeCursor, listRequests } from "@/db/queries/request-list";
-import { requesterScope } from "@/lib/auth/policy";
+import { readScope } from "@/lib/auth/policy";
 import { requireReader } from "@/lib/auth/read-access";
 import { env } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
@@ -17,9 +17,8 @@ export async function GET(request: Request): Promise<Response> {
     const { stage, mediaType, q, requestedBy, cursor: rawCursor, limit } = parsed.data;
     const cursor = rawCursor ? decodeCursor(rawCursor) : null;
     if (rawCursor && !cursor) throw new AppError("bad_request", "Invalid cursor", [{ path: "cursor", message: "not a cursor from this API" }]);
-    const requesterAnyOf = requesterScope(reader, env().MEMBERS_SEE) ?? undefined;
-    const filters = { stages: stage, mediaType, q, requestedBy, requesterAnyOf };
-    const page = await listRequests({ db: await getDb(), filters, cursor, limit });
+    const filters = { stages: stage, mediaType, q, requestedBy };
+    const page = await listRequests({ db: await getDb(), scope: readScope(reader, env().MEMBERS_SEE), filters, cursor, limit });
     return Response.json({ items: page.items.map((r) => presentRequest(r, r.downloads)), nextCursor: page.nextCursor });
   } catch (error) {
     return errorResponse(error);

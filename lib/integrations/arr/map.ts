@@ -1,12 +1,12 @@
 import type { z } from "zod";
+import { safeImageUrl } from "@/lib/domain/image-url";
 import { invalid, type WebhookMapResult } from "../webhook";
 import { arrHealth, type arrImages, type arrStatusMessages } from "./schema";
 
 /** Browsers cannot reach the *arr-local `url`; the provider's `remoteUrl` is what a portal can show. */
 export function posterFrom(images: z.infer<typeof arrImages>): string | null {
   const poster = images.find((i) => i.coverType === "poster");
-  const url = poster?.remoteUrl ?? null;
-  return url && /^https?:\/\//.test(url) ? url : null;
+  return safeImageUrl(poster?.remoteUrl);
 }
 
 /** Sonarr/Radarr status messages as one plain sentence, most specific first. */

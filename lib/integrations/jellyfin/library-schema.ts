@@ -23,6 +23,11 @@ export const jellyfinItemPage = z.looseObject({
   TotalRecordCount: z.number().optional(),
 });
 
+/** `GET /Users/{userId}` → UserDto: only the policy flags that decide a role. */
+export const jellyfinUserPolicy = z.looseObject({
+  Policy: z.looseObject({ IsAdministrator: z.boolean().optional(), IsDisabled: z.boolean().optional() }).optional(),
+});
+
 export const jellyfinPublicInfo = z.looseObject({ Version: z.string(), ServerName: z.string().nullish() });
 
 /** A provider id by key, case-insensitively ("Tmdb", "tmdb"); Jellyfin keys are MetadataProvider names. */

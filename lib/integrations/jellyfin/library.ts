@@ -1,7 +1,7 @@
 import "server-only";
 import { titleKey } from "@/lib/domain/describe";
-import { expectOk, httpRequest, requestJson, type HttpCall, type HttpTarget, type Query } from "../http";
-import { jellyfinItemPage, jellyfinPublicInfo, providerId, type JellyfinItem } from "./library-schema";
+import { expectOk, httpRequest, parseAnswer, requestJson, type HttpCall, type HttpTarget, type Query } from "../http";
+import { jellyfinItemPage, jellyfinPublicInfo, jellyfinUserPolicy, providerId, type JellyfinItem } from "./library-schema";
 
 export type JellyfinLibraryConfig = { url: string; apiKey: string; timeoutMs: number };
 
@@ -16,6 +16,8 @@ export type JellyfinLibrary = {
   reportCreated(paths: readonly string[]): Promise<void>;
   /** Full library scan: cancels a running scan and queues a new one. Last resort only. */
   refreshAll(): Promise<void>;
+  /** A user's administrator and disabled flags as Jellyfin has them now; null when the user is gone. */
+  userPolicy(userId: string): Promise<{ isAdministrator: boolean; isDisabled: boolean } | null>;
 };
 
 const FIELDS = "ProviderIds,Path,MediaSources";
@@ -95,5 +97,12 @@ export function createJellyfinLibrary(config: JellyfinLibraryConfig): JellyfinLi
       await post("/Library/Media/Updated", { Updates: paths.map((Path) => ({ Path, UpdateType: "Created" })) });
     },
     refreshAll: () => post("/Library/Refresh"),
+    async userPolicy(userId) {
+      const call: HttpCall = { path: `/Users/${encodeURIComponent(userId)}`, headers };
+      const answer = await httpRequest(target, call);
+      if (answer.status === 404) return null;
+      const { Policy } = parseAnswer(target, call, expectOk(target, call, answer), jellyfinUserPolicy);
+      return { isAdministrator: Policy?.IsAdministrator === true, isDisabled: Policy?.IsDisabled === true };
+    },
   };
 }

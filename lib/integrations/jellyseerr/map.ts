@@ -1,4 +1,5 @@
 import type { DomainEvent, RequestStatus } from "@/lib/domain/events";
+import { safeImageUrl } from "@/lib/domain/image-url";
 import { invalid, type WebhookMapResult } from "../webhook";
 import { jellyseerrEnvelope, jellyseerrMediaNotification, type JellyseerrMediaNotification } from "./schema";
 
@@ -56,7 +57,7 @@ export function mapJellyseerrWebhook(body: unknown): WebhookMapResult {
       imdbId: null,
       title,
       year,
-      posterUrl: n.image && /^https?:\/\//.test(n.image) ? n.image : null,
+      posterUrl: safeImageUrl(n.image),
       isAnime: null,
       arrId: null,
     },

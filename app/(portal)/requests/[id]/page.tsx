@@ -5,9 +5,11 @@ import { cache } from "react";
 import { getDb } from "@/db/client";
 import { latestTimelineSeq } from "@/db/queries/live";
 import { getRequestDetail } from "@/db/queries/request-detail";
-import { mayRead } from "@/lib/auth/policy";
+import { viewerScope } from "@/lib/auth/policy";
 import { getViewer } from "@/lib/auth/viewer";
 import { RequestDetail } from "@/components/portal/request-detail";
+import { FollowButton } from "@/components/notify/follow-button";
+import { isFollowing } from "@/db/queries/notify-follows";
 import { env } from "@/lib/env";
 import { presentDownload, presentEpisode, presentTimelineEvent } from "@/lib/requests/present";
 import { presentPortalRequest } from "@/lib/requests/transfer";
@@ -21,11 +23,12 @@ const load = cache(async (id: string) => {
   const db = await getDb();
   // Read before the detail: live updates after this seq are replayed onto it.
   const seq = await latestTimelineSeq({ db });
-  const found = await getRequestDetail({ db, id: Number(id) });
   // Someone else's request under MEMBERS_SEE=own is shown as missing: its existence is not disclosed.
   const reader = await getViewer();
-  if (!found || !reader || !mayRead({ kind: "viewer", viewer: reader }, env().MEMBERS_SEE, found.request)) return null;
-  return { seq, found };
+  const found = await getRequestDetail({ db, id: Number(id), scope: viewerScope(reader, env().MEMBERS_SEE) });
+  if (!found || !reader) return null;
+  const following = await isFollowing({ db, viewer: reader, requestId: found.request.id });
+  return { seq, found, following };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -36,12 +39,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function RequestPage({ params }: Props) {
   const loaded = await load((await params).id);
   if (!loaded) notFound();
-  const { seq, found } = loaded;
+  const { seq, found, following } = loaded;
   const initial = {
     request: presentPortalRequest(found.request, found.downloads),
     episodes: found.episodes.map(presentEpisode),
     downloads: found.downloads.map(presentDownload),
     timeline: found.timeline.map(presentTimelineEvent),
   };
-  return <RequestDetail key={seq} initial={initial} seq={seq} jellyfinUrl={env().JELLYFIN_PUBLIC_URL ?? null} />;
+  return (
+    <>
+      <div className="mb-2 flex justify-end">
+        <FollowButton requestId={found.request.id} initiallyFollowing={following} />
+      </div>
+      <RequestDetail key={seq} initial={initial} seq={seq} jellyfinUrl={env().JELLYFIN_PUBLIC_URL ?? null} />
+    </>
+  );
 }
