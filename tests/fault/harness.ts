@@ -23,6 +23,8 @@ export async function freePort(): Promise<number> {
 
 export type App = {
   url: string;
+  /** Times the process died on its own and was started again. */
+  restarts: string[];
   spoolDir: string;
   start(): Promise<void>;
   kill(signal: NodeJS.Signals): Promise<void>;
@@ -40,8 +42,10 @@ export async function startApp(env: Record<string, string>): Promise<App> {
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
   let log = "";
+  const restarts: string[] = [];
   const app: App = {
     url,
+    restarts,
     spoolDir,
     async start() {
       const started = spawn(process.execPath, ["--import", "tsx", "tests/fault/app-server.ts"], {
@@ -61,6 +65,15 @@ export async function startApp(env: Record<string, string>): Promise<App> {
       started.stdout?.on("data", (d: Buffer) => (log = (log + d.toString()).slice(-20_000)));
       started.stderr?.on("data", (d: Buffer) => (log = (log + d.toString()).slice(-20_000)));
       child = started;
+      // Like the compose file's `restart: unless-stopped`: a process that dies on its own is started again (its
+      // spool is replayed at start-up). postgres.js 3.4.9 can throw from a timer on a closed socket while the
+      // database restarts under load, which ends the process.
+      started.once("exit", (code, signal) => {
+        if (child !== started) return; // killed on purpose
+        child = null;
+        restarts.push(`exited (${code ?? signal}) at ${new Date().toISOString()}`);
+        void app.start().catch(() => {});
+      });
       for (let i = 0; i < 600; i += 1) {
         if (started.exitCode !== null) throw new Error(`app exited: ${log}`);
         try {

@@ -210,7 +210,8 @@ describe("fault suite (private PostgreSQL, the app as a server process)", () => 
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
     expect([200, 202]).toContain(statuses.at(-1));
     await waitSettled(app.url);
-    expect(Math.max(...latencies)).toBeLessThan(200 + Math.max(...idle));
+    // A body that blocked the event loop showed up as seconds here; twice the idle floor absorbs scheduler noise.
+    expect(Math.max(...latencies)).toBeLessThan(200 + 2 * Math.max(...idle));
     const [request] = await appDb.select().from(schema.requests).where(inArray(schema.requests.jellyseerrRequestId, [10_301]));
     expect(request?.title).toBe(cjk);
   }, 240_000);
