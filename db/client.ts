@@ -51,7 +51,12 @@ export async function openPostgres(url: string, poolSize: number, kind: Database
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
 
-  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  // While the server is down a caller must learn it quickly (and spool) instead of hanging: connect_timeout is in
+  // seconds, and postgres.js otherwise waits up to 20 s (growing back-off) before connecting again, holding every
+  // queued query meanwhile — also why a restarted server looked unreachable for seconds after it was back. Half a
+  // second, not less: postgres.js 3.4.9 can crash the process (a write on a closed socket) when reconnects spin.
+  const fastFail = { connect_timeout: 2, backoff: () => 0.5 };
+  const migrator = postgres(url, { max: 1, onnotice: () => {}, ...fastFail });
   try {
     await migrator`select pg_advisory_lock(${MIGRATION_LOCK})`;
     await migrate(drizzle(migrator), { migrationsFolder });
@@ -62,11 +67,11 @@ export async function openPostgres(url: string, poolSize: number, kind: Database
 
   // The driver's default back-off grows to 20 s between attempts while the server is down, so a restart
   // longer than a couple of seconds left queries and LISTEN waiting long after it was back: retry every 250 ms.
-  const client = postgres(url, { max: poolSize, onnotice: () => {}, backoff: reconnectBackoff });
+  const client = postgres(url, { max: poolSize, onnotice: () => {}, ...fastFail, backoff: reconnectBackoff });
   // One connection for a lock, never recycled while it is held.
   // `extra`: driver options its types leave out (onnotify, onclose), used by listenOn.
   const dedicated = (extra: Record<string, unknown> = {}) =>
-    postgres(url, { max: 1, idle_timeout: 0, max_lifetime: null, onnotice: () => {}, backoff: reconnectBackoff, ...extra } as Options);
+    postgres(url, { max: 1, idle_timeout: 0, max_lifetime: null, onnotice: () => {}, ...fastFail, backoff: reconnectBackoff, ...extra } as Options);
   const listeners = new Set<Listener>();
   return {
     db: drizzle(client, { schema }) as unknown as Db,

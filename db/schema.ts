@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -17,6 +18,8 @@ import type { ItemStage, Stage } from "@/lib/domain/stages";
 import type { AttentionKind } from "@/lib/domain/attention";
 import type { MediaType, Source } from "@/lib/domain/events";
 import type { DeletionService, DeletionTarget } from "@/lib/domain/deletion";
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -78,7 +81,8 @@ export const requests = pgTable(
     index("requests_tvdb_idx").on(t.mediaType, t.tvdbId),
     index("requests_updated_idx").on(t.updatedAt.desc(), t.id.desc()),
     index("requests_stage_idx").on(t.stage),
-    index("requests_title_key_idx").on(t.titleKey),
+    // A hash index: any title length fits (a btree row over ~2.7 kB is refused).
+    index("requests_title_key_idx").using("hash", t.titleKey),
     index("requests_jellyfin_item_idx").on(t.jellyfinItemId),
   ],
 );
@@ -154,7 +158,8 @@ export const timelineEvents = pgTable(
   (t) => [index("timeline_request_idx").on(t.requestId, t.seq)],
 );
 
-export const deliveryStatuses = ["applied", "ignored", "rejected", "error", "duplicate"] as const;
+/** pending: recorded, not applied yet (retried with back-off); failed: every attempt failed, an admin can retry. */
+export const deliveryStatuses = ["applied", "ignored", "rejected", "pending", "failed", "duplicate"] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
 export const webhookDeliveries = pgTable(
@@ -171,10 +176,15 @@ export const webhookDeliveries = pgTable(
     body: text("body").notNull(),
     error: text("error"),
     requestIds: integer("request_ids").array().notNull().default(sql`'{}'::integer[]`),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    /** The raw bytes, kept only while the delivery still has to be applied (pending or failed). */
+    payload: bytea("payload"),
   },
   (t) => [
     uniqueIndex("webhook_deliveries_dedupe_key").on(t.source, t.dedupeKey),
     index("webhook_deliveries_received_idx").on(t.receivedAt),
+    index("webhook_deliveries_pending_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
   ],
 );
 
@@ -466,6 +476,33 @@ export type RequestRow = typeof requests.$inferSelect;
 export type EpisodeRow = typeof episodes.$inferSelect;
 export type DownloadRow = typeof downloads.$inferSelect;
 export type TimelineRow = typeof timelineEvents.$inferSelect;
+
+// ── Durable intake: signals that arrived before what they refer to ──────────────────────────────────────
+
+export const parkedStatuses = ["parked", "applied", "expired"] as const;
+export type ParkedStatus = (typeof parkedStatuses)[number];
+
+export const parkedSignals = pgTable(
+  "parked_signals",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    deliveryId: bigint("delivery_id", { mode: "number" }).references(() => webhookDeliveries.id, { onDelete: "set null" }),
+    source: text("source").$type<Source>().notNull(),
+    /** The domain event, applied as it is once a request, download or episode it refers to appears. */
+    event: jsonb("event").$type<Record<string, unknown>>().notNull(),
+    /** Identity keys (see lib/domain/park.ts): a change to a request with one of them re-tries the signal. */
+    keys: text("keys").array().notNull(),
+    summary: text("summary").notNull(),
+    status: text("status").$type<ParkedStatus>().notNull().default("parked"),
+    parkedAt: timestamp("parked_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("parked_signals_keys_idx").using("gin", t.keys).where(sql`${t.status} = 'parked'`),
+    index("parked_signals_expires_idx").on(t.expiresAt).where(sql`${t.status} = 'parked'`),
+  ],
+);
 
 // ── Security: sessions and sign-in throttling ──────────────────────────────────────────────────────────
 

@@ -23,6 +23,10 @@ const envSchema = z.object({
   WEBHOOK_SECRET: optionalString,
   API_TOKEN: optionalString,
   WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Where deliveries wait, fsync'ed, while the database cannot record them (replayed in order when it is back). */
+  SPOOL_DIR: z.string().trim().min(1).default("./.data/spool"),
+  /** The spool's size limit; past it webhooks are answered 503 with Retry-After. */
+  SPOOL_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).default(256 * 1024 * 1024),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Jellyfin as the household reaches it in a browser; enables "Watch in Jellyfin" links. */
   JELLYFIN_PUBLIC_URL: optionalString.pipe(z.url().optional()),

@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { redactSecrets } from "@/lib/secrets";
 
 type Level = "debug" | "info" | "warn" | "error";
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -18,7 +19,8 @@ function currentThreshold(): number {
 
 function write(level: Level, message: string, fields?: Record<string, unknown>): void {
   if (order[level] < currentThreshold()) return;
-  const line = JSON.stringify({ at: new Date().toISOString(), level, message, ...fields });
+  // A configured secret never reaches a log line, whichever field carried it (an error message, a URL).
+  const line = redactSecrets(JSON.stringify({ at: new Date().toISOString(), level, message, ...fields }));
   if (level === "error" || level === "warn") console.error(line);
   else console.log(line);
 }

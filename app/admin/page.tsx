@@ -6,6 +6,7 @@ import { listRecentDeliveries } from "@/db/queries/delivery-admin";
 import { getViewer } from "@/lib/auth/viewer";
 import { AdminOverview } from "@/components/actions/admin-overview";
 import { NotificationsPanel } from "@/components/notify/admin-panel";
+import { IntakeSections } from "./intake-sections";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -14,7 +15,8 @@ const statusStyle: Record<string, string> = {
   ignored: "text-slate-500",
   duplicate: "text-slate-500",
   rejected: "text-amber-700 dark:text-amber-400",
-  error: "text-red-700 dark:text-red-400",
+  pending: "text-amber-700 dark:text-amber-400",
+  failed: "text-red-700 dark:text-red-400",
 };
 
 export default async function AdminPage() {
@@ -22,7 +24,8 @@ export default async function AdminPage() {
   // The proxy already answers 403 to members; this check keeps the page safe on its own.
   const viewer = await getViewer();
   if (viewer?.role !== "admin") return <main className="mx-auto max-w-3xl p-4">Admins only.</main>;
-  const deliveries = await listRecentDeliveries({ db: await getDb(), limit: 100 });
+  const db = await getDb();
+  const deliveries = await listRecentDeliveries({ db, limit: 100 });
   return (
     <main className="mx-auto max-w-5xl p-4">
       <h1 className="mb-1 text-2xl font-semibold">Admin</h1>
@@ -32,6 +35,7 @@ export default async function AdminPage() {
           Sweep thresholds
         </Link>
       </p>
+      <IntakeSections db={db} />
       <h2 className="mb-3 text-lg font-medium">Recent webhook deliveries</h2>
       {deliveries.length === 0 ? (
         <p className="text-slate-600 dark:text-slate-300">No deliveries yet.</p>

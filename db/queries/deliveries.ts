@@ -1,18 +1,70 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { webhookDeliveries } from "../schema";
 
 export type NewDelivery = typeof webhookDeliveries.$inferInsert;
 
-/** Records a delivery; null when the same delivery (source + dedupe key) was recorded before. */
-export async function insertDelivery({ db, values }: { db: Db; values: NewDelivery }): Promise<number | null> {
+/** After this many failed attempts a delivery is `failed` and waits for an admin's Retry. */
+export const MAX_DELIVERY_ATTEMPTS = 8;
+
+/** A delivery that is still to be applied (pending, or failed and now re-sent or retried) can be taken over. */
+const unapplied = sql`${webhookDeliveries.status} in ('pending', 'failed')`;
+
+/**
+ * Records an applied delivery. Null when the same delivery (source + dedupe key) was recorded before, unless
+ * that one is still pending or failed: then this one is its application and the row becomes `applied`.
+ */
+export async function recordAppliedDelivery({ db, values }: { db: Db; values: NewDelivery }): Promise<number | null> {
   const rows = await db
     .insert(webhookDeliveries)
-    .values(values)
-    .onConflictDoNothing({ target: [webhookDeliveries.source, webhookDeliveries.dedupeKey] })
+    .values({ ...values, status: "applied", payload: null })
+    .onConflictDoUpdate({
+      target: [webhookDeliveries.source, webhookDeliveries.dedupeKey],
+      set: { status: "applied", error: null, payload: null, nextAttemptAt: null, requestIds: sql`excluded.request_ids`, eventType: sql`excluded.event_type` },
+      setWhere: unapplied,
+    })
     .returning({ id: webhookDeliveries.id });
   return rows[0]?.id ?? null;
+}
+
+/** Records a delivery that will not be applied (ignored, rejected); a pending row of the same bytes becomes it. */
+export async function recordUnappliedDelivery({ db, values }: { db: Db; values: NewDelivery }): Promise<number | null> {
+  const rows = await db
+    .insert(webhookDeliveries)
+    .values({ ...values, payload: null })
+    .onConflictDoUpdate({
+      target: [webhookDeliveries.source, webhookDeliveries.dedupeKey],
+      set: { status: sql`excluded.status`, error: sql`excluded.error`, payload: null, nextAttemptAt: null },
+      setWhere: unapplied,
+    })
+    .returning({ id: webhookDeliveries.id });
+  return rows[0]?.id ?? (await findDeliveryId({ db, source: values.source, dedupeKey: values.dedupeKey }));
+}
+
+/**
+ * Keeps a delivery whose transaction failed: `pending` with its raw bytes, the next attempt after a back-off
+ * growing from 5 s to an hour; `failed` after MAX_DELIVERY_ATTEMPTS. A row that exists already counts one more
+ * attempt. Never touches an applied row.
+ */
+export async function recordPendingDelivery({ db, values }: { db: Db; values: NewDelivery & { payload: Uint8Array } }) {
+  const attempts = sql`${webhookDeliveries.attempts} + 1`;
+  const rows = await db
+    .insert(webhookDeliveries)
+    .values({ ...values, status: "pending", attempts: 1, nextAttemptAt: sql`now() + interval '5 seconds'` })
+    .onConflictDoUpdate({
+      target: [webhookDeliveries.source, webhookDeliveries.dedupeKey],
+      set: {
+        attempts,
+        error: sql`excluded.error`,
+        status: sql`case when ${attempts} >= ${MAX_DELIVERY_ATTEMPTS} then 'failed' else 'pending' end`,
+        nextAttemptAt: sql`now() + least(interval '5 seconds' * power(3, ${webhookDeliveries.attempts}), interval '1 hour')`,
+        payload: sql`coalesce(${webhookDeliveries.payload}, excluded.payload)`,
+      },
+      setWhere: unapplied,
+    })
+    .returning({ id: webhookDeliveries.id, status: webhookDeliveries.status });
+  return rows[0] ?? null;
 }
 
 export async function findDeliveryId({ db, source, dedupeKey }: { db: Db; source: NewDelivery["source"]; dedupeKey: string }) {
@@ -22,4 +74,61 @@ export async function findDeliveryId({ db, source, dedupeKey }: { db: Db; source
     .where(and(eq(webhookDeliveries.source, source), eq(webhookDeliveries.dedupeKey, dedupeKey)))
     .limit(1);
   return rows[0]?.id ?? null;
+}
+
+export type DueDelivery = { id: number; source: NewDelivery["source"]; contentType: string | null; payload: Uint8Array | null; receivedAt: Date };
+
+/**
+ * Claims pending deliveries whose next attempt is due, oldest first, for a lease of two minutes (another
+ * instance skips them meanwhile; a crashed worker's claim simply runs out).
+ */
+export async function claimDueDeliveries({ db, limit }: { db: Db; limit: number }): Promise<DueDelivery[]> {
+  const due = db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.status, "pending"), lte(webhookDeliveries.nextAttemptAt, sql`now()`)))
+    .orderBy(webhookDeliveries.id)
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  return db
+    .update(webhookDeliveries)
+    .set({ nextAttemptAt: sql`now() + interval '2 minutes'` })
+    .where(inArray(webhookDeliveries.id, due))
+    .returning({
+      id: webhookDeliveries.id,
+      source: webhookDeliveries.source,
+      contentType: webhookDeliveries.contentType,
+      payload: webhookDeliveries.payload,
+      receivedAt: webhookDeliveries.receivedAt,
+    });
+}
+
+/** A failed delivery back to pending, due now, with a fresh set of attempts (the admin's Retry). */
+export async function requeueDelivery({ db, id }: { db: Db; id: number }): Promise<DueDelivery | null> {
+  const rows = await db
+    .update(webhookDeliveries)
+    .set({ status: "pending", attempts: 0, nextAttemptAt: sql`now() + interval '2 minutes'` })
+    .where(and(eq(webhookDeliveries.id, id), unapplied))
+    .returning({
+      id: webhookDeliveries.id,
+      source: webhookDeliveries.source,
+      contentType: webhookDeliveries.contentType,
+      payload: webhookDeliveries.payload,
+      receivedAt: webhookDeliveries.receivedAt,
+    });
+  return rows[0] ?? null;
+}
+
+/** A pending delivery that cannot be applied at all (its bytes are gone): failed with the reason. */
+export async function failDelivery({ db, id, error }: { db: Db; id: number; error: string }): Promise<void> {
+  await db.update(webhookDeliveries).set({ status: "failed", error, nextAttemptAt: null }).where(eq(webhookDeliveries.id, id));
+}
+
+export async function countDeliveriesByStatus({ db }: { db: Db }): Promise<{ pending: number; failed: number }> {
+  const rows = await db
+    .select({ status: webhookDeliveries.status, n: sql<number>`count(*)::int` })
+    .from(webhookDeliveries)
+    .where(unapplied)
+    .groupBy(webhookDeliveries.status);
+  return { pending: rows.find((r) => r.status === "pending")?.n ?? 0, failed: rows.find((r) => r.status === "failed")?.n ?? 0 };
 }

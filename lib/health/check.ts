@@ -1,10 +1,13 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { countDeliveriesByStatus } from "@/db/queries/deliveries";
+import { countParkedSignals } from "@/db/queries/parked";
 import { listSourceStatus } from "@/db/queries/sources";
 import { outboxBacklog } from "@/db/queries/workflows";
 import { inngestConfigured, type Env } from "@/lib/env";
 import type { Clients } from "@/lib/integrations/clients";
+import { spoolBacklog } from "@/lib/ingest/intake";
 import { httpRequest } from "@/lib/integrations/http";
 
 export const integrationNames = ["qbittorrent", "sonarr", "radarr", "jellyfin", "shoko", "jellyseerr"] as const;
@@ -54,13 +57,20 @@ export async function checkHealth(input: { db: Db; clients: Clients; env: Env; s
   const { db, clients, env } = input;
   await db.execute(sql`select 1`);
   const probes = await Promise.all(integrationNames.map(async (n) => [n, await probeIntegration(n, clients)] as const));
-  const sources = await listSourceStatus({ db });
+  const [sources, deliveries, parked, spool] = await Promise.all([
+    listSourceStatus({ db }),
+    countDeliveriesByStatus({ db }),
+    countParkedSignals({ db }),
+    spoolBacklog(),
+  ]);
   return {
     integrations: Object.fromEntries(probes) as Record<IntegrationName, Probe>,
     webhooks: sources.map((s) => ({ source: s.source, lastDeliveryAt: s.lastDeliveryAt, lastEventType: s.lastEventType, connectedAt: s.connectedAt })),
     shokoHub: { configured: clients.shoko !== null, connected: input.shokoHubConnected },
     workflows: { engine: inngestConfigured(env) ? "inngest" : "embedded", inngest: await probeInngest(env), lastSweepAt: input.lastSweepAt },
     outbox: { backlog: await outboxBacklog({ db }) },
+    /** Deliveries acknowledged but not applied yet: in the spool (database was away), pending retries, failed. */
+    intake: { spool, pending: deliveries.pending, failed: deliveries.failed, parked },
   };
 }
 

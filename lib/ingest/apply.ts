@@ -12,7 +12,7 @@ import { applyEpisodesListed } from "./handlers/episodes";
 import { applyMediaRemoved } from "./handlers/removed";
 
 /** Routes one domain event to the handler that knows what it changes. */
-export async function applyEvent(ctx: ApplyContext, event: DomainEvent): Promise<void> {
+async function route(ctx: ApplyContext, event: DomainEvent): Promise<void> {
   switch (event.type) {
     case "request.status":
       return applyRequestStatus(ctx, event);
@@ -25,7 +25,7 @@ export async function applyEvent(ctx: ApplyContext, event: DomainEvent): Promise
     case "download.completed":
       return applyDownloadCompleted(ctx, event);
     case "library.item_added":
-      return applyLibraryItemAdded(ctx, event);
+      return; // see applyEvent
     case "note":
       return applyNote(ctx, event);
     case "download.progress":
@@ -45,4 +45,14 @@ export async function applyEvent(ctx: ApplyContext, event: DomainEvent): Promise
     case "source.connected":
       return; // recorded with the delivery itself
   }
+}
+
+/**
+ * Applies one domain event. Resolves false when the event refers to something that does not exist yet (a
+ * Jellyfin item before its request): the caller parks it. Every other event finds or creates what it needs.
+ */
+export async function applyEvent(ctx: ApplyContext, event: DomainEvent): Promise<boolean> {
+  if (event.type === "library.item_added") return applyLibraryItemAdded(ctx, event);
+  await route(ctx, event);
+  return true;
 }

@@ -6,10 +6,13 @@ import { lockRequests, updateRequest, type NewRequest } from "@/db/queries/reque
 import { appendTimelineEvents, type NewTimelineEvent } from "@/db/queries/timeline";
 import { enqueueOutbox, type OutboxMessage } from "@/db/queries/outbox";
 import { episodeKey, settle, type EpisodeState, type RequestState } from "@/lib/domain/request-state";
-import type { Source } from "@/lib/domain/events";
+import type { DomainEvent, Source } from "@/lib/domain/events";
 import type { Stage } from "@/lib/domain/stages";
 
 export type AppliedEntry = { requestId: number; event: string; stage: Stage };
+
+/** A signal of this delivery that matched nothing yet: stored with the delivery, applied when its match appears. */
+export type ParkedEntry = { event: DomainEvent; keys: string[] };
 
 type Loaded = { row: RequestRow; state: RequestState; patch: Partial<NewRequest> };
 
@@ -22,10 +25,11 @@ export type ApplyContext = {
   timeline: NewTimelineEvent[];
   outbox: OutboxMessage[];
   applied: AppliedEntry[];
+  parked: ParkedEntry[];
 };
 
 export function createContext(db: Db, source: Source, now: Date): ApplyContext {
-  return { db, now, source, loaded: new Map(), timeline: [], outbox: [], applied: [] };
+  return { db, now, source, loaded: new Map(), timeline: [], outbox: [], applied: [], parked: [] };
 }
 
 function toEpisodeState(row: EpisodeRow): EpisodeState {

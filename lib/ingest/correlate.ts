@@ -4,17 +4,17 @@ import { findRequestsForMedia, insertRequest } from "@/db/queries/requests";
 import { pickRequest, sameMedia, type MediaIds, type RequestCandidate } from "@/lib/domain/correlate";
 import { titleKey } from "@/lib/domain/describe";
 import type { MediaRef, Source } from "@/lib/domain/events";
+import { mediaKeys, type KeyedMedia } from "@/lib/domain/park";
 import type { ItemStage } from "@/lib/domain/stages";
 import { log } from "@/lib/log";
 import { adoptRequest, type ApplyContext } from "./context";
 
-/** Advisory-lock keys for a media identity: every delivery that could create its request takes them. */
-export function mediaLockKeys(media: MediaIds): string[] {
-  const keys: string[] = [];
-  if (media.tmdbId !== null) keys.push(`tmdb:${media.mediaType}:${media.tmdbId}`);
-  if (media.tvdbId !== null) keys.push(`tvdb:${media.mediaType}:${media.tvdbId}`);
-  if (media.imdbId !== null) keys.push(`imdb:${media.mediaType}:${media.imdbId}`);
-  return keys;
+/**
+ * Advisory-lock keys for a media identity (ids and title): every delivery that could create or change its request
+ * takes them, and so does a Jellyfin item looking for it (see lib/domain/park.ts).
+ */
+export function mediaLockKeys(media: KeyedMedia): string[] {
+  return mediaKeys(media);
 }
 
 export function toCandidate(row: RequestRow): RequestCandidate {

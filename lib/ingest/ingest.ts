@@ -1,52 +1,57 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/db/client";
-import { findDeliveryId, insertDelivery } from "@/db/queries/deliveries";
+import { describeDbError, isConflictError, isConnectionError } from "@/db/errors";
+import { recordAppliedDelivery, recordPendingDelivery, recordUnappliedDelivery } from "@/db/queries/deliveries";
 import { recordSourceDelivery } from "@/db/queries/sources";
 import type { DomainEvent } from "@/lib/domain/events";
 import type { IssueDetail } from "@/lib/errors";
 import { webhookMappers } from "@/lib/integrations/mappers";
 import type { WebhookSource } from "@/lib/integrations/webhook";
 import { log } from "@/lib/log";
-import { applyEvent } from "./apply";
+import { redactSecrets } from "@/lib/secrets";
 import { createContext, flush, type AppliedEntry } from "./context";
 import { decodeBody, storedBody } from "./decode";
+import { applyOrPark, applyWaitingSignals, storeParked } from "./park";
 
 export type IngestResult =
-  | { kind: "applied"; deliveryId: number; eventType: string; applied: AppliedEntry[] }
+  | { kind: "applied"; deliveryId: number; eventType: string; applied: AppliedEntry[]; parked: number }
   | { kind: "duplicate"; deliveryId: number | null; eventType: string }
   | { kind: "ignored"; deliveryId: number | null; eventType: string; reason: string }
   | { kind: "rejected"; deliveryId: number | null; message: string; issues: IssueDetail[] }
-  | { kind: "error"; deliveryId: number | null };
+  | { kind: "pending"; deliveryId: number | null; eventType: string };
 
-const RETRYABLE = new Set(["40P01", "40001"]); // deadlock detected, serialization failure
+export type IngestInput = {
+  db: Db;
+  source: WebhookSource;
+  contentType: string | null;
+  raw: Uint8Array;
+  /** When the sender delivered it (a spooled or retried delivery keeps its first time). */
+  receivedAt?: Date;
+  /** Connection errors are retried on a fresh connection until this time (ms since epoch), then thrown. */
+  retryUntil?: number;
+};
 
-function pgCode(error: unknown): string | undefined {
-  const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
-  const code = e?.code ?? e?.cause?.code;
-  return typeof code === "string" ? code : undefined;
-}
+type Prepared = { source: WebhookSource; eventType: string; events: DomainEvent[]; dedupeKey: string; body: string; contentType: string | null; receivedAt: Date };
 
-/** Thrown inside the transaction to roll back the work of a delivery that was already recorded. */
+/** Thrown inside the transaction to roll back the work of a delivery that was already applied. */
 class DuplicateDelivery extends Error {}
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * The inbox row, its effects, the timeline and the outbox commit together or not at all. The inbox row is
- * written last: its unique key turns a concurrent or later replay into a rollback, and the common path saves
- * a round trip.
+ * The inbox row, its effects, parked signals, the timeline and the outbox commit together or not at all. The
+ * inbox row is written after the effects: its unique key turns a concurrent or later replay of an applied
+ * delivery into a rollback, while a pending or failed row of the same bytes becomes this application.
  */
-async function applyInTransaction(
-  db: Db,
-  input: { source: WebhookSource; eventType: string; events: DomainEvent[]; dedupeKey: string; body: string; contentType: string | null },
-): Promise<IngestResult> {
+async function applyInTransaction(db: Db, input: Prepared): Promise<IngestResult> {
   try {
     return await db.transaction(async (tx) => {
-      const now = new Date();
-      const ctx = createContext(tx, input.source, now);
-      for (const event of input.events) await applyEvent(ctx, event);
+      const ctx = createContext(tx, input.source, new Date());
+      for (const event of input.events) await applyOrPark(ctx, event);
       const [, deliveryId] = await Promise.all([
         flush(ctx),
-        insertDelivery({
+        recordAppliedDelivery({
           db: tx,
           values: {
             source: input.source,
@@ -55,13 +60,14 @@ async function applyInTransaction(
             status: "applied",
             contentType: input.contentType,
             body: input.body,
-            receivedAt: now,
+            receivedAt: input.receivedAt,
             requestIds: [...new Set(ctx.applied.map((a) => a.requestId))],
           },
         }),
       ]);
       if (deliveryId === null) throw new DuplicateDelivery();
-      return { kind: "applied" as const, deliveryId, eventType: input.eventType, applied: ctx.applied };
+      await Promise.all([storeParked(ctx, deliveryId), applyWaitingSignals(ctx)]);
+      return { kind: "applied" as const, deliveryId, eventType: input.eventType, applied: ctx.applied, parked: ctx.parked.length };
     });
   } catch (error) {
     if (error instanceof DuplicateDelivery) return { kind: "duplicate", deliveryId: null, eventType: input.eventType };
@@ -69,53 +75,76 @@ async function applyInTransaction(
   }
 }
 
-async function storeUnapplied(
-  db: Db,
-  values: { source: WebhookSource; eventType: string | null; dedupeKey: string; status: "ignored" | "rejected" | "error"; body: string; contentType: string | null; error?: string },
-): Promise<number | null> {
-  const id = await insertDelivery({ db, values: { ...values, error: values.error ?? null } });
-  return id ?? (await findDeliveryId({ db, source: values.source, dedupeKey: values.dedupeKey }));
+/**
+ * Applies with retries: a deadlock or serialization failure runs again at once; a lost connection (the
+ * database restarted) runs again on a fresh connection until `retryUntil`, then is thrown for the caller to
+ * spool. Any other failure keeps the delivery `pending` with its bytes, for the background retry.
+ */
+async function applyDurably(db: Db, prepared: Prepared, raw: Uint8Array, retryUntil: number): Promise<IngestResult> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await applyInTransaction(db, prepared);
+    } catch (error) {
+      if (attempt < 5 && isConflictError(error)) continue;
+      if (isConnectionError(error)) {
+        if (Date.now() + 100 * attempt < retryUntil) {
+          await sleep(50 * attempt);
+          continue;
+        }
+        throw error;
+      }
+      const detail = redactSecrets(describeDbError(error)).slice(0, 2000);
+      log.warn("webhook could not be applied; kept pending for a retry", { source: prepared.source, eventType: prepared.eventType, error: detail });
+      const row = await recordPendingDelivery({
+        db,
+        values: { ...prepared, status: "pending", payload: raw, error: detail, receivedAt: prepared.receivedAt },
+      });
+      return { kind: "pending", deliveryId: row?.id ?? null, eventType: prepared.eventType };
+    }
+  }
+}
+
+async function noteSource(db: Db, source: WebhookSource, eventType: string, connected: boolean): Promise<void> {
+  try {
+    await recordSourceDelivery({ db, source, eventType, connected });
+  } catch (error) {
+    // Only the health page's "last delivery" line: never worth failing or re-spooling a recorded delivery.
+    log.warn("could not note the source's last delivery", { source, error: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 /**
  * One webhook delivery, end to end: decode, map to domain events, apply them in one transaction with its
- * inbox row. A replay of the same bytes is a no-op; a body we cannot read is kept as rejected.
+ * inbox row. A replay of applied bytes is a no-op; a body we cannot read is kept as rejected; a delivery
+ * whose transaction fails is kept pending. Throws only when the database cannot be reached at all.
  */
-export async function ingestWebhook(input: { db: Db; source: WebhookSource; contentType: string | null; raw: Uint8Array }): Promise<IngestResult> {
+export async function ingestWebhook(input: IngestInput): Promise<IngestResult> {
   const { db, source, contentType, raw } = input;
+  const receivedAt = input.receivedAt ?? new Date();
   const dedupeKey = createHash("sha256").update(raw).digest("hex");
   const decoded = await decodeBody(raw, contentType);
   const body = storedBody(raw, decoded);
+  const base = { source, dedupeKey, body, contentType, receivedAt };
 
   if (!decoded.ok) {
-    const deliveryId = await storeUnapplied(db, { source, eventType: null, dedupeKey, status: "rejected", body, contentType, error: decoded.message });
+    const deliveryId = await recordUnappliedDelivery({ db, values: { ...base, eventType: null, status: "rejected", error: decoded.message } });
     return { kind: "rejected", deliveryId, message: decoded.message, issues: [{ path: "(body)", message: decoded.message }] };
   }
 
   const mapped = webhookMappers[source](decoded.value);
   if (mapped.outcome === "invalid") {
     const error = mapped.issues.map((i) => `${i.path}: ${i.message}`).join("; ");
-    const deliveryId = await storeUnapplied(db, { source, eventType: mapped.eventType, dedupeKey, status: "rejected", body, contentType, error });
+    const deliveryId = await recordUnappliedDelivery({ db, values: { ...base, eventType: mapped.eventType, status: "rejected", error } });
     return { kind: "rejected", deliveryId, message: "The body does not match the expected format", issues: mapped.issues };
   }
   if (mapped.outcome === "ignored") {
-    const deliveryId = await storeUnapplied(db, { source, eventType: mapped.eventType, dedupeKey, status: "ignored", body, contentType, error: mapped.reason });
-    await recordSourceDelivery({ db, source, eventType: mapped.eventType, connected: false });
+    const deliveryId = await recordUnappliedDelivery({ db, values: { ...base, eventType: mapped.eventType, status: "ignored", error: mapped.reason } });
+    await noteSource(db, source, mapped.eventType, false);
     return { kind: "ignored", deliveryId, eventType: mapped.eventType, reason: mapped.reason };
   }
 
-  const connected = mapped.events.some((e) => e.type === "source.connected");
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      const result = await applyInTransaction(db, { source, eventType: mapped.eventType, events: mapped.events, dedupeKey, body, contentType });
-      await recordSourceDelivery({ db, source, eventType: mapped.eventType, connected });
-      return result;
-    } catch (error) {
-      if (attempt < 4 && RETRYABLE.has(pgCode(error) ?? "")) continue;
-      const detail = error instanceof Error ? error.message : String(error);
-      log.error("webhook could not be applied", { source, eventType: mapped.eventType, error: error instanceof Error ? error.stack : detail });
-      const deliveryId = await storeUnapplied(db, { source, eventType: mapped.eventType, dedupeKey, status: "error", body, contentType, error: detail.slice(0, 2000) });
-      return { kind: "error", deliveryId };
-    }
-  }
+  const prepared: Prepared = { ...base, eventType: mapped.eventType, events: mapped.events };
+  const result = await applyDurably(db, prepared, raw, input.retryUntil ?? Date.now() + 1500);
+  if (result.kind !== "pending") await noteSource(db, source, mapped.eventType, mapped.events.some((e) => e.type === "source.connected"));
+  return result;
 }

@@ -1,11 +1,20 @@
 import { jsonResponse } from "@/lib/http/json";
-import type { IngestResult } from "./ingest";
+import type { IntakeResult } from "./intake";
 
-/** The HTTP answer for an ingest result. Never a 5xx: a delivery we could not apply is kept for replay. */
-export function ingestResponse(result: IngestResult): Response {
+/**
+ * The HTTP answer for a received delivery. 2xx means it will take effect: applied now, kept pending for a
+ * retry, or spooled while the database is away. 503 only when it could not be kept anywhere (the sender should
+ * try again after Retry-After).
+ */
+export function ingestResponse(result: IntakeResult): Response {
   switch (result.kind) {
     case "applied":
-      return jsonResponse({ deliveryId: result.deliveryId, eventType: result.eventType, applied: result.applied });
+      return jsonResponse({
+        deliveryId: result.deliveryId,
+        eventType: result.eventType,
+        applied: result.applied,
+        ...(result.parked > 0 ? { parked: result.parked } : {}),
+      });
     case "duplicate":
       return jsonResponse({ eventType: result.eventType, applied: [], duplicate: true });
     case "ignored":
@@ -15,10 +24,17 @@ export function ingestResponse(result: IngestResult): Response {
         { error: "bad_request", message: result.message, issues: result.issues, deliveryId: result.deliveryId },
         { status: 400 },
       );
-    case "error":
+    case "pending":
       return jsonResponse(
-        { deliveryId: result.deliveryId, stored: true, message: "The delivery was stored but could not be applied; it is kept for diagnosis" },
+        { deliveryId: result.deliveryId, stored: true, pending: true, message: "The delivery is recorded and will be applied by a retry" },
         { status: 202 },
+      );
+    case "spooled":
+      return jsonResponse({ stored: true, spooled: true, message: "The database is unavailable; the delivery is kept and will be applied" }, { status: 202 });
+    case "refused":
+      return jsonResponse(
+        { error: "service_unavailable", message: result.message },
+        { status: 503, headers: { "retry-after": String(result.retryAfterSeconds) } },
       );
   }
 }

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import type { DomainEvent, Source } from "@/lib/domain/events";
 import { applyEvent } from "./apply";
 import { createContext, flush, type AppliedEntry, type ApplyContext } from "./context";
+import { applyWaitingSignals } from "./park";
 
 /**
  * Applies what the tracker found out by itself (poller, sweep, Shoko hub) exactly like a webhook's events:
@@ -22,6 +23,7 @@ export async function applyTrackerEvents(input: {
     if (events === null) return null;
     for (const event of events) await applyEvent(ctx, event);
     await flush(ctx);
+    await applyWaitingSignals(ctx);
     return ctx.applied;
   });
 }

@@ -34,10 +34,13 @@ export const optionalCount = z
     return n;
   });
 
+/** Long enough for any real title in any script (a 5,000-character CJK title is kept whole); indexes hash it. */
+const MAX_TEXT = 16_000;
+
 export const optionalText = z
   .union([z.string(), z.null()])
   .optional()
-  .transform((v) => (typeof v === "string" && v.trim() !== "" ? v.trim().slice(0, 2000) : null));
+  .transform((v) => (typeof v === "string" && v.trim() !== "" ? v.trim().slice(0, MAX_TEXT) : null));
 
 export const optionalBytes = z
   .union([z.number(), z.string(), z.null()])

@@ -4,6 +4,7 @@ import type { Clients } from "@/lib/integrations/clients";
 import { log } from "@/lib/log";
 import { durationMs, env } from "@/lib/env";
 import { runDueChecks, takeOutboxEvent } from "./check-runner";
+import { intakeWorker } from "./intake";
 import { drainOutbox, type Send } from "./outbox";
 import { pollDownloads } from "./poller";
 import { runDueDeletions } from "./delete-media/run";
@@ -54,7 +55,7 @@ export async function relayOutbox(database: () => Promise<Database>, clients: Cl
   await runDueChecks({ db, clients, now: now() });
 }
 
-function loop(name: string, everyMs: number, tick: () => Promise<void>): () => Promise<void> {
+function loop(name: string, everyMs: number, tick: () => Promise<void>, options: { quiet?: boolean } = {}): () => Promise<void> {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> = Promise.resolve();
@@ -63,7 +64,9 @@ function loop(name: string, everyMs: number, tick: () => Promise<void>): () => P
   };
   const run = () => {
     running = tick()
-      .catch((error: unknown) => log.warn(`${name} tick failed`, { error: error instanceof Error ? error.message : String(error) }))
+      .catch((error: unknown) => {
+        if (!options.quiet) log.warn(`${name} tick failed`, { error: error instanceof Error ? error.message : String(error) });
+      })
       .finally(schedule);
   };
   schedule();
@@ -76,7 +79,7 @@ function loop(name: string, everyMs: number, tick: () => Promise<void>): () => P
 
 /**
  * The in-process fallback timer (DESIGN §4): the poller every POLL_INTERVAL_SECONDS, the outbox relay every
- * few seconds, and — only without Inngest — the sweep every SWEEP_INTERVAL_SECONDS under a session advisory
+ * few seconds, the intake worker (spool replay, pending retries) every second, and — only without Inngest — the sweep every SWEEP_INTERVAL_SECONDS under a session advisory
  * lock so one instance sweeps at a time. Ticks never overlap; a failed tick waits for the next one.
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
@@ -104,6 +107,9 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   }
   // Embedded, this tick also runs the verify chain's due steps: 30 s is its shortest wait, so 5 s is close enough.
   stops.push(loop("outbox", 5000, () => relayOutbox(database, clients, options.send)));
+  // Spool replay and pending retries: every second, so a database that comes back is caught up at once. While it
+  // is away every tick fails the same way; the intake logs that itself.
+  stops.push(loop("intake", 1000, intakeWorker(database), { quiet: true }));
   // Notifications: collected here in both modes; sent here only without Inngest (else its `notify` function sends).
   stops.push(
     loop("notify", options.notifyMs ?? 1000, async () => {

@@ -94,6 +94,7 @@ const matrix: Record<string, Check[]> = {
   ],
   "/api/admin/health/[service]": [{ ...adminApi("/api/admin/health/sonarr"), method: "POST" }],
   "/api/admin/sweep": [{ ...adminApi("/api/admin/sweep"), method: "POST" }],
+  "/api/admin/deliveries/[id]/retry": [{ ...adminApi("/api/admin/deliveries/999999/retry"), method: "POST" }],
   "/api/webhooks/[source]": [
     {
       method: "POST",

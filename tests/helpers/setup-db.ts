@@ -1,5 +1,8 @@
 import { afterAll, inject } from "vitest";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import postgres from "postgres";
 import { closeDatabase } from "@/db/client";
 import { resetEnvForTests } from "@/lib/env";
@@ -14,6 +17,10 @@ process.env.TEST_SERVER_DATABASE_URL = serverUrl;
 process.env.WEBHOOK_SECRET = "test-webhook-secret";
 process.env.API_TOKEN = "test-api-token";
 process.env.LOG_LEVEL ??= "error";
+// Each test file spools into its own directory, never into the checkout's data directory.
+const spoolDir = mkdtempSync(path.join(tmpdir(), "st-spool-"));
+process.env.SPOOL_DIR = spoolDir;
+afterAll(() => rmSync(spoolDir, { recursive: true, force: true }));
 
 const name = `st_test_${randomBytes(6).toString("hex")}`;
 const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });

@@ -58,6 +58,13 @@ export default async function HealthPage() {
         <p>Engine: {report.workflows.engine === "inngest" ? `Inngest (${inngest.reachable ? "reachable" : "unreachable"})` : "embedded timer (no Inngest server configured)"}</p>
         <p>Shoko hub: {!report.shokoHub.configured ? "not configured" : report.shokoHub.connected ? "connected" : "not connected"}</p>
         <p>Outbox backlog: {report.outbox.backlog}</p>
+        <p>
+          Delivery spool: {report.intake.spool.records} waiting ({Math.ceil(report.intake.spool.bytes / 1024)} kB)
+          {report.intake.spool.writable ? "" : " — the spool directory cannot be written"}
+        </p>
+        <p>
+          Deliveries pending a retry: {report.intake.pending}; failed: {report.intake.failed}; early signals waiting: {report.intake.parked}
+        </p>
         <p>Last sweep here: {report.workflows.lastSweepAt?.toISOString() ?? "not yet"}</p>
         <TestButton action="/api/admin/sweep" label="Run the sweep now" />
       </section>

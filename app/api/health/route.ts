@@ -1,9 +1,11 @@
-// GET /api/health — liveness for anyone; integrations, webhooks, workflow engine and outbox for admins and the API token
+// GET /api/health — liveness (and the delivery spool when the database is away) for anyone; integrations, webhooks,
+// workflow engine, outbox and intake backlog for admins and the API token
 import { sql } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { mayReadHealthDetail } from "@/lib/auth/read-access";
 import { env } from "@/lib/env";
 import { checkHealth } from "@/lib/health/check";
+import { spoolBacklog } from "@/lib/ingest/intake";
 import { clientsFromEnv } from "@/lib/integrations/clients";
 import { workflowState } from "@/lib/workflows/boot";
 
@@ -13,7 +15,8 @@ export async function GET(request: Request): Promise<Response> {
     database = await getDatabase();
     await database.db.execute(sql`select 1`);
   } catch {
-    return Response.json({ status: "degraded", database: { reachable: false } }, { status: 503 });
+    // Webhooks are still acknowledged into the spool meanwhile; its backlog says how many wait.
+    return Response.json({ status: "degraded", database: { reachable: false }, intake: { spool: await spoolBacklog() } }, { status: 503 });
   }
   if (!(await mayReadHealthDetail(request))) return Response.json({ status: "ok", database: { reachable: true } });
   try {

@@ -5,6 +5,7 @@ import { lockIdentityKeys } from "@/db/queries/locks";
 import { describeEpisodes, formatBytes } from "@/lib/domain/describe";
 import type { ImportBlockedEvent, ReleaseGrabbedEvent, ReleaseImportedEvent } from "@/lib/domain/events";
 import { settle, signalEpisodes, signalOwn } from "@/lib/domain/request-state";
+import { episodeKeys } from "@/lib/domain/park";
 import type { Signal } from "@/lib/domain/transitions";
 import { createRequest, findRequestForMedia, mediaLockKeys, mediaPatch } from "../correlate";
 import { loadRequests, record, type ApplyContext } from "../context";
@@ -24,7 +25,7 @@ function seasonsOf(e: ArrEvent): number[] {
 async function resolveRequest(ctx: ApplyContext, e: ArrEvent): Promise<{ requestId: RequestRow["id"]; download: DownloadRow | null }> {
   // Sent together: the server runs them in order, so both lookups see what committed before the lock.
   const [, download, found] = await Promise.all([
-    lockIdentityKeys({ db: ctx.db, keys: [...mediaLockKeys(e.media), ...(e.downloadId ? [`dl:${e.downloadId}`] : [])] }),
+    lockIdentityKeys({ db: ctx.db, keys: [...mediaLockKeys(e.media), ...episodeKeys(e.episodes), ...(e.downloadId ? [`dl:${e.downloadId}`] : [])] }),
     e.downloadId ? findDownload({ db: ctx.db, hash: e.downloadId }) : null,
     findRequestForMedia(ctx, e.media, seasonsOf(e)),
   ]);

@@ -6,6 +6,7 @@ import { findRequestsByJellyfinItemId, findRequestsByTitleKey } from "@/db/queri
 import { chooseRequest } from "@/lib/domain/correlate";
 import { describeEpisodes, titleKey } from "@/lib/domain/describe";
 import type { EpisodeRef, LibraryItem, LibraryItemAddedEvent } from "@/lib/domain/events";
+import { libraryItemKeys } from "@/lib/domain/park";
 import { episodeKey, signalEpisodes, signalOwn } from "@/lib/domain/request-state";
 import { requestsAboutMedia, toCandidate } from "../correlate";
 import { loadRequests, record, type ApplyContext } from "../context";
@@ -24,13 +25,16 @@ function unique(rows: RequestRow[]): RequestRow[] {
   return [...new Map(rows.map((r) => [r.id, r])).values()];
 }
 
-async function applyMovie(ctx: ApplyContext, item: LibraryItem, requests: RequestRow[]): Promise<void> {
-  for (const loaded of await loadRequests(ctx, requests.filter((r) => r.stage !== "declined" && r.stage !== "removed").map((r) => r.id))) {
+/** Resolves true when the item belonged to at least one request. */
+async function applyMovie(ctx: ApplyContext, item: LibraryItem, requests: RequestRow[]): Promise<boolean> {
+  const targets = await loadRequests(ctx, requests.filter((r) => r.stage !== "declined" && r.stage !== "removed").map((r) => r.id));
+  for (const loaded of targets) {
     signalOwn(loaded.state, "seen_in_library");
     loaded.patch = { ...loaded.patch, jellyfinItemId: item.itemId };
     ctx.outbox.push({ name: "tracker/library.item_seen", payload: { requestId: loaded.row.id } });
     record(ctx, loaded, { event: "library.item_added", message: "In Jellyfin and ready to watch", data: { itemId: item.itemId } });
   }
+  return targets.length > 0;
 }
 
 /** Series of the item: the Jellyfin series id seen before, else the series name. */
@@ -52,14 +56,11 @@ async function seriesTargets(ctx: ApplyContext, item: LibraryItem, refs: Episode
   return chosen ? [chosen.id] : [];
 }
 
-async function applyEpisode(ctx: ApplyContext, item: LibraryItem): Promise<void> {
+async function applyEpisode(ctx: ApplyContext, item: LibraryItem): Promise<boolean> {
   const refs = episodeRefs(item);
   const byTvdb = item.tvdbId !== null && refs.length <= 1 ? await findEpisodeRequestIds({ db: ctx.db, tvdbId: item.tvdbId }) : [];
   const targets = byTvdb.length > 0 ? byTvdb : await seriesTargets(ctx, item, refs);
-  if (targets.length === 0) {
-    await applyAnimeMovieAsEpisode(ctx, item);
-    return;
-  }
+  if (targets.length === 0) return applyAnimeMovieAsEpisode(ctx, item);
   for (const loaded of await loadRequests(ctx, targets)) {
     const mine = byTvdb.length > 0 ? [...loaded.state.episodes.values()].filter((e) => e.tvdbId === item.tvdbId) : refs;
     if (mine.length === 0) continue;
@@ -72,37 +73,39 @@ async function applyEpisode(ctx: ApplyContext, item: LibraryItem): Promise<void>
       data: { itemId: item.itemId },
     });
   }
+  return true;
 }
 
 /** Shokofin can file an anime movie as a series with one episode: match it to an anime movie request by name. */
-async function applyAnimeMovieAsEpisode(ctx: ApplyContext, item: LibraryItem): Promise<void> {
+async function applyAnimeMovieAsEpisode(ctx: ApplyContext, item: LibraryItem): Promise<boolean> {
   const names = [item.seriesName, item.name].filter((n): n is string => !!n);
   for (const name of names) {
     const movies = (await findRequestsByTitleKey({ db: ctx.db, mediaType: "movie", titleKey: titleKey(name) })).filter((r) => r.isAnime);
-    if (movies.length > 0) {
-      await applyMovie(ctx, item, movies);
-      return;
-    }
+    if (movies.length > 0) return applyMovie(ctx, item, movies);
   }
+  return false;
 }
 
-/** Jellyfin added an item: the movie, or exactly the episodes in that file, become available. */
-export async function applyLibraryItemAdded(ctx: ApplyContext, e: LibraryItemAddedEvent): Promise<void> {
+/**
+ * Jellyfin added an item: the movie, or exactly the episodes in that file, become available. Resolves false
+ * when no request is about it (yet). The item's identity keys are locked first, the same keys a delivery that
+ * creates or changes a matching request locks, so the two never miss each other (see lib/ingest/park.ts).
+ */
+export async function applyLibraryItemAdded(ctx: ApplyContext, e: LibraryItemAddedEvent): Promise<boolean> {
   const { item } = e;
-  await lockIdentityKeys({ db: ctx.db, keys: [`jf:${item.seriesItemId ?? item.itemId}`] });
+  await lockIdentityKeys({ db: ctx.db, keys: [`jf:${item.seriesItemId ?? item.itemId}`, ...libraryItemKeys(item)] });
   if (item.kind === "movie") {
     const byIds = await requestsAboutMedia(ctx, { mediaType: "movie", tmdbId: item.tmdbId, tvdbId: null, imdbId: item.imdbId });
-    if (byIds.length > 0) await applyMovie(ctx, item, byIds);
-    else await applyAnimeMovieAsEpisode(ctx, item);
-    return;
+    return byIds.length > 0 ? applyMovie(ctx, item, byIds) : applyAnimeMovieAsEpisode(ctx, item);
   }
   if (item.kind === "series") {
     const byIds = await requestsAboutMedia(ctx, { mediaType: "tv", tmdbId: item.tmdbId, tvdbId: item.tvdbId, imdbId: item.imdbId });
     const rows = unique(byIds.length > 0 || !item.name ? byIds : await findRequestsByTitleKey({ db: ctx.db, mediaType: "tv", titleKey: titleKey(item.name) }));
-    for (const loaded of await loadRequests(ctx, rows.map((r) => r.id))) {
+    const targets = await loadRequests(ctx, rows.map((r) => r.id));
+    for (const loaded of targets) {
       loaded.patch = { ...loaded.patch, jellyfinItemId: item.itemId };
     }
-    return;
+    return targets.length > 0;
   }
-  await applyEpisode(ctx, item);
+  return applyEpisode(ctx, item);
 }

@@ -62,6 +62,8 @@ export async function applyRequestStatus(ctx: ApplyContext, e: RequestStatusEven
     loaded.patch.title = e.media.title;
     loaded.patch.titleKey = titleKey(e.media.title);
   }
+  // Its year too, so the request reads the same whichever service's webhook arrived first.
+  if (e.media.year !== null && loaded.row.source !== "jellyseerr") loaded.patch.year = e.media.year;
   if (e.media.posterUrl) loaded.patch.posterUrl = e.media.posterUrl;
   if (e.seasons.length > 0) {
     state.requestedSeasons = [...new Set([...state.requestedSeasons, ...e.seasons])].sort((a, b) => a - b);

@@ -1,11 +1,9 @@
 // POST /api/webhooks/[source] — receive one delivery from Jellyseerr, Sonarr, Radarr, Jellyfin or qBittorrent
-import { getDb } from "@/db/client";
-import { pruneDeliveriesIfDue } from "@/lib/deliveries/retention";
 import { env } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
 import { readBodyLimited } from "@/lib/http/read-body";
 import { presentedSecret, secretMatches } from "@/lib/ingest/auth";
-import { ingestWebhook } from "@/lib/ingest/ingest";
+import { receiveDelivery } from "@/lib/ingest/intake";
 import { ingestResponse } from "@/lib/ingest/response";
 import { isWebhookSource } from "@/lib/integrations/webhook";
 
@@ -21,10 +19,7 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
       throw new AppError("unauthorized", "Missing or wrong webhook secret");
     }
     const raw = await readBodyLimited(request, WEBHOOK_MAX_BYTES);
-    const db = await getDb();
-    const result = await ingestWebhook({ db, source, contentType: request.headers.get("content-type"), raw });
-    await pruneDeliveriesIfDue({ db });
-    return ingestResponse(result);
+    return ingestResponse(await receiveDelivery({ source, contentType: request.headers.get("content-type"), raw }));
   } catch (error) {
     return errorResponse(error);
   }
