@@ -23,7 +23,7 @@ export async function appendActionEvent({ db, requestId, event, message, stage, 
 }
 
 /**
- * Dismiss (leaves Active as `declined`) or Mark as done (`available`), with who, why and when; the stage
+ * Dismiss (leaves Active as `removed`, like a delete upstream) or Mark as done (`available`), with who, why and when; the stage
  * change and its timeline line commit together. Attention is cleared: nobody is waiting on it any more.
  */
 export async function closeRequest({ db, id, kind, reason, by, message, now = new Date() }: {
@@ -38,7 +38,7 @@ export async function closeRequest({ db, id, kind, reason, by, message, now = ne
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(requests).where(eq(requests.id, id)).for("update");
     if (!current) return null;
-    const stage = kind === "done" ? "available" : "declined";
+    const stage = kind === "done" ? "available" : "removed";
     const [row] = await tx
       .update(requests)
       .set({
@@ -54,6 +54,7 @@ export async function closeRequest({ db, id, kind, reason, by, message, now = ne
         attentionStage: null,
         stageTimes: { ...current.stageTimes, [stage]: current.stageTimes[stage] ?? now.toISOString() },
         availableAt: kind === "done" ? (current.availableAt ?? now) : current.availableAt,
+        ...(kind === "dismissed" ? { removedBy: by, removedAt: now } : {}),
         updatedAt: now,
       })
       .where(eq(requests.id, id))

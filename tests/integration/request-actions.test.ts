@@ -82,7 +82,7 @@ describe("admin actions", () => {
     await performRequestAction(await ctx(), b.id, { action: "dismiss", reason: "not wanted any more" });
     const db = await getDb();
     expect(await getRequestRow({ db, id: a.id })).toMatchObject({ stage: "available", closedKind: "done", closedReason: "watched it elsewhere", closedBy: "Ana" });
-    expect(await getRequestRow({ db, id: b.id })).toMatchObject({ stage: "declined", closedKind: "dismissed" });
+    expect(await getRequestRow({ db, id: b.id })).toMatchObject({ stage: "removed", closedKind: "dismissed", removedBy: expect.any(String) });
     expect(await lastLine(b.id)).toMatchObject({ event: "action.dismissed", message: "Dismissed by Ana: not wanted any more" });
     await performRequestAction(await ctx(), a.id, { action: "remove" });
     expect(await getRequestRow({ db, id: a.id })).toBeNull();
