@@ -34,7 +34,9 @@ describe("any order of a flow's deliveries ends as the in-order flow", () => {
       const flow = buildFlow(kind, 1);
       const inOrder = await run(flow, flow.deliveries);
       expect(inOrder).toHaveLength(1);
-      expect(inOrder[0]?.stage).toBe("available");
+      // No Sonarr here, so the season's episode list is unknown: a series is never called complete, only partly there.
+      const done = kind === "tv" || kind === "animeTv" ? "partially_available" : "available";
+      expect(inOrder[0]?.stage).toBe(done);
       for (const [name, reorder, concurrent] of orders) {
         expect(await run(flow, reorder(flow.deliveries), concurrent), `${kind}, ${name}`).toEqual(inOrder);
       }
