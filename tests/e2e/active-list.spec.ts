@@ -53,7 +53,7 @@ test("filters in the URL survive a live update", async ({ page }) => {
   await expect(rows).toHaveCount(1);
   expect(new URL(page.url()).searchParams.get("q")).toBe(word);
   expect(new URL(page.url()).searchParams.get("type")).toBe("movie");
-  await expect(page.getByLabel("Search")).toHaveValue(word);
+  await expect(page.getByLabel("Search", { exact: true })).toHaveValue(word);
   await expect(page.getByLabel("Type")).toHaveValue("movie");
 });
 

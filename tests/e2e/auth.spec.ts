@@ -21,6 +21,8 @@ async function attempt(page: Page, username: string, password: string) {
   const posted = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login");
   await signIn(page, username, password);
   await posted;
+  // The answer re-renders the page, which resets the form: typing the next attempt before that would be wiped.
+  await expect(page.getByLabel("Password")).toHaveValue("");
 }
 
 test("a household member signs in with a Jellyfin account, lands where they were going, and signs out", async ({ page }) => {
