@@ -28,8 +28,9 @@ export type FakeSeries = { id: number; title: string; tvdbId: number; seriesType
 const quality = (kind: "sonarr" | "radarr") => ({ quality: { id: 3, name: "WEBDL-1080p", source: kind === "sonarr" ? "web" : "webdl", resolution: 1080 }, revision: { version: 1, real: 0, isRepack: false } });
 const LANGUAGES = [{ id: 1, name: "English" }];
 
+/** Sonarr's ids are 32-bit integers: the demo's large series ids are folded so an episode id always fits. */
 function episodeId(ownerId: number, e: FakeEpisode): number {
-  return ownerId * 10_000 + e.seasonNumber * 100 + e.episodeNumber;
+  return (ownerId % 100_000) * 10_000 + e.seasonNumber * 100 + e.episodeNumber;
 }
 
 export class FakeArr {
