@@ -95,7 +95,7 @@ describe("saga calls and log per option combination", () => {
       ["jellyseerr", "done", "deleted the request; deleted the media record"],
       ["tracker", "done", "moved to History as deleted"],
     ]);
-    expect(await getRequestRow({ db: await getDb(), id: row.id })).toMatchObject({ closedKind: "dismissed", closedReason: "Deleted everywhere", stage: "declined" });
+    expect(await getRequestRow({ db: await getDb(), id: row.id })).toMatchObject({ closedKind: "dismissed", closedReason: "Deleted everywhere", stage: "removed" });
   });
 
   it("movie kept on disk, torrent kept with data, only Radarr and qBittorrent ticked", async () => {
