@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Options as PostgresOptions } from "postgres";
 import { env, type Env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { describeDbError, isConnectionError } from "./errors";
 import * as schema from "./schema";
 
 /** The drizzle instance (postgres.js); transactions are assignable to it too. */
@@ -206,7 +207,26 @@ async function openEmbedded(e: Env): Promise<Database> {
   }
 }
 
-type Holder = { __statusTrackerDatabase?: Promise<Database> };
+type Holder = { __statusTrackerDatabase?: Promise<Database>; __statusTrackerLostConnectionGuard?: true };
+
+/**
+ * While the database restarts, postgres.js rejects the queries a dropped socket carried with CONNECTION_CLOSED, and
+ * some of those promises belong to the driver itself (a connection it was re-opening), with nobody to catch them.
+ * Unhandled, Node ends the process. A lost connection is expected and everything that matters is retried (pending
+ * deliveries, the spool, the workers' next tick), so it is logged; any other unhandled rejection still ends the
+ * process as Node would.
+ */
+function keepRunningOnLostConnections(): void {
+  if (holder.__statusTrackerLostConnectionGuard) return;
+  holder.__statusTrackerLostConnectionGuard = true;
+  process.on("unhandledRejection", (reason) => {
+    if (isConnectionError(reason)) {
+      log.warn("database connection lost", { error: describeDbError(reason) });
+      return;
+    }
+    throw reason;
+  });
+}
 const holder = globalThis as typeof globalThis & Holder;
 
 /**
@@ -215,6 +235,7 @@ const holder = globalThis as typeof globalThis & Holder;
  */
 export function getDatabase(): Promise<Database> {
   if (!holder.__statusTrackerDatabase) {
+    keepRunningOnLostConnections();
     const e = env();
     const opening = e.DATABASE_URL ? openPostgres(e.DATABASE_URL, e.DATABASE_POOL_SIZE, "server") : openEmbedded(e);
     holder.__statusTrackerDatabase = opening;
