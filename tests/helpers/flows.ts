@@ -107,6 +107,14 @@ function animeTv(n: number): Flow {
 const builders: Record<FlowKind, (n: number) => Flow> = { movie, tv, animeMovie, animeTv };
 export const flowKinds = Object.keys(builders) as FlowKind[];
 
+/**
+ * The stage a flow ends at when its deliveries arrive in order. No Sonarr answers here, so a season's episode list
+ * is unknown: a series is never called complete, only partly there.
+ */
+export function finalStage(kind: FlowKind): "available" | "partially_available" {
+  return kind === "tv" || kind === "animeTv" ? "partially_available" : "available";
+}
+
 /** Flow number `n` of a kind; n = 1, 2, … keeps every flow's ids apart from every other's. */
 export function buildFlow(kind: FlowKind, n: number): Flow {
   return builders[kind](n);

@@ -10,6 +10,7 @@ import { flowState } from "../helpers/flow-state";
 import { buildFlow, flowKinds, mixedFlows, shuffled, type Delivery, type Flow } from "../helpers/flows";
 import { postWebhook } from "../helpers/webhooks";
 import { dedupeKey, freePort, health, Sender, startApp, waitSettled, type App } from "../fault/harness";
+import { CJK_TITLE, LONG_TITLE_REQUEST_ID, postPathologicalBodies } from "../fault/pathological";
 import { startPrivatePostgres, type PrivatePostgres } from "../fault/postgres";
 
 /**
@@ -107,7 +108,8 @@ describe("fault suite (private PostgreSQL, the app as a server process)", () => 
 
     expect(sender.outcomes.filter((o) => o.status !== null && o.status >= 500).map((o) => o.status)).toEqual([]);
     // Nobody hangs while it is down: at most 2 s more than the slowest answer with the database up (the floor,
-    // measured in the same run on the same machine).
+    // measured in the same run on the same machine). The 2 s bound itself is measured on a quiet machine by
+    // `npm run reliability` (docs/reliability.md).
     const whileDown = sender.outcomes.filter((o) => o.status !== null && o.at - o.ms >= down.from && o.at <= down.to + 500);
     const whileUp = sender.outcomes.filter((o) => o.status !== null && !whileDown.includes(o));
     expect(whileDown.length).toBeGreaterThan(0);
@@ -164,56 +166,14 @@ describe("fault suite (private PostgreSQL, the app as a server process)", () => 
   }, 240_000);
 
   it("pathological bodies: never a 5xx, and /api/health keeps answering quickly while they are processed", async () => {
-    const run = "a".repeat(1_000_000);
-    const cjk = "漢字仮名交じり文".repeat(625); // 5,000 characters
-    const invalidUtf8 = Buffer.concat([Buffer.from('{"notification_type":"MEDIA_PENDING","subject":"'), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1]), Buffer.from('"}')]);
-    const long = buildFlow("movie", 301).deliveries[0]!;
-    const longTitle = JSON.parse(long.body) as Record<string, unknown>;
-    longTitle.subject = `${cjk} (2024)`;
-    const bodies: { source: string; body: string | Buffer; contentType: string }[] = [
-      { source: "jellyseerr", body: JSON.stringify({ notification_type: "MEDIA_PENDING", subject: `${run}@example` }), contentType: "application/json" },
-      { source: "jellyfin", body: "[".repeat(1_000_000), contentType: "text/plain" },
-      { source: "sonarr", body: `${'{"a":'.repeat(5_000)}1${"}".repeat(5_000)}`, contentType: "application/json" },
-      { source: "radarr", body: "a@".repeat(500_000), contentType: "text/plain" },
-      { source: "qbittorrent", body: `hash=${run}`, contentType: "application/x-www-form-urlencoded" },
-      { source: "jellyseerr", body: invalidUtf8, contentType: "application/json" },
-      { source: "jellyseerr", body: JSON.stringify(longTitle), contentType: "application/json" },
-    ];
-    const probe = (into: number[], busy: () => boolean) =>
-      (async () => {
-        while (busy()) {
-          into.push((await health(app.url)).ms);
-          await sleep(10);
-        }
-      })();
-    // The floor, measured the same way in the same run: how fast health answers here with nothing else going on
-    // (on a loaded machine the process is sometimes not scheduled for a while, pathological body or not).
-    const idle: number[] = [];
-    const idleUntil = Date.now() + 4000;
-    await probe(idle, () => Date.now() < idleUntil);
-
-    const latencies: number[] = [];
-    let busy = true;
-    const probing = probe(latencies, () => busy);
-    const statuses: number[] = [];
-    for (const b of bodies) {
-      const res = await fetch(`${app.url}/api/webhooks/${b.source}`, {
-        method: "POST",
-        headers: { authorization: "Bearer fault-webhook-secret", "content-type": b.contentType },
-        body: typeof b.body === "string" ? b.body : new Uint8Array(b.body),
-      });
-      await res.arrayBuffer();
-      statuses.push(res.status);
-    }
-    busy = false;
-    await probing;
-
+    const { statuses, healthMaxMs, idleMaxMs } = await postPathologicalBodies(app.url);
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
     expect([200, 202]).toContain(statuses.at(-1));
     await waitSettled(app.url);
-    // A body that blocked the event loop showed up as seconds here; twice the idle floor absorbs scheduler noise.
-    expect(Math.max(...latencies)).toBeLessThan(200 + 2 * Math.max(...idle));
-    const [request] = await appDb.select().from(schema.requests).where(inArray(schema.requests.jellyseerrRequestId, [10_301]));
-    expect(request?.title).toBe(cjk);
+    // A body that blocked the event loop showed up as seconds here. The 200 ms bound itself is measured on a quiet
+    // machine by `npm run reliability`; here, twice the idle floor of the same run absorbs a busy CI machine.
+    expect(healthMaxMs).toBeLessThan(200 + 2 * idleMaxMs);
+    const [request] = await appDb.select().from(schema.requests).where(inArray(schema.requests.jellyseerrRequestId, [LONG_TITLE_REQUEST_ID]));
+    expect(request?.title).toBe(CJK_TITLE);
   }, 240_000);
 });
