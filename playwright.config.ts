@@ -2,7 +2,14 @@ import { defineConfig } from "@playwright/test";
 import { e2e, serverEnv } from "./tests/e2e/env";
 
 // Debian's chromium: `npx playwright install` cannot download browsers on these machines.
-const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 export default defineConfig({
   testDir: "tests/e2e",

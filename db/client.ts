@@ -118,7 +118,12 @@ type Listener = { ready: Promise<void>; stop(): Promise<void> };
  * LISTEN on a connection of its own, listening again whenever that connection closes (a database restart): the
  * driver's own re-listen gives up for good when its first attempt meets a server still starting up.
  */
-function listenOn({ connect, channel, onPayload, onListen }: {
+function listenOn({
+  connect,
+  channel,
+  onPayload,
+  onListen,
+}: {
   connect: (extra: Record<string, unknown>) => import("postgres").Sql;
   channel: string;
   onPayload: (payload: string) => void;
@@ -191,7 +196,11 @@ function postgresLease(connect: () => import("postgres").Sql, key: number): Leas
  */
 async function openEmbedded(e: Env): Promise<Database> {
   const { startCluster } = await import("./embedded/cluster");
-  const cluster = await startCluster({ dir: e.EMBEDDED_POSTGRES_DIR, user: e.EMBEDDED_POSTGRES_USER, onLog: (line) => log.warn("embedded postgres", { line }) });
+  const cluster = await startCluster({
+    dir: e.EMBEDDED_POSTGRES_DIR,
+    user: e.EMBEDDED_POSTGRES_USER,
+    onLog: (line) => log.warn("embedded postgres", { line }),
+  });
   try {
     const database = await openPostgres(cluster.url, e.DATABASE_POOL_SIZE, "embedded");
     return {

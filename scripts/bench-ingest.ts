@@ -7,7 +7,17 @@
  *      BENCH_REQUESTS (default 600), BENCH_CONCURRENCY (default 16).
  */
 import postgres from "postgres";
-import { jellyfinEpisode, jellyfinMovie, jellyseerr, qbitFinished, radarrGrab, radarrImport, sonarrGrab, sonarrImport, sonarrImportComplete } from "../tests/helpers/payloads";
+import {
+  jellyfinEpisode,
+  jellyfinMovie,
+  jellyseerr,
+  qbitFinished,
+  radarrGrab,
+  radarrImport,
+  sonarrGrab,
+  sonarrImport,
+  sonarrImportComplete,
+} from "../tests/helpers/payloads";
 import { freshDatabase } from "./lib/fresh-database";
 import { startServer, treeRss } from "./lib/server";
 import { summary } from "./lib/stats";
@@ -52,7 +62,17 @@ function flow(n: number): Delivery[] {
     json("sonarr", sonarrImportComplete({ ...series, hash: packHash, episodes: pack })),
     json("sonarr", sonarrImport({ ...series, hash: strayHash, episodes: [ep(7)] })),
     ...[...pack, ep(7)].map((e) =>
-      json("jellyfin", jellyfinEpisode({ season: 1, episode: e.episode, tvdbId: e.tvdbId, seriesName: series.title, itemId: hashOf(n, 10 + e.episode).slice(0, 32) }), "text/plain"),
+      json(
+        "jellyfin",
+        jellyfinEpisode({
+          season: 1,
+          episode: e.episode,
+          tvdbId: e.tvdbId,
+          seriesName: series.title,
+          itemId: hashOf(n, 10 + e.episode).slice(0, 32),
+        }),
+        "text/plain",
+      ),
     ),
   ];
 }
@@ -148,7 +168,13 @@ async function main() {
         `| verified: non-200 / requests available / deliveries stored, not applied / timeline rows | ${v.non200} / ${v.available} of ${v.requests} / ${v.deliveriesStored}, ${v.deliveriesNotApplied} / ${v.timelineRows} | 0 / all / all, 0 / one per delivery |`,
       ].join("\n"),
     );
-    const ok = failures.length === 0 && stages?.n === REQUESTS && stages?.available === REQUESTS && deliveries?.n === total && deliveries?.other === 0 && timeline?.n === total;
+    const ok =
+      failures.length === 0 &&
+      stages?.n === REQUESTS &&
+      stages?.available === REQUESTS &&
+      deliveries?.n === total &&
+      deliveries?.other === 0 &&
+      timeline?.n === total;
     if (!ok) {
       console.error("VERIFY FAILED", failures.slice(0, 10));
       process.exitCode = 1;

@@ -27,7 +27,13 @@ async function main() {
   const sim = await startSimulators();
   try {
     sim.jellyfin.items = simulatedLibrary({ movies: MOVIES, series: SERIES, episodesEach: EPISODES_EACH });
-    for (let i = 1; i <= 200; i += 1) sim.jellyseerr.requests.push({ id: i, type: "movie", media: { id: 5000 + i, tmdbId: 100_000 + i * 7, status: 5 }, requestedBy: { id: 2, displayName: `member${i % 5}` } });
+    for (let i = 1; i <= 200; i += 1)
+      sim.jellyseerr.requests.push({
+        id: i,
+        type: "movie",
+        media: { id: 5000 + i, tmdbId: 100_000 + i * 7, status: 5 },
+        requestedBy: { id: 2, displayName: `member${i % 5}` },
+      });
     for (let i = 1; i <= 50; i += 1) {
       sim.radarr.movies.push({ id: 7000 + i, title: `In flight ${i}`, tmdbId: 900_000 + i, tags: [] });
       sim.radarr.queue.push({ downloadId: i.toString(16).padStart(40, "9"), ownerId: 7000 + i, size: 1000, sizeleft: 400 });
@@ -39,7 +45,7 @@ async function main() {
     const db = await getDb();
 
     // Floor: every page fetched and parsed, nothing written.
-    let t = performance.now();
+    const t = performance.now();
     for (const types of ["Movie,Series", "Episode"] as const) {
       const size = types === "Episode" ? 1000 : 500;
       for (let start = 0; ; start += size) {
@@ -63,7 +69,9 @@ async function main() {
       }
       const total = performance.now() - started;
       const done = await getLibrarySync({ db, id: row.id });
-      process.stdout.write(`${label}: ${(total / 1000).toFixed(1)} s, ${pages.length} pages, created ${done?.created}, ${done?.done} of ${done?.total}\n`);
+      process.stdout.write(
+        `${label}: ${(total / 1000).toFixed(1)} s, ${pages.length} pages, created ${done?.created}, ${done?.done} of ${done?.total}\n`,
+      );
       return { total, pages: summary(pages), created: done?.created ?? 0, items: done?.done ?? 0 };
     }
     const first = await run("first import");
@@ -75,7 +83,7 @@ async function main() {
     writeSubsection(
       "docs/benchmarks.md",
       "Library import",
-      "`npm run bench:library` (scripts/bench-library-sync.ts): \"Sync library\" in-process over the simulators, the service the `library-sync` Inngest function runs one page per step.",
+      '`npm run bench:library` (scripts/bench-library-sync.ts): "Sync library" in-process over the simulators, the service the `library-sync` Inngest function runs one page per step.',
       `${new Date().toISOString().slice(0, 10)}, ${driver}, ${cpus().length} cores, load average ${load.toFixed(1)} at start`,
       [
         `Library: ${MOVIES.toLocaleString("en")} movies + ${SERIES.toLocaleString("en")} series (10,000 titles) with ${(SERIES * EPISODES_EACH).toLocaleString("en")} episodes, 200 Jellyseerr requests, 50 downloads in Radarr's queue.`,

@@ -30,9 +30,22 @@ async function measure(dir: string): Promise<Map<number, (number | null)[]>> {
   const admin = { username: "bench", password: randomBytes(9).toString("hex") };
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: cluster.url, NODE_ENV: "production", LOG_LEVEL: "error", WEBHOOK_SECRET: "bench-webhook-secret",
-    ADMIN_USERNAME: admin.username, ADMIN_PASSWORD: admin.password, AUTH_SECRET: randomBytes(32).toString("hex"), AUTH_TRUST_HOST: "true" };
-  const server = spawn(process.execPath, [path.join(dir, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], { cwd: dir, env, stdio: "ignore" });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: cluster.url,
+    NODE_ENV: "production",
+    LOG_LEVEL: "error",
+    WEBHOOK_SECRET: "bench-webhook-secret",
+    ADMIN_USERNAME: admin.username,
+    ADMIN_PASSWORD: admin.password,
+    AUTH_SECRET: randomBytes(32).toString("hex"),
+    AUTH_TRUST_HOST: "true",
+  };
+  const server = spawn(process.execPath, [path.join(dir, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    cwd: dir,
+    env,
+    stdio: "ignore",
+  });
   const arrivals = new Map<string, number>();
   let stream: http.ClientRequest | null = null;
   try {
@@ -69,7 +82,9 @@ async function measure(dir: string): Promise<Map<number, (number | null)[]>> {
         while (!arrivals.has(probe) && performance.now() - back < GIVE_UP_MS) await sleep(10);
         const at = arrivals.get(probe);
         delays.push(at === undefined ? null : at - back);
-        console.log(`${path.basename(dir)}: down ${down} ms → event ${at === undefined ? "never" : `${(at - back).toFixed(0)} ms`} after the database was back`);
+        console.log(
+          `${path.basename(dir)}: down ${down} ms → event ${at === undefined ? "never" : `${(at - back).toFixed(0)} ms`} after the database was back`,
+        );
         await sleep(1_000);
       }
       results.set(down, delays);
@@ -106,7 +121,8 @@ async function main() {
     "LISTEN is back.",
   ];
   console.log(lines.join("\n"));
-  const intro = "`npm run bench:live-restart` (scripts/bench-live-restart.ts): one `next start` on a private PostgreSQL cluster, one SSE client, the cluster stopped and started again.";
+  const intro =
+    "`npm run bench:live-restart` (scripts/bench-live-restart.ts): one `next start` on a private PostgreSQL cluster, one SSE client, the cluster stopped and started again.";
   writeSubsection("docs/benchmarks.md", "Live updates after a database restart", intro, "PostgreSQL", lines.join("\n"));
 }
 

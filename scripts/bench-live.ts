@@ -70,14 +70,27 @@ async function measureApp(dir: string, seeded: boolean): Promise<Figures> {
   const admin = { username: "bench", password: randomBytes(12).toString("hex") };
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, ...database.env, NODE_ENV: "production", WEBHOOK_SECRET: secret, LOG_LEVEL: "warn",
-    ADMIN_USERNAME: admin.username, ADMIN_PASSWORD: admin.password, AUTH_SECRET: randomBytes(32).toString("hex"), AUTH_TRUST_HOST: "true" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...database.env,
+    NODE_ENV: "production",
+    WEBHOOK_SECRET: secret,
+    LOG_LEVEL: "warn",
+    ADMIN_USERNAME: admin.username,
+    ADMIN_PASSWORD: admin.password,
+    AUTH_SECRET: randomBytes(32).toString("hex"),
+    AUTH_TRUST_HOST: "true",
+  };
   const inspectPort = await freePort();
-  const server = spawn(process.execPath, [`--inspect=127.0.0.1:${inspectPort}`, path.join(dir, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-    cwd: dir,
-    env,
-    stdio: ["ignore", "ignore", "ignore"],
-  });
+  const server = spawn(
+    process.execPath,
+    [`--inspect=127.0.0.1:${inspectPort}`, path.join(dir, "node_modules/next/dist/bin/next"), "start", "-p", String(port)],
+    {
+      cwd: dir,
+      env,
+      stdio: ["ignore", "ignore", "ignore"],
+    },
+  );
   try {
     for (let i = 0; i < 240; i++) {
       if ((await fetch(`${base}/api/health`).catch(() => null))?.ok) break;
@@ -104,27 +117,43 @@ async function measureApp(dir: string, seeded: boolean): Promise<Figures> {
       const id = Number(/^id: (\d+)$/m.exec(frame)?.[1]);
       if (seqToKey.has(id)) return;
       const data = /^data: (.*)$/m.exec(frame)?.[1];
-      if (data) seqToKey.set(id, String((JSON.parse(data) as { request: { jellyseerrRequestId: number } | null }).request?.jellyseerrRequestId ?? -1));
+      if (data)
+        seqToKey.set(id, String((JSON.parse(data) as { request: { jellyseerrRequestId: number } | null }).request?.jellyseerrRequestId ?? -1));
     };
     const connected = await connectAll(`${base}/api/events`, cookie, CLIENTS, learn);
     await sleep(1_000);
     const rssIdle = treeRss(pid);
     const gcIdle = await memoryAfterGc(inspectPort);
-    const fanout = await measureFanout(connected.clients, WEBHOOKS, GAP_MS, async (i) => {
-      const id = 9_000_000 + i;
-      const body = jellyseerr("MEDIA_PENDING", { requestId: id, tmdbId: 3_000_000 + id, subject: `Bench movie ${id} (2024)` });
-      const sent = performance.now();
-      const res = await fetch(`${base}/api/webhooks/jellyseerr`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      const text = await res.text();
-      if (res.status !== 200) throw new Error(`webhook ${res.status}: ${text}`);
-      return { key: String(id), sent, answered: performance.now() };
-    }, (seq) => seqToKey.get(seq));
+    const fanout = await measureFanout(
+      connected.clients,
+      WEBHOOKS,
+      GAP_MS,
+      async (i) => {
+        const id = 9_000_000 + i;
+        const body = jellyseerr("MEDIA_PENDING", { requestId: id, tmdbId: 3_000_000 + id, subject: `Bench movie ${id} (2024)` });
+        const sent = performance.now();
+        const res = await fetch(`${base}/api/webhooks/jellyseerr`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        const text = await res.text();
+        if (res.status !== 200) throw new Error(`webhook ${res.status}: ${text}`);
+        return { key: String(id), sent, answered: performance.now() };
+      },
+      (seq) => seqToKey.get(seq),
+    );
     for (const c of connected.clients) c.close();
-    return { ...fanout, allConnectedMs: connected.allConnectedMs, headersP50: connected.headers.p50, rssBefore, rssIdle, gcBefore, gcIdle, ttfb: page };
+    return {
+      ...fanout,
+      allConnectedMs: connected.allConnectedMs,
+      headersP50: connected.headers.p50,
+      rssBefore,
+      rssIdle,
+      gcBefore,
+      gcIdle,
+      ttfb: page,
+    };
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
@@ -150,14 +179,33 @@ async function measureFloor(): Promise<Figures> {
     await sleep(1_000);
     const rssIdle = treeRss(floor.pid);
     const gcIdle = await memoryAfterGc(floor.inspectPort);
-    const fanout = await measureFanout(connected.clients, WEBHOOKS, GAP_MS, async (i) => {
-      const sent = performance.now();
-      const res = await fetch(`${floor.url}/notify`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ key: i }) });
-      await res.text();
-      return { key: String(i), sent, answered: performance.now() };
-    }, (seq) => seqToKey.get(seq));
+    const fanout = await measureFanout(
+      connected.clients,
+      WEBHOOKS,
+      GAP_MS,
+      async (i) => {
+        const sent = performance.now();
+        const res = await fetch(`${floor.url}/notify`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ key: i }),
+        });
+        await res.text();
+        return { key: String(i), sent, answered: performance.now() };
+      },
+      (seq) => seqToKey.get(seq),
+    );
     for (const c of connected.clients) c.close();
-    return { ...fanout, allConnectedMs: connected.allConnectedMs, headersP50: connected.headers.p50, rssBefore, rssIdle, gcBefore, gcIdle, ttfb: null };
+    return {
+      ...fanout,
+      allConnectedMs: connected.allConnectedMs,
+      headersP50: connected.headers.p50,
+      rssBefore,
+      rssIdle,
+      gcBefore,
+      gcIdle,
+      ttfb: null,
+    };
   } finally {
     await floor.stop();
   }
@@ -180,7 +228,8 @@ async function main() {
   const now = await measureApp(process.cwd(), true);
   const runs = [before, now, floor];
   const kB = (bytes: number) => `${(bytes / CLIENTS / 1024).toFixed(1)} kB`;
-  const perClient = (f: Figures) => `${kB(f.gcIdle.rss - f.gcBefore.rss)} / ${kB(f.gcIdle.heapUsed + f.gcIdle.external - f.gcBefore.heapUsed - f.gcBefore.external)}`;
+  const perClient = (f: Figures) =>
+    `${kB(f.gcIdle.rss - f.gcBefore.rss)} / ${kB(f.gcIdle.heapUsed + f.gcIdle.external - f.gcBefore.heapUsed - f.gcBefore.external)}`;
   const lines = [
     `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}, PostgreSQL; load average ${load} at start; the load generator runs on the same cores.`,
     "",
@@ -188,12 +237,22 @@ async function main() {
     "|---|---|---|---|---|",
     row(`all ${CLIENTS} clients connected (first request → last response headers)`, (f) => ms(f.allConnectedMs), runs, "≤ 1 s"),
     row("response headers p50", (f) => ms(f.headersP50), runs, ""),
-    row("webhook sent → event at each client p50 / p95 / p99 / max", (f) => `${ms(f.latency.p50)} / ${ms(f.latency.p95)} / ${ms(f.latency.p99)} / ${ms(f.latency.max)}`, runs, "p99 ≤ 50 ms"),
+    row(
+      "webhook sent → event at each client p50 / p95 / p99 / max",
+      (f) => `${ms(f.latency.p50)} / ${ms(f.latency.p95)} / ${ms(f.latency.p99)} / ${ms(f.latency.max)}`,
+      runs,
+      "p99 ≤ 50 ms",
+    ),
     row("deliveries measured / missed", (f) => `${f.latency.n} / ${f.missed}`, runs, "0 missed"),
     row(`server RSS before clients / with ${CLIENTS} idle clients`, (f) => `${mb(f.rssBefore)} / ${mb(f.rssIdle)}`, runs, ""),
     row("memory per idle client after a full GC: RSS / JS heap + external", perClient, runs, "≤ 50 kB"),
     row("memory per idle client without a GC: RSS difference", (f) => kB(f.rssIdle - f.rssBefore), runs, ""),
-    row(`\`/\` TTFB p50 / p95 (${SEEDED.toLocaleString("en")} requests, ${TTFB_SAMPLES} sequential GETs)`, (f) => (f.ttfb ? `${ms(f.ttfb.p50)} / ${ms(f.ttfb.p95)}` : "—"), runs, "p95 < 150 ms"),
+    row(
+      `\`/\` TTFB p50 / p95 (${SEEDED.toLocaleString("en")} requests, ${TTFB_SAMPLES} sequential GETs)`,
+      (f) => (f.ttfb ? `${ms(f.ttfb.p50)} / ${ms(f.ttfb.p95)}` : "—"),
+      runs,
+      "p95 < 150 ms",
+    ),
     "",
     "The database is read once per batch of timeline rows, whatever the number of clients: each event is encoded once and the same bytes are written to every client.",
   ];

@@ -44,8 +44,11 @@ const movie: number[] = [];
 const floor: number[] = [];
 for (let i = 0; i < MOVIES; i += 1) {
   const tmdbId = 9000 + i;
-  const hash = (i.toString(16).padStart(2, "0") + "ab").repeat(10);
-  await postWebhook("jellyseerr", p.jellyseerr("MEDIA_AUTO_APPROVED", { requestId: 500 + i, tmdbId, subject: `Bench ${i} (1999)`, user: "nobody", email: "nobody@x" }));
+  const hash = `${i.toString(16).padStart(2, "0")}ab`.repeat(10);
+  await postWebhook(
+    "jellyseerr",
+    p.jellyseerr("MEDIA_AUTO_APPROVED", { requestId: 500 + i, tmdbId, subject: `Bench ${i} (1999)`, user: "nobody", email: "nobody@x" }),
+  );
   await postWebhook("radarr", p.radarrGrab({ hash, tmdbId }));
   await postWebhook("radarr", p.radarrImport({ hash, tmdbId }));
   const before = arrivals();
@@ -60,12 +63,28 @@ for (let i = 0; i < EPISODE_SAMPLES; i += 1) {
   const tvdbId = 70_000 + i;
   const series = { tvdbId, title: `Bench Show ${i}`, type: "standard" };
   const eps = [1, 2, 3].map((e) => ({ season: 1, episode: e, tvdbId: tvdbId * 10 + e }));
-  await postWebhook("jellyseerr", p.jellyseerr("MEDIA_AUTO_APPROVED", { mediaType: "tv", requestId: 600 + i, tvdbId, seasons: [1], subject: `Bench Show ${i} (2020)`, user: "nobody", email: "nobody@x" }));
+  await postWebhook(
+    "jellyseerr",
+    p.jellyseerr("MEDIA_AUTO_APPROVED", {
+      mediaType: "tv",
+      requestId: 600 + i,
+      tvdbId,
+      seasons: [1],
+      subject: `Bench Show ${i} (2020)`,
+      user: "nobody",
+      email: "nobody@x",
+    }),
+  );
   await postWebhook("sonarr", p.sonarrGrab({ ...series, hash: `${i}`.repeat(40), episodes: eps }));
   await postWebhook("sonarr", p.sonarrImport({ ...series, hash: `${i}`.repeat(40), episodes: eps }));
   const before = arrivals();
   const t0 = performance.now();
-  for (const e of eps) await postWebhook("jellyfin", p.jellyfinEpisode({ season: 1, episode: e.episode, tvdbId: e.tvdbId, itemId: `${tvdbId}${e.episode}`.padEnd(32, "d") }), { contentType: "text/plain" });
+  for (const e of eps)
+    await postWebhook(
+      "jellyfin",
+      p.jellyfinEpisode({ season: 1, episode: e.episode, tvdbId: e.tvdbId, itemId: `${tvdbId}${e.episode}`.padEnd(32, "d") }),
+      { contentType: "text/plain" },
+    );
   episode.push((await until(before + 1, (BATCH_SECONDS + 30) * 1000)) - t0);
 }
 

@@ -25,7 +25,17 @@ const DOWN_SECONDS = Number(process.env.RELIABILITY_DOWN_SECONDS ?? 30);
 const DOC = path.join(process.cwd(), "docs/reliability.md");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-type Figures = { flows: number; sent: number; acknowledged: number; lost: number; refused: number; maxMs: number; recoveryMs: number; complete: number; note: string };
+type Figures = {
+  flows: number;
+  sent: number;
+  acknowledged: number;
+  lost: number;
+  refused: number;
+  maxMs: number;
+  recoveryMs: number;
+  complete: number;
+  note: string;
+};
 
 async function lost(db: Db, sender: Sender): Promise<number> {
   const keys = [...new Set(sender.acknowledged().map((o) => dedupeKey(o.delivery)))];
@@ -47,7 +57,7 @@ async function complete(db: Db, flows: Flow[]): Promise<number> {
 }
 
 /** Four senders posting flows in order, 100 ms apart, until `until()` says stop and every started flow is done. */
-function steadyStream(sender: Sender, first: number, until: () => boolean, send: (d: Delivery) => Promise<unknown>) {
+function steadyStream(first: number, until: () => boolean, send: (d: Delivery) => Promise<unknown>) {
   const flows: Flow[] = [];
   let next = first;
   const done = Promise.all(
@@ -68,7 +78,11 @@ function steadyStream(sender: Sender, first: number, until: () => boolean, send:
 async function databaseRestart(pg: PrivatePostgres, app: App, db: Db): Promise<Figures> {
   const sender = new Sender(() => app.url);
   let stop = false;
-  const { flows, done } = steadyStream(sender, 1, () => stop, (d) => sender.post(d));
+  const { flows, done } = steadyStream(
+    1,
+    () => stop,
+    (d) => sender.post(d),
+  );
   await sleep(3000);
   await pg.stop();
   await sleep(DOWN_SECONDS * 1000);
@@ -96,7 +110,11 @@ async function appKilled(app: App, db: Db): Promise<Figures> {
   const sender = new Sender(() => app.url);
   let stop = false;
   // A sender that gets no answer at all re-sends (the process was gone); a 2xx is never re-sent.
-  const { flows, done } = steadyStream(sender, 10_001, () => stop, (d) => sender.deliver(d));
+  const { flows, done } = steadyStream(
+    10_001,
+    () => stop,
+    (d) => sender.deliver(d),
+  );
   await sleep(3000);
   const killedAt = Date.now();
   await app.kill("SIGKILL");
@@ -152,7 +170,7 @@ async function main() {
       "Recovery: from the database accepting connections again (or from the kill) until the spool is empty and no delivery is",
       "pending, i.e. until everything acknowledged has been applied. During the database outage every delivery was answered",
       "202 from the spool; during the kill the senders' connections were refused (those deliveries were never acknowledged",
-      "and were re-sent by the test's senders once the app answered again; \"refused\" counts those attempts, one every 100 ms",
+      'and were re-sent by the test\'s senders once the app answered again; "refused" counts those attempts, one every 100 ms',
       "per sender while the process was down). The app's intake runs under tsx here (tests/fault/app-server.ts), so its",
       "start after the kill includes compiling TypeScript; `next start` on a build starts faster.",
       "",
@@ -160,7 +178,13 @@ async function main() {
       `while they were processed (bound: 200 ms), against at most ${Math.round(bodies.idleMaxMs)} ms over 4 s with nothing else going on in the same run;`,
       `answers ${bodies.statuses.join(", ")}, never a 5xx. The slowest answer of the database-restart row includes every answer given while the database was down (bound: 2 s).`,
     ].join("\n");
-    writeSubsection(DOC, "Measured", "Produced by `npm run reliability` (scripts/reliability.ts); re-running replaces this section.", "Latest run", body);
+    writeSubsection(
+      DOC,
+      "Measured",
+      "Produced by `npm run reliability` (scripts/reliability.ts); re-running replaces this section.",
+      "Latest run",
+      body,
+    );
     console.log(table);
   } catch (error) {
     console.error(app.output().slice(-6000));

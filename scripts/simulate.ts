@@ -16,7 +16,12 @@ function fail(message: string): never {
 
 async function main() {
   const { values } = parseArgs({
-    options: { target: { type: "string" }, secret: { type: "string" }, scenario: { type: "string", default: "movie" }, list: { type: "boolean", default: false } },
+    options: {
+      target: { type: "string" },
+      secret: { type: "string" },
+      scenario: { type: "string", default: "movie" },
+      list: { type: "boolean", default: false },
+    },
   });
   if (values.list) {
     for (const s of scenarios) say(`${s.name.padEnd(22)}${s.summary}`);
@@ -35,26 +40,29 @@ async function main() {
   let failed = 0;
   // A refused secret or an unreachable target will not get better on the next delivery: stop at the first.
   const stop = new AbortController();
-  const results = await runScenario(scenario, { uid: firstUid(), batch: 0 }, {
-    sim: null,
-    deliver: webhookSender(target, secret),
-    pace: 0,
-    signal: stop.signal,
-    onAnswer: (d, a) => {
-      if (a.status === 401) {
-        refused += 1;
+  const results = await runScenario(
+    scenario,
+    { uid: firstUid(), batch: 0 },
+    {
+      sim: null,
+      deliver: webhookSender(target, secret),
+      pace: 0,
+      signal: stop.signal,
+      onAnswer: (d, a) => {
+        if (a.status === 401) {
+          refused += 1;
+          stop.abort();
+        } else if (a.status >= 300) failed += 1;
+        say(`  ${String(a.status).padEnd(4)}${d.source.padEnd(12)}${d.label}${a.status >= 300 ? `  ${a.text.slice(0, 160)}` : ""}`);
+      },
+      onError: (d, e) => {
+        failed += 1;
         stop.abort();
-      }
-      else if (a.status >= 300) failed += 1;
-      say(`  ${String(a.status).padEnd(4)}${d.source.padEnd(12)}${d.label}${a.status >= 300 ? `  ${a.text.slice(0, 160)}` : ""}`);
+        const cause = (e as { cause?: { code?: string } }).cause?.code;
+        say(`  ---  ${d.source.padEnd(12)}${d.label}  cannot reach ${target} (${cause ?? (e instanceof Error ? e.message : String(e))})`);
+      },
     },
-    onError: (d, e) => {
-      failed += 1;
-      stop.abort();
-      const cause = (e as { cause?: { code?: string } }).cause?.code;
-      say(`  ---  ${d.source.padEnd(12)}${d.label}  cannot reach ${target} (${cause ?? (e instanceof Error ? e.message : String(e))})`);
-    },
-  });
+  );
   if (refused > 0) fail(`The target refused the secret (401): pass the WEBHOOK_SECRET that instance was started with.`);
   if (failed > 0) fail(`${failed} of ${results.length} deliveries failed.`);
   say(`All ${results.length} deliveries answered 2xx.`);

@@ -8,7 +8,10 @@ import { getViewer } from "@/lib/auth/viewer";
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   return (
     <LiveProvider>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-slate-900">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-slate-900"
+      >
         Skip to content
       </a>
       <SiteHeader status={<LiveIndicator />} />

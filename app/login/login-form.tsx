@@ -22,8 +22,7 @@ function SubmitButton() {
  * password travels only in the request body. Errors come back as `?code=` on the sign-in page.
  */
 export function LoginForm({ callbackUrl, error }: Props) {
-  const input =
-    "w-full rounded-lg border border-slate-300 bg-white px-3 py-3 text-base dark:border-slate-700 dark:bg-slate-900";
+  const input = "w-full rounded-lg border border-slate-300 bg-white px-3 py-3 text-base dark:border-slate-700 dark:bg-slate-900";
   return (
     <form action={signInAction} className="space-y-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />

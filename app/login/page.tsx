@@ -24,7 +24,11 @@ export default async function LoginPage({ searchParams }: Props) {
         {withJellyfin ? "Use your Jellyfin username and password." : "Use the admin account set up for this server."}
       </p>
       {problems.length > 0 ? (
-        <div role="alert" data-testid="sign-in-setup" className="mb-6 rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100">
+        <div
+          role="alert"
+          data-testid="sign-in-setup"
+          className="mb-6 rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100"
+        >
           <p className="font-medium">Sign-in is not set up on this server yet.</p>
           <ul className="mt-1 list-disc pl-5">
             {problems.map((p) => (

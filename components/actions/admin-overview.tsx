@@ -59,7 +59,8 @@ export async function AdminOverview() {
                 <Link href={`/requests/${report.requestId}`} className="underline">
                   {title}
                 </Link>{" "}
-                — {report.author} (<LocalTime iso={report.createdAt.toISOString()} />): {report.message}
+                — {report.author} (<LocalTime iso={report.createdAt.toISOString()} />
+                ): {report.message}
               </li>
             ))}
           </ul>

@@ -38,7 +38,13 @@ export function BulkDelete({ rows }: { rows: { id: number; title: string; mediaT
               </li>
             ))}
           </ul>
-          {picked.size > 0 ? <DeleteEverywhere key={[...picked].join(",")} requestIds={[...picked]} mediaType={types.size === 1 && types.has("movie") ? "movie" : "mixed"} /> : null}
+          {picked.size > 0 ? (
+            <DeleteEverywhere
+              key={[...picked].join(",")}
+              requestIds={[...picked]}
+              mediaType={types.size === 1 && types.has("movie") ? "movie" : "mixed"}
+            />
+          ) : null}
         </div>
       ) : null}
     </section>

@@ -8,7 +8,15 @@ type Step = { service: string; description: string };
 type Preview = { title: string; steps: Step[]; unreachable: { service: string; error: string }[] };
 type Options = { arrScope: "series" | "seasons"; arrDeleteFiles: boolean; torrentDeleteFiles: boolean };
 
-const label: Record<string, string> = { qbittorrent: "qBittorrent", sonarr: "Sonarr", radarr: "Radarr", shoko: "Shoko", jellyfin: "Jellyfin", jellyseerr: "Jellyseerr", tracker: "Status Tracker" };
+const label: Record<string, string> = {
+  qbittorrent: "qBittorrent",
+  sonarr: "Sonarr",
+  radarr: "Radarr",
+  shoko: "Shoko",
+  jellyfin: "Jellyfin",
+  jellyseerr: "Jellyseerr",
+  tracker: "Status Tracker",
+};
 
 /**
  * "Delete everywhere": the live preview of exactly what each service would remove, ticks per service, then
@@ -24,7 +32,11 @@ export function DeleteEverywhere({ requestIds, mediaType }: { requestIds: number
 
   useEffect(() => {
     if (single === undefined) return;
-    const query = new URLSearchParams({ arrScope: options.arrScope, arrDeleteFiles: String(options.arrDeleteFiles), torrentDeleteFiles: String(options.torrentDeleteFiles) });
+    const query = new URLSearchParams({
+      arrScope: options.arrScope,
+      arrDeleteFiles: String(options.arrDeleteFiles),
+      torrentDeleteFiles: String(options.torrentDeleteFiles),
+    });
     let live = true;
     void callJson(`/api/requests/${single}/deletion?${query}`, { method: "GET" }).then((r) => {
       if (!live) return;
@@ -36,13 +48,19 @@ export function DeleteEverywhere({ requestIds, mediaType }: { requestIds: number
     };
   }, [single, options]);
 
-  const services = single === undefined ? ["qbittorrent", "sonarr", "radarr", "shoko", "jellyfin", "jellyseerr"] : (preview?.steps.map((s) => s.service).filter((s) => s !== "tracker") ?? []);
+  const services =
+    single === undefined
+      ? ["qbittorrent", "sonarr", "radarr", "shoko", "jellyfin", "jellyseerr"]
+      : (preview?.steps.map((s) => s.service).filter((s) => s !== "tracker") ?? []);
 
   async function confirm() {
     const chosen = services.filter((s) => ticked.has(s));
     const body = { ...options, services: chosen.length > 0 ? chosen : ["tracker"] };
     setBusy(true);
-    const result = single === undefined ? await callJson("/api/admin/deletions", { body: { ...body, requestIds } }) : await callJson(`/api/requests/${single}/deletion`, { body });
+    const result =
+      single === undefined
+        ? await callJson("/api/admin/deletions", { body: { ...body, requestIds } })
+        : await callJson(`/api/requests/${single}/deletion`, { body });
     setBusy(false);
     setStatus({ ok: result.ok, text: result.ok ? "Started: each service's result appears in the deletion log." : result.message });
   }
@@ -61,15 +79,25 @@ export function DeleteEverywhere({ requestIds, mediaType }: { requestIds: number
       <div className="mb-2 flex flex-wrap gap-3 text-sm">
         {mediaType !== "movie" ? (
           <label className="flex items-center gap-1">
-            <input type="checkbox" checked={options.arrScope === "seasons"} onChange={(e) => setOptions({ ...options, arrScope: e.target.checked ? "seasons" : "series" })} />
+            <input
+              type="checkbox"
+              checked={options.arrScope === "seasons"}
+              onChange={(e) => setOptions({ ...options, arrScope: e.target.checked ? "seasons" : "series" })}
+            />
             only the requested seasons' files (keep the series)
           </label>
         ) : null}
         <label className="flex items-center gap-1">
-          <input type="checkbox" checked={options.arrDeleteFiles} onChange={(e) => setOptions({ ...options, arrDeleteFiles: e.target.checked })} /> delete the media files
+          <input type="checkbox" checked={options.arrDeleteFiles} onChange={(e) => setOptions({ ...options, arrDeleteFiles: e.target.checked })} />{" "}
+          delete the media files
         </label>
         <label className="flex items-center gap-1">
-          <input type="checkbox" checked={options.torrentDeleteFiles} onChange={(e) => setOptions({ ...options, torrentDeleteFiles: e.target.checked })} /> delete torrent data
+          <input
+            type="checkbox"
+            checked={options.torrentDeleteFiles}
+            onChange={(e) => setOptions({ ...options, torrentDeleteFiles: e.target.checked })}
+          />{" "}
+          delete torrent data
         </label>
       </div>
       {single !== undefined && !preview ? <p className="text-sm">Asking each service what it holds…</p> : null}
@@ -78,7 +106,12 @@ export function DeleteEverywhere({ requestIds, mediaType }: { requestIds: number
           ? preview?.steps.map((s) => (
               <li key={s.service}>
                 <label className="flex items-start gap-2">
-                  <input type="checkbox" disabled={s.service === "tracker"} checked={s.service === "tracker" || ticked.has(s.service)} onChange={() => toggle(s.service)} />
+                  <input
+                    type="checkbox"
+                    disabled={s.service === "tracker"}
+                    checked={s.service === "tracker" || ticked.has(s.service)}
+                    onChange={() => toggle(s.service)}
+                  />
                   <span>
                     <strong>{label[s.service] ?? s.service}</strong>: {s.description}
                   </span>

@@ -19,8 +19,8 @@ export function DeletionLog({ deletions }: { deletions: DeletionWithSteps[] }) {
       {deletions.map((d) => (
         <li key={d.id} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid="deletion">
           <p className="mb-2">
-            <strong>{d.title}</strong> ({d.mediaType === "movie" ? "movie" : "series"}) — deleted by {d.requestedBy}, <LocalTime iso={d.createdAt.toISOString()} /> —{" "}
-            <span className={tone[d.status]}>{d.status}</span>
+            <strong>{d.title}</strong> ({d.mediaType === "movie" ? "movie" : "series"}) — deleted by {d.requestedBy},{" "}
+            <LocalTime iso={d.createdAt.toISOString()} /> — <span className={tone[d.status]}>{d.status}</span>
           </p>
           <table className="w-full text-left text-sm">
             <tbody className="divide-y divide-slate-100 dark:divide-slate-900">
@@ -33,7 +33,9 @@ export function DeletionLog({ deletions }: { deletions: DeletionWithSteps[] }) {
                     {s.attempts > 1 ? ` (${s.attempts} attempts)` : ""}
                   </td>
                   <td className="py-1 pr-3">{s.error ?? s.result ?? ""}</td>
-                  <td className="py-1">{s.status === "failed" || s.status === "retrying" ? <RetryStepButton deletionId={d.id} stepId={s.id} /> : null}</td>
+                  <td className="py-1">
+                    {s.status === "failed" || s.status === "retrying" ? <RetryStepButton deletionId={d.id} stepId={s.id} /> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -60,7 +60,9 @@ export function RequestActions({ requestId, isAdmin, mediaType, title }: Props) 
             type="button"
             className={buttonClass}
             disabled={busy}
-            onClick={() => window.confirm(`Forget "${title}" here? Nothing changes in the other services.`) && act({ action: "remove" }, () => router.push("/"))}
+            onClick={() =>
+              window.confirm(`Forget "${title}" here? Nothing changes in the other services.`) && act({ action: "remove" }, () => router.push("/"))
+            }
           >
             Remove from tracker
           </button>

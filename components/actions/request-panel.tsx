@@ -16,7 +16,8 @@ export async function RequestPanel({ requestId }: { requestId: number }) {
     <div className="mx-auto max-w-5xl px-4 pb-8">
       {row.closedKind && row.closedAt ? (
         <p className="mt-4 rounded border border-slate-200 p-3 text-sm dark:border-slate-800">
-          {row.closedKind === "done" ? "Marked as done" : "Dismissed"} by {row.closedBy ?? "an admin"} (<LocalTime iso={row.closedAt.toISOString()} />): {row.closedReason}
+          {row.closedKind === "done" ? "Marked as done" : "Dismissed"} by {row.closedBy ?? "an admin"} (<LocalTime iso={row.closedAt.toISOString()} />
+          ): {row.closedReason}
         </p>
       ) : null}
       {reports.length > 0 ? (
@@ -27,7 +28,8 @@ export async function RequestPanel({ requestId }: { requestId: number }) {
           <ul className="space-y-1 text-sm">
             {reports.map((r) => (
               <li key={r.id} className={r.resolvedAt ? "text-slate-500 line-through" : ""}>
-                <strong>{r.author}</strong> (<LocalTime iso={r.createdAt.toISOString()} />): {r.message}
+                <strong>{r.author}</strong> (<LocalTime iso={r.createdAt.toISOString()} />
+                ): {r.message}
                 {r.resolvedAt ? ` — resolved by ${r.resolvedBy ?? "an admin"}` : null}
               </li>
             ))}

@@ -4,7 +4,16 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonClass, callJson, dangerClass } from "./post-json";
 
-type Token = { id: number; name: string; scope: "read" | "act"; prefix: string; createdBy: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+type Token = {
+  id: number;
+  name: string;
+  scope: "read" | "act";
+  prefix: string;
+  createdBy: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
 
 /** Named API tokens: create (the secret is shown once), see when each was last used, revoke. */
 export function TokensAdmin({ tokens }: { tokens: Token[] }) {
@@ -34,11 +43,21 @@ export function TokensAdmin({ tokens }: { tokens: Token[] }) {
       >
         <label className="flex flex-col text-sm">
           Name
-          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} className="rounded border border-slate-300 bg-transparent p-1 dark:border-slate-700" />
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={80}
+            className="rounded border border-slate-300 bg-transparent p-1 dark:border-slate-700"
+          />
         </label>
         <label className="flex flex-col text-sm">
           Access
-          <select value={scope} onChange={(e) => setScope(e.target.value === "act" ? "act" : "read")} className="rounded border border-slate-300 bg-transparent p-1 dark:border-slate-700">
+          <select
+            value={scope}
+            onChange={(e) => setScope(e.target.value === "act" ? "act" : "read")}
+            className="rounded border border-slate-300 bg-transparent p-1 dark:border-slate-700"
+          >
             <option value="read">read-only</option>
             <option value="act">read and act</option>
           </select>
@@ -49,7 +68,10 @@ export function TokensAdmin({ tokens }: { tokens: Token[] }) {
       </form>
       {secret ? (
         <p role="status" className="mb-4 rounded border border-emerald-400 p-3 text-sm">
-          Copy it now, it will not be shown again: <code className="break-all" data-testid="new-token">{secret}</code>
+          Copy it now, it will not be shown again:{" "}
+          <code className="break-all" data-testid="new-token">
+            {secret}
+          </code>
         </p>
       ) : null}
       {error ? <p className="mb-4 text-sm text-red-700 dark:text-red-400">{error}</p> : null}

@@ -36,7 +36,11 @@ export function AddChannelForm() {
           className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
           autoComplete="off"
         />
-        <button type="submit" disabled={busy || url.trim() === ""} className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm text-white disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={busy || url.trim() === ""}
+          className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm text-white disabled:opacity-50"
+        >
           Add
         </button>
       </div>

@@ -50,7 +50,11 @@ export async function NotificationsPanel() {
                       {m.attempts > 1 ? ` (${m.attempts} rounds)` : ""}
                     </td>
                     <td className="py-2 break-words">
-                      {mine.length === 0 ? (m.error ?? "") : [...new Map(mine.map((a) => [a.channelId, a])).values()].map((a) => `${a.scheme}: ${a.ok ? "delivered" : a.error}`).join(" · ")}
+                      {mine.length === 0
+                        ? (m.error ?? "")
+                        : [...new Map(mine.map((a) => [a.channelId, a])).values()]
+                            .map((a) => `${a.scheme}: ${a.ok ? "delivered" : a.error}`)
+                            .join(" · ")}
                     </td>
                   </tr>
                 );

@@ -47,16 +47,31 @@ export function ChannelRow({ channel }: { channel: ChannelView }) {
     <li className="flex flex-wrap items-center gap-x-4 gap-y-1 py-2" data-testid="channel">
       <span className="font-mono text-sm break-all">{channel.shown}</span>
       {channel.household ? <span className="rounded bg-slate-100 px-1.5 text-xs dark:bg-slate-800">household (NOTIFY_URLS)</span> : null}
-      {channel.failing ? <span className="rounded bg-red-100 px-1.5 text-xs text-red-800 dark:bg-red-950 dark:text-red-300">keeps failing</span> : null}
-      <span data-testid="channel-last" className={`text-sm ${channel.lastStatus === "failed" ? "text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`}>
+      {channel.failing ? (
+        <span className="rounded bg-red-100 px-1.5 text-xs text-red-800 dark:bg-red-950 dark:text-red-300">keeps failing</span>
+      ) : null}
+      <span
+        data-testid="channel-last"
+        className={`text-sm ${channel.lastStatus === "failed" ? "text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`}
+      >
         {note ?? last}
       </span>
       <span className="ml-auto flex gap-2">
-        <button type="button" disabled={busy} onClick={test} className="rounded-md border border-slate-300 px-2 py-1 text-sm disabled:opacity-50 dark:border-slate-700">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={test}
+          className="rounded-md border border-slate-300 px-2 py-1 text-sm disabled:opacity-50 dark:border-slate-700"
+        >
           Send test
         </button>
         {channel.household ? null : (
-          <button type="button" disabled={busy} onClick={remove} className="rounded-md border border-slate-300 px-2 py-1 text-sm disabled:opacity-50 dark:border-slate-700">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={remove}
+            className="rounded-md border border-slate-300 px-2 py-1 text-sm disabled:opacity-50 dark:border-slate-700"
+          >
             Remove
           </button>
         )}

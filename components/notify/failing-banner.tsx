@@ -11,8 +11,12 @@ export async function FailingChannelsBanner({ viewer }: { viewer: Viewer | null 
   const failing = await listFailingChannelsForViewer({ db: await getDb(), viewer });
   if (failing.length === 0) return null;
   return (
-    <div role="alert" className="border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
-      {failing.length === 1 ? "A notification channel keeps failing" : `${failing.length} notification channels keep failing`}: {failing[0]?.lastError ?? ""}{" "}
+    <div
+      role="alert"
+      className="border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+    >
+      {failing.length === 1 ? "A notification channel keeps failing" : `${failing.length} notification channels keep failing`}:{" "}
+      {failing[0]?.lastError ?? ""}{" "}
       <Link href="/settings" className="underline">
         Check your notification settings
       </Link>

@@ -5,7 +5,12 @@ import { useEffect, useState } from "react";
 import { callApi, errorText } from "./api";
 
 function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
-  const raw = atob(base64url.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(base64url.length / 4) * 4, "="));
+  const raw = atob(
+    base64url
+      .replace(/-/g, "+")
+      .replace(/_/g, "/")
+      .padEnd(Math.ceil(base64url.length / 4) * 4, "="),
+  );
   const bytes = new Uint8Array(new ArrayBuffer(raw.length));
   for (let i = 0; i < raw.length; i += 1) bytes[i] = raw.charCodeAt(i);
   return bytes;

@@ -34,7 +34,11 @@ export function QuietHoursForm({ initial }: { initial: { timeZone: string; start
       <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">
         Save quiet hours
       </button>
-      {note ? <span className="text-sm" role="status">{note}</span> : null}
+      {note ? (
+        <span className="text-sm" role="status">
+          {note}
+        </span>
+      ) : null}
     </form>
   );
 }

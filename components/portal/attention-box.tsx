@@ -8,7 +8,11 @@ import { LocalTime } from "./local-time";
 export function AttentionBox({ attention }: { attention: NonNullable<PortalRequest["attention"]> }) {
   const advice = attentionAdvice[attention.kind];
   return (
-    <section role="alert" data-testid="attention-box" className="rounded-lg border border-amber-400 bg-amber-50 p-4 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50">
+    <section
+      role="alert"
+      data-testid="attention-box"
+      className="rounded-lg border border-amber-400 bg-amber-50 p-4 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
+    >
       <h2 className="flex items-center gap-2 font-semibold">
         <Icon name="alert" />
         Needs attention: {attentionLabel[attention.kind]}

@@ -17,24 +17,46 @@ export function HistoryTable({ rows }: { rows: PortalRequest[] }) {
       <table className="hidden w-full border-collapse text-left text-sm min-[641px]:table">
         <thead className="border-b border-slate-300 text-xs text-slate-700 uppercase dark:border-slate-700 dark:text-slate-300">
           <tr>
-            <th scope="col" className="px-2 py-2"><span className="sr-only">Poster</span></th>
-            <th scope="col" className="px-2 py-2">Title</th>
-            <th scope="col" className="px-2 py-2">Type</th>
-            <th scope="col" className="px-2 py-2">Requested by</th>
-            <th scope="col" className="px-2 py-2">Outcome</th>
-            <th scope="col" className="px-2 py-2">Requested</th>
-            <th scope="col" className="px-2 py-2">Time to available</th>
+            <th scope="col" className="px-2 py-2">
+              <span className="sr-only">Poster</span>
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Title
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Type
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Requested by
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Outcome
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Requested
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Time to available
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} className="border-b border-slate-200 dark:border-slate-800">
-              <td className="px-2 py-2"><Poster url={r.posterUrl} mediaType={r.mediaType} /></td>
-              <td className="px-2 py-2"><TitleLink r={r} /></td>
+              <td className="px-2 py-2">
+                <Poster url={r.posterUrl} mediaType={r.mediaType} />
+              </td>
+              <td className="px-2 py-2">
+                <TitleLink r={r} />
+              </td>
               <td className="px-2 py-2">{typeLabel[r.mediaType]}</td>
               <td className="px-2 py-2">{r.requestedBy ?? "—"}</td>
-              <td className="px-2 py-2"><StageBadge stage={r.stage} /></td>
-              <td className="px-2 py-2"><LocalTime iso={r.createdAt} mode="date" /></td>
+              <td className="px-2 py-2">
+                <StageBadge stage={r.stage} />
+              </td>
+              <td className="px-2 py-2">
+                <LocalTime iso={r.createdAt} mode="date" />
+              </td>
               <td className="px-2 py-2 tabular-nums">{timeToAvailable(r)}</td>
             </tr>
           ))}

@@ -7,7 +7,11 @@ const noop = () => () => {};
 
 /** False during server render and hydration, true after: times are formatted only in the browser. */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(noop, () => true, () => false);
+  return useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
 }
 
 // One shared clock for every "2 min ago" on the page, ticking every 30 s.
@@ -35,7 +39,11 @@ const dateOnly: Intl.DateTimeFormatOptions = { dateStyle: "medium" };
 /** An ISO instant in the viewer's own zone and language; empty until hydrated to avoid a mismatch. */
 export function LocalTime({ iso, mode = "datetime" }: { iso: string | null; mode?: "datetime" | "date" | "relative" }) {
   const hydrated = useHydrated();
-  const clock = useSyncExternalStore(subscribeClock, () => now, () => 0);
+  const clock = useSyncExternalStore(
+    subscribeClock,
+    () => now,
+    () => 0,
+  );
   if (!iso) return null;
   let text = "";
   if (hydrated) {

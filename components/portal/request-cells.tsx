@@ -6,7 +6,11 @@ import { AttentionBadge } from "./stage-badge";
 
 export function TitleLink({ r }: { r: PortalRequest }) {
   return (
-    <Link href={`/requests/${r.id}`} data-row-link className="font-medium text-slate-900 underline-offset-2 hover:underline focus-visible:underline dark:text-slate-50">
+    <Link
+      href={`/requests/${r.id}`}
+      data-row-link
+      className="font-medium text-slate-900 underline-offset-2 hover:underline focus-visible:underline dark:text-slate-50"
+    >
       {r.title}
       {r.year ? <span className="font-normal text-slate-600 dark:text-slate-400"> ({r.year})</span> : null}
     </Link>

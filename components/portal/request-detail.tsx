@@ -63,9 +63,12 @@ function EpisodeNotes({ episodes, listKnown }: { episodes: PortalEpisode[]; list
 export function RequestDetail({ initial, seq, jellyfinUrl }: Props) {
   const [state, setState] = useState(initial);
   const id = initial.request.id;
-  const onUpdate = useCallback((u: LiveUpdate) => {
-    if (u.entry.requestId === id) setState((s) => applyUpdate(s, u));
-  }, [id]);
+  const onUpdate = useCallback(
+    (u: LiveUpdate) => {
+      if (u.entry.requestId === id) setState((s) => applyUpdate(s, u));
+    },
+    [id],
+  );
   useLiveUpdates(seq, onUpdate);
 
   const { request: r, episodes, downloads, timeline } = state;
@@ -93,7 +96,11 @@ export function RequestDetail({ initial, seq, jellyfinUrl }: Props) {
           <ProgressBar request={r} />
           <RequestMeta r={r} />
           {watchable && jellyfinUrl && itemId ? (
-            <a href={jellyfinItemUrl(jellyfinUrl, itemId)} data-testid="watch-link" className="inline-flex w-fit items-center gap-2 rounded-md bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700">
+            <a
+              href={jellyfinItemUrl(jellyfinUrl, itemId)}
+              data-testid="watch-link"
+              className="inline-flex w-fit items-center gap-2 rounded-md bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700"
+            >
               <Icon name="play" />
               Watch in Jellyfin
             </a>
@@ -102,18 +109,28 @@ export function RequestDetail({ initial, seq, jellyfinUrl }: Props) {
       </div>
       {r.attention ? <AttentionBox attention={r.attention} /> : null}
       <section aria-labelledby="steps-heading">
-        <h2 id="steps-heading" className="mb-3 text-lg font-semibold">Steps</h2>
+        <h2 id="steps-heading" className="mb-3 text-lg font-semibold">
+          Steps
+        </h2>
         <Stepper stage={r.stage} isAnime={r.isAnime} stageTimes={r.stageTimes} />
       </section>
       {r.mediaType === "tv" ? (
         <section aria-labelledby="episodes-heading">
-          <h2 id="episodes-heading" className="mb-3 text-lg font-semibold">Episodes</h2>
+          <h2 id="episodes-heading" className="mb-3 text-lg font-semibold">
+            Episodes
+          </h2>
           <EpisodeNotes episodes={episodes} listKnown={r.episodeListKnown === true} />
-          {episodes.length > 0 ? <EpisodeGrid episodes={episodes} downloads={downloads} /> : <p className="text-sm text-slate-700 dark:text-slate-300">No episodes are known yet: they appear once Sonarr picks a release.</p>}
+          {episodes.length > 0 ? (
+            <EpisodeGrid episodes={episodes} downloads={downloads} />
+          ) : (
+            <p className="text-sm text-slate-700 dark:text-slate-300">No episodes are known yet: they appear once Sonarr picks a release.</p>
+          )}
         </section>
       ) : null}
       <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">Timeline</h2>
+        <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
+          Timeline
+        </h2>
         <Timeline entries={timeline} />
       </section>
     </article>

@@ -27,7 +27,13 @@ export function RequestMeta({ r }: { r: PortalRequest }) {
       {links.length > 0 ? (
         <p className="flex flex-wrap gap-3 text-sm">
           {links.map((l) => (
-            <a key={l.label} href={l.href} rel="noreferrer" target="_blank" className="inline-flex items-center gap-1 text-indigo-800 underline underline-offset-2 dark:text-indigo-300">
+            <a
+              key={l.label}
+              href={l.href}
+              rel="noreferrer"
+              target="_blank"
+              className="inline-flex items-center gap-1 text-indigo-800 underline underline-offset-2 dark:text-indigo-300"
+            >
               {l.label}
               <Icon name="external" className="size-3" />
               <span className="sr-only">(opens in a new tab)</span>

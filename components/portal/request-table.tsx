@@ -1,6 +1,16 @@
 "use client";
 
-import { createColumnHelper, createSortedRowModel, rowSortingFeature, sortFn_alphanumeric, sortFn_basic, sortFn_text, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
+import {
+  createColumnHelper,
+  createSortedRowModel,
+  rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  sortFn_text,
+  tableFeatures,
+  useTable,
+  type SortingState,
+} from "@tanstack/react-table";
 import { stageRank } from "@/lib/domain/stages";
 import type { PortalRequest } from "@/lib/requests/transfer";
 import { LocalTime } from "./local-time";
@@ -17,10 +27,19 @@ const features = tableFeatures({
 const helper = createColumnHelper<typeof features, PortalRequest>();
 
 const columns = helper.columns([
-  helper.display({ id: "poster", header: () => <span className="sr-only">Poster</span>, cell: ({ row }) => <Poster url={row.original.posterUrl} mediaType={row.original.mediaType} /> }),
+  helper.display({
+    id: "poster",
+    header: () => <span className="sr-only">Poster</span>,
+    cell: ({ row }) => <Poster url={row.original.posterUrl} mediaType={row.original.mediaType} />,
+  }),
   helper.accessor((r) => r.title, { id: "title", header: "Title", sortFn: "text", cell: ({ row }) => <TitleLink r={row.original} /> }),
   helper.accessor((r) => r.mediaType, { id: "type", header: "Type", sortFn: "text", cell: ({ row }) => typeLabel[row.original.mediaType] }),
-  helper.accessor((r) => r.requestedBy ?? "", { id: "requester", header: "Requested by", sortFn: "text", cell: ({ row }) => row.original.requestedBy ?? "—" }),
+  helper.accessor((r) => r.requestedBy ?? "", {
+    id: "requester",
+    header: "Requested by",
+    sortFn: "text",
+    cell: ({ row }) => row.original.requestedBy ?? "—",
+  }),
   helper.accessor((r) => stageRank[r.stage], {
     id: "stage",
     header: "Stage",
@@ -32,9 +51,24 @@ const columns = helper.columns([
       </div>
     ),
   }),
-  helper.accessor((r) => r.progress ?? -1, { id: "progress", header: "Progress", sortFn: "basic", cell: ({ row }) => <ProgressBar request={row.original} /> }),
-  helper.accessor((r) => (r.attention ? 1 : 0), { id: "attention", header: "Attention", sortFn: "basic", cell: ({ row }) => <Attention r={row.original} /> }),
-  helper.accessor((r) => Date.parse(r.updatedAt), { id: "updated", header: "Updated", sortFn: "basic", cell: ({ row }) => <LocalTime iso={row.original.updatedAt} mode="relative" /> }),
+  helper.accessor((r) => r.progress ?? -1, {
+    id: "progress",
+    header: "Progress",
+    sortFn: "basic",
+    cell: ({ row }) => <ProgressBar request={row.original} />,
+  }),
+  helper.accessor((r) => (r.attention ? 1 : 0), {
+    id: "attention",
+    header: "Attention",
+    sortFn: "basic",
+    cell: ({ row }) => <Attention r={row.original} />,
+  }),
+  helper.accessor((r) => Date.parse(r.updatedAt), {
+    id: "updated",
+    header: "Updated",
+    sortFn: "basic",
+    cell: ({ row }) => <LocalTime iso={row.original.updatedAt} mode="relative" />,
+  }),
 ]);
 
 export const sortableColumns = ["title", "type", "requester", "stage", "progress", "attention", "updated"] as const;
@@ -53,7 +87,15 @@ function moveRowFocus(event: React.KeyboardEvent<HTMLTableSectionElement>) {
   }
 }
 
-export function RequestTable({ rows, sorting, onSortingChange }: { rows: PortalRequest[]; sorting: SortingState; onSortingChange: (s: SortingState) => void }) {
+export function RequestTable({
+  rows,
+  sorting,
+  onSortingChange,
+}: {
+  rows: PortalRequest[];
+  sorting: SortingState;
+  onSortingChange: (s: SortingState) => void;
+}) {
   const table = useTable({
     features,
     columns,
@@ -73,7 +115,11 @@ export function RequestTable({ rows, sorting, onSortingChange }: { rows: PortalR
               return (
                 <th key={header.id} scope="col" className="px-2 py-2 font-semibold" aria-sort={sorted ? ariaSort[sorted] : undefined}>
                   {header.column.getCanSort() ? (
-                    <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 rounded uppercase hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600">
+                    <button
+                      type="button"
+                      onClick={header.column.getToggleSortingHandler()}
+                      className="inline-flex items-center gap-1 rounded uppercase hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+                    >
                       <table.FlexRender header={header} />
                       <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
                     </button>

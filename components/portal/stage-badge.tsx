@@ -16,7 +16,10 @@ export const toneClasses: Record<StageTone, string> = {
 export function StageBadge({ stage }: { stage: Stage }) {
   const p = stagePresentation[stage];
   return (
-    <span data-stage={stage} className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${toneClasses[p.tone]}`}>
+    <span
+      data-stage={stage}
+      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${toneClasses[p.tone]}`}
+    >
       <Icon name={p.icon} className="size-3.5" />
       {p.label}
     </span>
@@ -25,7 +28,10 @@ export function StageBadge({ stage }: { stage: Stage }) {
 
 export function AttentionBadge({ label, reason }: { label: string; reason: string }) {
   return (
-    <span title={reason} className={`inline-flex max-w-full items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${toneClasses.warning}`}>
+    <span
+      title={reason}
+      className={`inline-flex max-w-full items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${toneClasses.warning}`}
+    >
       <Icon name="alert" className="size-3.5" />
       <span className="truncate">
         {label}

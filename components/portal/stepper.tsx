@@ -6,7 +6,10 @@ import { LocalTime } from "./local-time";
 
 const stateLook = {
   done: { circle: "bg-emerald-700 text-white dark:bg-emerald-400 dark:text-slate-950", word: "done" },
-  current: { circle: "bg-indigo-700 text-white ring-4 ring-indigo-200 dark:bg-indigo-400 dark:text-slate-950 dark:ring-indigo-900", word: "in progress" },
+  current: {
+    circle: "bg-indigo-700 text-white ring-4 ring-indigo-200 dark:bg-indigo-400 dark:text-slate-950 dark:ring-indigo-900",
+    word: "in progress",
+  },
   todo: { circle: "bg-slate-200 text-slate-700 dark:bg-slate-800 dark:text-slate-300", word: "not yet" },
 } as const;
 
@@ -19,7 +22,13 @@ export function Stepper({ stage, isAnime, stageTimes }: { stage: Stage; isAnime:
         const look = stateLook[state];
         const p = stagePresentation[step];
         return (
-          <li key={step} data-step={step} data-state={state} aria-current={state === "current" ? "step" : undefined} className="flex items-center gap-2 sm:flex-1 sm:flex-col sm:text-center">
+          <li
+            key={step}
+            data-step={step}
+            data-state={state}
+            aria-current={state === "current" ? "step" : undefined}
+            className="flex items-center gap-2 sm:flex-1 sm:flex-col sm:text-center"
+          >
             <span className={`flex size-8 items-center justify-center rounded-full ${look.circle}`}>
               {state === "done" ? <Icon name="check" /> : <span className="text-xs font-semibold">{i + 1}</span>}
             </span>

@@ -4,15 +4,7 @@ import type { Db } from "../client";
 import { authSessions, type AuthSessionRow } from "../schema";
 
 /** Starts a session for someone who just signed in; sessions idle since before `staleBefore` go at the same time. */
-export async function insertAuthSession({
-  db,
-  values,
-  staleBefore,
-}: {
-  db: Db;
-  values: AuthSessionRow;
-  staleBefore: Date;
-}): Promise<void> {
+export async function insertAuthSession({ db, values, staleBefore }: { db: Db; values: AuthSessionRow; staleBefore: Date }): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.delete(authSessions).where(lt(authSessions.lastSeenAt, staleBefore));
     await tx.insert(authSessions).values(values);
@@ -28,7 +20,10 @@ export async function findAuthSession({ db, id }: { db: Db; id: string }): Promi
 /** Marks a session used now (sliding expiry) and, when given, records a freshly read administrator flag. */
 export async function touchAuthSession({ db, id, at, idpAdmin }: { db: Db; id: string; at: Date; idpAdmin?: boolean }): Promise<void> {
   const roleChange = idpAdmin === undefined ? {} : { idpAdmin, roleCheckedAt: at };
-  await db.update(authSessions).set({ lastSeenAt: at, ...roleChange }).where(eq(authSessions.id, id));
+  await db
+    .update(authSessions)
+    .set({ lastSeenAt: at, ...roleChange })
+    .where(eq(authSessions.id, id));
 }
 
 /** Ends one session (sign-out). */

@@ -12,7 +12,15 @@ export type DeletionStepRow = typeof deletionSteps.$inferSelect;
 export type DeletionWithSteps = DeletionRow & { steps: DeletionStepRow[] };
 
 /** The confirmed plan: the deletion, its steps (all pending) and a timeline line, in one transaction. */
-export async function insertDeletion({ db, requestId, title, mediaType, by, steps, outboxName }: {
+export async function insertDeletion({
+  db,
+  requestId,
+  title,
+  mediaType,
+  by,
+  steps,
+  outboxName,
+}: {
   db: Db;
   requestId: number;
   title: string;
@@ -26,10 +34,24 @@ export async function insertDeletion({ db, requestId, title, mediaType, by, step
     const [row] = await tx.insert(deletions).values({ requestId, title, mediaType, requestedBy: by, status: "running" }).returning();
     if (!row) throw new Error("deletion insert returned no row");
     await tx.insert(deletionSteps).values(
-      steps.map((s, position) => ({ deletionId: row.id, position, service: s.service, target: s.target, description: s.description, status: "pending" as const })),
+      steps.map((s, position) => ({
+        deletionId: row.id,
+        position,
+        service: s.service,
+        target: s.target,
+        description: s.description,
+        status: "pending" as const,
+      })),
     );
     const what = steps.map((s) => s.service).join(", ");
-    await tx.insert(timelineEvents).values({ requestId, source: "tracker", event: "action.delete", stage: null, message: `Delete everywhere started by ${by} (${what})`, data: { by, deletionId: row.id } });
+    await tx.insert(timelineEvents).values({
+      requestId,
+      source: "tracker",
+      event: "action.delete",
+      stage: null,
+      message: `Delete everywhere started by ${by} (${what})`,
+      data: { by, deletionId: row.id },
+    });
     if (outboxName) await enqueueOutbox({ db: tx, messages: [{ name: outboxName, payload: { deletionId: row.id } }] });
     return row;
   });
@@ -44,9 +66,23 @@ export async function getDeletion({ db, id }: { db: Db; id: number }): Promise<D
 
 /** The deletion log, newest first, each with its steps. */
 export async function listDeletions({ db, limit = 50, before }: { db: Db; limit?: number; before?: number }): Promise<DeletionWithSteps[]> {
-  const rows = await db.select().from(deletions).where(before ? lt(deletions.id, before) : undefined).orderBy(desc(deletions.createdAt), desc(deletions.id)).limit(limit);
+  const rows = await db
+    .select()
+    .from(deletions)
+    .where(before ? lt(deletions.id, before) : undefined)
+    .orderBy(desc(deletions.createdAt), desc(deletions.id))
+    .limit(limit);
   if (rows.length === 0) return [];
-  const steps = await db.select().from(deletionSteps).where(inArray(deletionSteps.deletionId, rows.map((r) => r.id))).orderBy(asc(deletionSteps.position));
+  const steps = await db
+    .select()
+    .from(deletionSteps)
+    .where(
+      inArray(
+        deletionSteps.deletionId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(deletionSteps.position));
   return rows.map((r) => ({ ...r, steps: steps.filter((s) => s.deletionId === r.id) }));
 }
 
@@ -65,7 +101,17 @@ export async function listDueDeletionIds({ db, now = new Date(), limit = 20 }: {
  * Records one attempt's outcome with a compare-and-set on the attempt count, so two runners racing on the same
  * step record it once; then the deletion's overall status, in the same transaction.
  */
-export async function recordStepOutcome({ db, step, outcome, now = new Date() }: { db: Db; step: DeletionStepRow; outcome: StepOutcome; now?: Date }) {
+export async function recordStepOutcome({
+  db,
+  step,
+  outcome,
+  now = new Date(),
+}: {
+  db: Db;
+  step: DeletionStepRow;
+  outcome: StepOutcome;
+  now?: Date;
+}) {
   return db.transaction(async (tx) => {
     const attempts = step.attempts + 1;
     const status = afterAttempt(outcome, attempts);
@@ -89,16 +135,37 @@ export async function recordStepOutcome({ db, step, outcome, now = new Date() }:
 async function refreshDeletionStatus(db: Db, deletionId: number, now: Date): Promise<void> {
   const steps = await db.select({ status: deletionSteps.status }).from(deletionSteps).where(eq(deletionSteps.deletionId, deletionId));
   const status = deletionStatus(steps);
-  await db.update(deletions).set({ status, updatedAt: now, finishedAt: status === "running" ? null : now }).where(eq(deletions.id, deletionId));
+  await db
+    .update(deletions)
+    .set({ status, updatedAt: now, finishedAt: status === "running" ? null : now })
+    .where(eq(deletions.id, deletionId));
 }
 
 /** The admin's Retry on a failed step: it starts over (attempts reset) and runs at once. */
-export async function retryDeletionStep({ db, deletionId, stepId, outboxName, now = new Date() }: { db: Db; deletionId: number; stepId: number; outboxName: string | null; now?: Date }) {
+export async function retryDeletionStep({
+  db,
+  deletionId,
+  stepId,
+  outboxName,
+  now = new Date(),
+}: {
+  db: Db;
+  deletionId: number;
+  stepId: number;
+  outboxName: string | null;
+  now?: Date;
+}) {
   return db.transaction(async (tx) => {
     const [step] = await tx
       .update(deletionSteps)
       .set({ status: "pending", attempts: 0, error: null, nextAttemptAt: now, finishedAt: null })
-      .where(and(eq(deletionSteps.id, stepId), eq(deletionSteps.deletionId, deletionId), or(eq(deletionSteps.status, "failed"), eq(deletionSteps.status, "retrying"))))
+      .where(
+        and(
+          eq(deletionSteps.id, stepId),
+          eq(deletionSteps.deletionId, deletionId),
+          or(eq(deletionSteps.status, "failed"), eq(deletionSteps.status, "retrying")),
+        ),
+      )
       .returning();
     if (!step) return null;
     await refreshDeletionStatus(tx, deletionId, now);
@@ -109,7 +176,11 @@ export async function retryDeletionStep({ db, deletionId, stepId, outboxName, no
 
 /** Deletions currently running for these requests (a second "Delete everywhere" waits for the first). */
 export async function runningDeletionFor({ db, requestId }: { db: Db; requestId: number }): Promise<DeletionRow | null> {
-  const [row] = await db.select().from(deletions).where(and(eq(deletions.requestId, requestId), eq(deletions.status, "running"))).limit(1);
+  const [row] = await db
+    .select()
+    .from(deletions)
+    .where(and(eq(deletions.requestId, requestId), eq(deletions.status, "running")))
+    .limit(1);
   return row ?? null;
 }
 

@@ -21,7 +21,14 @@ export async function recordAppliedDelivery({ db, values }: { db: Db; values: Ne
     .values({ ...values, status: "applied", payload: null })
     .onConflictDoUpdate({
       target: [webhookDeliveries.source, webhookDeliveries.dedupeKey],
-      set: { status: "applied", error: null, payload: null, nextAttemptAt: null, requestIds: sql`excluded.request_ids`, eventType: sql`excluded.event_type` },
+      set: {
+        status: "applied",
+        error: null,
+        payload: null,
+        nextAttemptAt: null,
+        requestIds: sql`excluded.request_ids`,
+        eventType: sql`excluded.event_type`,
+      },
       setWhere: unapplied,
     })
     .returning({ id: webhookDeliveries.id });
@@ -90,17 +97,13 @@ export async function claimDueDeliveries({ db, limit }: { db: Db; limit: number 
     .orderBy(webhookDeliveries.id)
     .limit(limit)
     .for("update", { skipLocked: true });
-  return db
-    .update(webhookDeliveries)
-    .set({ nextAttemptAt: sql`now() + interval '2 minutes'` })
-    .where(inArray(webhookDeliveries.id, due))
-    .returning({
-      id: webhookDeliveries.id,
-      source: webhookDeliveries.source,
-      contentType: webhookDeliveries.contentType,
-      payload: webhookDeliveries.payload,
-      receivedAt: webhookDeliveries.receivedAt,
-    });
+  return db.update(webhookDeliveries).set({ nextAttemptAt: sql`now() + interval '2 minutes'` }).where(inArray(webhookDeliveries.id, due)).returning({
+    id: webhookDeliveries.id,
+    source: webhookDeliveries.source,
+    contentType: webhookDeliveries.contentType,
+    payload: webhookDeliveries.payload,
+    receivedAt: webhookDeliveries.receivedAt,
+  });
 }
 
 /** A failed delivery back to pending, due now, with a fresh set of attempts (the admin's Retry). */

@@ -7,11 +7,7 @@ export type NewEpisode = typeof episodes.$inferInsert;
 
 export async function listEpisodesForRequests({ db, requestIds }: { db: Db; requestIds: number[] }): Promise<EpisodeRow[]> {
   if (requestIds.length === 0) return [];
-  return db
-    .select()
-    .from(episodes)
-    .where(inArray(episodes.requestId, requestIds))
-    .orderBy(asc(episodes.seasonNumber), asc(episodes.episodeNumber));
+  return db.select().from(episodes).where(inArray(episodes.requestId, requestIds)).orderBy(asc(episodes.seasonNumber), asc(episodes.episodeNumber));
 }
 
 export async function findEpisodeRequestIds({ db, tvdbId }: { db: Db; tvdbId: number }): Promise<number[]> {
@@ -20,10 +16,7 @@ export async function findEpisodeRequestIds({ db, tvdbId }: { db: Db; tvdbId: nu
 }
 
 export async function findRequestIdsByDownloadHash({ db, hash }: { db: Db; hash: string }): Promise<number[]> {
-  const rows = await db
-    .selectDistinct({ requestId: episodes.requestId })
-    .from(episodes)
-    .where(eq(episodes.downloadHash, hash));
+  const rows = await db.selectDistinct({ requestId: episodes.requestId }).from(episodes).where(eq(episodes.downloadHash, hash));
   return rows.map((r) => r.requestId);
 }
 

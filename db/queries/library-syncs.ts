@@ -12,7 +12,10 @@ export async function startLibrarySyncRow({ db, by }: { db: Db; by: string }): P
     await tx.execute(sql`select pg_advisory_xact_lock(727104)`);
     const [running] = await tx.select().from(librarySyncs).where(eq(librarySyncs.status, "running")).limit(1);
     if (running) return { row: running, started: false };
-    const [row] = await tx.insert(librarySyncs).values({ startedBy: by, status: "running", cursor: { phase: "library", startIndex: 0 }, phase: "library" }).returning();
+    const [row] = await tx
+      .insert(librarySyncs)
+      .values({ startedBy: by, status: "running", cursor: { phase: "library", startIndex: 0 }, phase: "library" })
+      .returning();
     if (!row) throw new Error("library sync insert returned no row");
     return { row, started: true };
   });
@@ -36,7 +39,17 @@ export async function listRunningLibrarySyncs({ db }: { db: Db }): Promise<Libra
  * Moves the sync past one page: counts, progress and the next cursor, only if the cursor is still the one this
  * page started from (a second runner's copy of the same page changes nothing).
  */
-export async function advanceLibrarySync({ db, id, from, next, fetched, total, created, updated, now = new Date() }: {
+export async function advanceLibrarySync({
+  db,
+  id,
+  from,
+  next,
+  fetched,
+  total,
+  created,
+  updated,
+  now = new Date(),
+}: {
   db: Db;
   id: number;
   from: ImportCursor;

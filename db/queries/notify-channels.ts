@@ -27,7 +27,10 @@ export async function addChannel(input: { db: Db; viewer: Viewer; scheme: string
   const [row] = await db
     .insert(notifyChannels)
     .values({ owner, scheme, url, pushKeys: pushKeys ?? null, label: label ?? null })
-    .onConflictDoUpdate({ target: [notifyChannels.owner, notifyChannels.url], set: { pushKeys: pushKeys ?? null, label: label ?? null, failingSince: null, consecutiveFailures: 0 } })
+    .onConflictDoUpdate({
+      target: [notifyChannels.owner, notifyChannels.url],
+      set: { pushKeys: pushKeys ?? null, label: label ?? null, failingSince: null, consecutiveFailures: 0 },
+    })
     .returning();
   return row!;
 }
@@ -64,13 +67,25 @@ export async function listChannelsOf({ db, owner }: { db: Db; owner: string | nu
 
 /** Makes the household rows match NOTIFY_URLS: new URLs added, removed ones dropped (with their history). */
 export async function syncHouseholdChannels({ db, urls }: { db: Db; urls: { scheme: string; url: string }[] }): Promise<void> {
-  if (urls.length > 0) await db.insert(notifyChannels).values(urls.map((u) => ({ owner: null, ...u }))).onConflictDoNothing();
+  if (urls.length > 0)
+    await db
+      .insert(notifyChannels)
+      .values(urls.map((u) => ({ owner: null, ...u })))
+      .onConflictDoNothing();
   const keep = urls.map((u) => u.url);
   await db.delete(notifyChannels).where(and(isNull(notifyChannels.owner), keep.length > 0 ? notInArray(notifyChannels.url, keep) : undefined));
 }
 
 /** One attempt: recorded, and the channel's last result and failure streak updated, in one transaction. */
-export async function recordAttempt(input: { db: Db; channelId: number; messageId: number | null; ok: boolean; error: string | null; now: Date; failingAfter: number }) {
+export async function recordAttempt(input: {
+  db: Db;
+  channelId: number;
+  messageId: number | null;
+  ok: boolean;
+  error: string | null;
+  now: Date;
+  failingAfter: number;
+}) {
   const { db, channelId, messageId, ok, error, now, failingAfter } = input;
   return db.transaction(async (tx) => {
     await tx.insert(notifyAttempts).values({ channelId, messageId, ok, error, at: now });
@@ -109,7 +124,14 @@ export async function listDeliveredChannelIds({ db, messageId }: { db: Db; messa
 export async function listAttemptsOfMessages({ db, messageIds }: { db: Db; messageIds: number[] }) {
   if (messageIds.length === 0) return [];
   return db
-    .select({ messageId: notifyAttempts.messageId, channelId: notifyAttempts.channelId, scheme: notifyChannels.scheme, at: notifyAttempts.at, ok: notifyAttempts.ok, error: notifyAttempts.error })
+    .select({
+      messageId: notifyAttempts.messageId,
+      channelId: notifyAttempts.channelId,
+      scheme: notifyChannels.scheme,
+      at: notifyAttempts.at,
+      ok: notifyAttempts.ok,
+      error: notifyAttempts.error,
+    })
     .from(notifyAttempts)
     .innerJoin(notifyChannels, eq(notifyChannels.id, notifyAttempts.channelId))
     .where(and(isNotNull(notifyAttempts.messageId), inArray(notifyAttempts.messageId, messageIds)))

@@ -6,7 +6,10 @@ import { notifyFollows } from "../schema";
 import { memberKey } from "./notify-members";
 
 export async function followRequest({ db, viewer, requestId }: { db: Db; viewer: Viewer; requestId: number }): Promise<void> {
-  await db.insert(notifyFollows).values({ member: memberKey(viewer.name), requestId }).onConflictDoNothing();
+  await db
+    .insert(notifyFollows)
+    .values({ member: memberKey(viewer.name), requestId })
+    .onConflictDoNothing();
 }
 
 export async function unfollowRequest({ db, viewer, requestId }: { db: Db; viewer: Viewer; requestId: number }): Promise<void> {
@@ -15,7 +18,10 @@ export async function unfollowRequest({ db, viewer, requestId }: { db: Db; viewe
 
 export async function isFollowing({ db, viewer, requestId }: { db: Db; viewer: Viewer | null; requestId: number }): Promise<boolean> {
   if (!viewer) return false;
-  const rows = await db.select().from(notifyFollows).where(and(eq(notifyFollows.member, memberKey(viewer.name)), eq(notifyFollows.requestId, requestId)));
+  const rows = await db
+    .select()
+    .from(notifyFollows)
+    .where(and(eq(notifyFollows.member, memberKey(viewer.name)), eq(notifyFollows.requestId, requestId)));
   return rows.length > 0;
 }
 

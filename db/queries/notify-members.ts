@@ -23,5 +23,8 @@ export async function listMembers({ db }: { db: Db }): Promise<NotifyMemberRow[]
 export async function updateQuietHours(input: { db: Db; viewer: Viewer; timeZone: string; quietStart: number | null; quietEnd: number | null }) {
   const { db, viewer, timeZone, quietStart, quietEnd } = input;
   await upsertMember({ db, viewer });
-  await db.update(notifyMembers).set({ timeZone, quietStart, quietEnd }).where(eq(notifyMembers.nameKey, memberKey(viewer.name)));
+  await db
+    .update(notifyMembers)
+    .set({ timeZone, quietStart, quietEnd })
+    .where(eq(notifyMembers.nameKey, memberKey(viewer.name)));
 }

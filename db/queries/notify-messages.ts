@@ -27,14 +27,29 @@ export type NewItem = {
  * Files items into messages in one transaction: an item whose key exists is skipped (it was said, or is about
  * to be); the rest join their recipient's open batch or start a new message. Returns new messages.
  */
-export async function addItems(input: { db: Db; items: NewItem[]; now: Date; cursor?: { key: string; value: unknown } }): Promise<{ id: number; dueAt: Date }[]> {
+export async function addItems(input: {
+  db: Db;
+  items: NewItem[];
+  now: Date;
+  cursor?: { key: string; value: unknown };
+}): Promise<{ id: number; dueAt: Date }[]> {
   const { db, items, now, cursor } = input;
   return db.transaction(async (tx) => {
     const created: { id: number; dueAt: Date }[] = [];
     const existing = new Set(
       items.length === 0
         ? []
-        : (await tx.select({ key: notifyItems.idempotencyKey }).from(notifyItems).where(inArray(notifyItems.idempotencyKey, items.map((i) => i.idempotencyKey)))).map((r) => r.key),
+        : (
+            await tx
+              .select({ key: notifyItems.idempotencyKey })
+              .from(notifyItems)
+              .where(
+                inArray(
+                  notifyItems.idempotencyKey,
+                  items.map((i) => i.idempotencyKey),
+                ),
+              )
+          ).map((r) => r.key),
     );
     for (const item of items) {
       if (existing.has(item.idempotencyKey)) continue;
@@ -63,7 +78,10 @@ export async function addItems(input: { db: Db; items: NewItem[]; now: Date; cur
         created.push({ id: messageId, dueAt: item.dueAt });
       }
       const { batchKey: _b, dueAt: _d, ...values } = item;
-      await tx.insert(notifyItems).values({ ...values, messageId, createdAt: now }).onConflictDoNothing();
+      await tx
+        .insert(notifyItems)
+        .values({ ...values, messageId, createdAt: now })
+        .onConflictDoNothing();
     }
     await enqueueDue({ db: tx, messages: created });
     // The timeline cursor moves in the same transaction as the items it produced: a crash repeats both or neither.
@@ -99,7 +117,15 @@ export async function claimDueMessages({ db, now, limit, leaseMs, ids }: { db: D
       .for("update", { skipLocked: true });
     if (rows.length === 0) return [];
     const leaseUntil = new Date(now.getTime() + leaseMs);
-    await tx.update(notifyMessages).set({ leaseUntil }).where(inArray(notifyMessages.id, rows.map((r) => r.id)));
+    await tx
+      .update(notifyMessages)
+      .set({ leaseUntil })
+      .where(
+        inArray(
+          notifyMessages.id,
+          rows.map((r) => r.id),
+        ),
+      );
     return rows.map((r) => ({ ...r, leaseUntil }));
   });
 }
@@ -132,12 +158,18 @@ export async function holdMessage({ db, id, recipient, until }: { db: Db; id: nu
     let summaryId = held?.id;
     let created = false;
     if (summaryId === undefined) {
-      const [row] = await tx.insert(notifyMessages).values({ recipient, batchKey: "quiet", status: "held", dueAt: until }).returning({ id: notifyMessages.id });
+      const [row] = await tx
+        .insert(notifyMessages)
+        .values({ recipient, batchKey: "quiet", status: "held", dueAt: until })
+        .returning({ id: notifyMessages.id });
       summaryId = row!.id;
       created = true;
     }
     await tx.update(notifyItems).set({ messageId: summaryId }).where(eq(notifyItems.messageId, id));
-    await tx.update(notifyMessages).set({ status: "merged", leaseUntil: null, error: `held for quiet hours in message ${summaryId}` }).where(eq(notifyMessages.id, id));
+    await tx
+      .update(notifyMessages)
+      .set({ status: "merged", leaseUntil: null, error: `held for quiet hours in message ${summaryId}` })
+      .where(eq(notifyMessages.id, id));
     return { summaryId, created };
   });
 }

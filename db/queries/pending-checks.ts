@@ -17,12 +17,27 @@ export async function schedulePendingCheck({ db, requestId, dueAt, restart }: { 
  * Claims due checks for `leaseMs` in one statement (no transaction stays open while they run): a crashed
  * runner's claim runs out and another instance picks the check up.
  */
-export async function claimDuePendingChecks({ db, now, leaseMs, limit }: { db: Db; now: Date; leaseMs: number; limit: number }): Promise<PendingCheckRow[]> {
+export async function claimDuePendingChecks({
+  db,
+  now,
+  leaseMs,
+  limit,
+}: {
+  db: Db;
+  now: Date;
+  leaseMs: number;
+  limit: number;
+}): Promise<PendingCheckRow[]> {
   const until = new Date(now.getTime() + leaseMs);
   const due = db
     .select({ id: pendingChecks.requestId })
     .from(pendingChecks)
-    .where(and(sql`${pendingChecks.dueAt} <= ${now.toISOString()}::timestamptz`, sql`(${pendingChecks.claimedUntil} is null or ${pendingChecks.claimedUntil} < ${now.toISOString()}::timestamptz)`))
+    .where(
+      and(
+        sql`${pendingChecks.dueAt} <= ${now.toISOString()}::timestamptz`,
+        sql`(${pendingChecks.claimedUntil} is null or ${pendingChecks.claimedUntil} < ${now.toISOString()}::timestamptz)`,
+      ),
+    )
     .orderBy(asc(pendingChecks.dueAt))
     .limit(limit)
     .for("update", { skipLocked: true });
@@ -30,7 +45,19 @@ export async function claimDuePendingChecks({ db, now, leaseMs, limit }: { db: D
 }
 
 /** Compare-and-set on the claim: only the runner that still holds it writes the next step. */
-export async function advancePendingCheck({ db, claim, attempt, dueAt, checked }: { db: Db; claim: PendingCheckRow; attempt: number; dueAt: Date; checked: string[] }) {
+export async function advancePendingCheck({
+  db,
+  claim,
+  attempt,
+  dueAt,
+  checked,
+}: {
+  db: Db;
+  claim: PendingCheckRow;
+  attempt: number;
+  dueAt: Date;
+  checked: string[];
+}) {
   const claimedUntil = claim.claimedUntil ?? new Date(0);
   const rows = await db
     .update(pendingChecks)

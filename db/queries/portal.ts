@@ -15,4 +15,3 @@ export async function listRequesters({ db, scope }: { db: Db; scope: ReadScope |
     .limit(200);
   return rows.map((r) => r.name).filter((n): n is string => n !== null);
 }
-

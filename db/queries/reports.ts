@@ -7,7 +7,19 @@ import { requestReports, requests, timelineEvents } from "../schema";
 export type ReportRow = typeof requestReports.$inferSelect;
 
 /** A member's note to the admins, with its timeline line, in one transaction. */
-export async function insertReport({ db, requestId, author, message, stage }: { db: Db; requestId: number; author: string; message: string; stage: Stage }) {
+export async function insertReport({
+  db,
+  requestId,
+  author,
+  message,
+  stage,
+}: {
+  db: Db;
+  requestId: number;
+  author: string;
+  message: string;
+  stage: Stage;
+}) {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(requestReports).values({ requestId, author, message }).returning();
     await tx.insert(timelineEvents).values({
@@ -22,7 +34,19 @@ export async function insertReport({ db, requestId, author, message, stage }: { 
   });
 }
 
-export async function resolveReport({ db, requestId, reportId, by, now = new Date() }: { db: Db; requestId: number; reportId: number; by: string; now?: Date }) {
+export async function resolveReport({
+  db,
+  requestId,
+  reportId,
+  by,
+  now = new Date(),
+}: {
+  db: Db;
+  requestId: number;
+  reportId: number;
+  by: string;
+  now?: Date;
+}) {
   const rows = await db
     .update(requestReports)
     .set({ resolvedAt: now, resolvedBy: by })

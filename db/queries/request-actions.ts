@@ -10,7 +10,15 @@ export async function getRequestRow({ db, id }: { db: Db; id: number }): Promise
 }
 
 /** One timeline line for an admin action (who did it is in the message and in `data.by`). */
-export async function appendActionEvent({ db, requestId, event, message, stage, by, data = {} }: {
+export async function appendActionEvent({
+  db,
+  requestId,
+  event,
+  message,
+  stage,
+  by,
+  data = {},
+}: {
   db: Db;
   requestId: number | null;
   event: string;
@@ -26,7 +34,15 @@ export async function appendActionEvent({ db, requestId, event, message, stage, 
  * Dismiss (leaves Active as `removed`, like a delete upstream) or Mark as done (`available`), with who, why and when; the stage
  * change and its timeline line commit together. Attention is cleared: nobody is waiting on it any more.
  */
-export async function closeRequest({ db, id, kind, reason, by, message, now = new Date() }: {
+export async function closeRequest({
+  db,
+  id,
+  kind,
+  reason,
+  by,
+  message,
+  now = new Date(),
+}: {
   db: Db;
   id: number;
   kind: "dismissed" | "done";
@@ -59,7 +75,9 @@ export async function closeRequest({ db, id, kind, reason, by, message, now = ne
       })
       .where(eq(requests.id, id))
       .returning();
-    await tx.insert(timelineEvents).values({ requestId: id, source: "tracker", event: `action.${kind}`, stage, message, data: { by, reason }, at: now });
+    await tx
+      .insert(timelineEvents)
+      .values({ requestId: id, source: "tracker", event: `action.${kind}`, stage, message, data: { by, reason }, at: now });
     return row ?? null;
   });
 }
@@ -69,7 +87,9 @@ export async function deleteRequestRow({ db, id, by, message }: { db: Db; id: nu
   return db.transaction(async (tx) => {
     const gone = await tx.delete(requests).where(eq(requests.id, id)).returning({ id: requests.id });
     if (gone.length === 0) return false;
-    await tx.insert(timelineEvents).values({ requestId: null, source: "tracker", event: "action.remove", stage: null, message, data: { by, requestId: id } });
+    await tx
+      .insert(timelineEvents)
+      .values({ requestId: null, source: "tracker", event: "action.remove", stage: null, message, data: { by, requestId: id } });
     return true;
   });
 }

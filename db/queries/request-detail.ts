@@ -10,7 +10,11 @@ import { listTimelineForRequest } from "./timeline";
 
 /** One request with everything its detail view and API need; null when missing or not the reader's to see. */
 export async function getRequestDetail({ db, id, scope }: { db: Db; id: number; scope: ReadScope | null }) {
-  const rows = await db.select().from(requests).where(and(eq(requests.id, id), readableBy(scope))).limit(1);
+  const rows = await db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.id, id), readableBy(scope)))
+    .limit(1);
   const request = rows[0];
   if (!request) return null;
   const [episodes, downloads, timeline] = await Promise.all([

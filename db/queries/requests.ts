@@ -67,5 +67,8 @@ export async function updateRequest({ db, id, values }: { db: Db; id: number; va
 
 export async function findRequestsByJellyseerrIds({ db, ids }: { db: Db; ids: number[] }): Promise<RequestRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(requests).where(inArray(requests.jellyseerrRequestId, [...new Set(ids)]));
+  return db
+    .select()
+    .from(requests)
+    .where(inArray(requests.jellyseerrRequestId, [...new Set(ids)]));
 }

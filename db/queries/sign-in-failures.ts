@@ -20,7 +20,10 @@ function countsOf(rows: { username: string; failures: number; lastFailureAt: Dat
 
 /** The failure counts of a name from an address and of the address, without locking (for a quick 429). */
 export async function readSignInFailures({ db, address, username }: { db: Db; address: string; username: string }): Promise<FailureCounts> {
-  const rows = await db.select().from(signInFailures).where(or(keyOf(address, username), keyOf(address, ANY_NAME)));
+  const rows = await db
+    .select()
+    .from(signInFailures)
+    .where(or(keyOf(address, username), keyOf(address, ANY_NAME)));
   return countsOf(rows, username);
 }
 
@@ -37,12 +40,28 @@ export async function lockSignInFailures({ db, address, username }: { db: Db; ad
       { address, username: ANY_NAME, failures: 0, lastFailureAt: epoch },
     ])
     .onConflictDoNothing();
-  const rows = await db.select().from(signInFailures).where(or(keyOf(address, username), keyOf(address, ANY_NAME))).for("update");
+  const rows = await db
+    .select()
+    .from(signInFailures)
+    .where(or(keyOf(address, username), keyOf(address, ANY_NAME)))
+    .for("update");
   return countsOf(rows, username);
 }
 
 /** Counts one failure for the name and for the address; a count whose last failure is before `windowStart` restarts. */
-export async function addSignInFailure({ db, address, username, now, windowStart }: { db: Db; address: string; username: string; now: Date; windowStart: Date }) {
+export async function addSignInFailure({
+  db,
+  address,
+  username,
+  now,
+  windowStart,
+}: {
+  db: Db;
+  address: string;
+  username: string;
+  now: Date;
+  windowStart: Date;
+}) {
   await db
     .update(signInFailures)
     .set({

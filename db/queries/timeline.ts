@@ -29,10 +29,5 @@ export async function listTimelineForRequest({ db, requestId }: { db: Db; reques
 
 /** Timeline rows after a sequence number, oldest first: what a reconnecting live client missed. */
 export async function listTimelineAfter({ db, afterSeq, limit }: { db: Db; afterSeq: number; limit: number }) {
-  return db
-    .select()
-    .from(timelineEvents)
-    .where(gt(timelineEvents.seq, afterSeq))
-    .orderBy(asc(timelineEvents.seq))
-    .limit(limit);
+  return db.select().from(timelineEvents).where(gt(timelineEvents.seq, afterSeq)).orderBy(asc(timelineEvents.seq)).limit(limit);
 }

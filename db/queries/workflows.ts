@@ -12,7 +12,12 @@ export async function tryTransactionLock({ db, key }: { db: Db; key: number }): 
 
 /** Torrents the client is still working on, as far as we know. */
 export async function listActiveDownloads({ db }: { db: Db }): Promise<DownloadRow[]> {
-  return db.select().from(downloads).where(inArray(downloads.status, ["queued", "downloading"])).orderBy(asc(downloads.createdAt)).limit(500);
+  return db
+    .select()
+    .from(downloads)
+    .where(inArray(downloads.status, ["queued", "downloading"]))
+    .orderBy(asc(downloads.createdAt))
+    .limit(500);
 }
 
 /** Requests the pipeline has not finished with, oldest change first. */
@@ -29,7 +34,15 @@ export async function listStageThresholds({ db }: { db: Db }) {
   return db.select().from(stageThresholds);
 }
 
-export async function upsertStageThreshold({ db, stage, afterMinutes }: { db: Db; stage: typeof stageThresholds.$inferInsert["stage"]; afterMinutes: number }) {
+export async function upsertStageThreshold({
+  db,
+  stage,
+  afterMinutes,
+}: {
+  db: Db;
+  stage: (typeof stageThresholds.$inferInsert)["stage"];
+  afterMinutes: number;
+}) {
   await db
     .insert(stageThresholds)
     .values({ stage, afterMinutes })
@@ -86,7 +99,10 @@ export async function claimDueOutbox({ db, now, limit, leaseMs }: { db: Db; now:
 
 export async function markOutboxSent({ db, ids, now }: { db: Db; ids: number[]; now: Date }) {
   if (ids.length === 0) return;
-  await db.update(outbox).set({ sentAt: now, lastError: null }).where(and(inArray(outbox.id, ids), isNull(outbox.sentAt)));
+  await db
+    .update(outbox)
+    .set({ sentAt: now, lastError: null })
+    .where(and(inArray(outbox.id, ids), isNull(outbox.sentAt)));
 }
 
 export async function markOutboxFailed({ db, ids, error, retryAt }: { db: Db; ids: number[]; error: string; retryAt: Date }) {

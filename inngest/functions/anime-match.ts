@@ -14,7 +14,11 @@ export function createAnimeMatch(runtime: () => Promise<Runtime> = defaultRuntim
       onFailure: async ({ error }) => {
         const { db } = await runtime();
         const message = `A Shoko file event could not be matched to a request: ${error.message}`;
-        await applyTrackerEvents({ db, source: "shoko", events: [{ type: "note", event: "shoko.failed", message, media: null, jellyseerrRequestId: null }] });
+        await applyTrackerEvents({
+          db,
+          source: "shoko",
+          events: [{ type: "note", event: "shoko.failed", message, media: null, jellyseerrRequestId: null }],
+        });
       },
     },
     async ({ event, step }) =>

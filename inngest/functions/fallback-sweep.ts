@@ -19,7 +19,13 @@ export function createFallbackSweep(runtime: () => Promise<Runtime> = defaultRun
       concurrency: { limit: 1 },
       onFailure: async ({ error }) => {
         const { db } = await runtime();
-        await applyTrackerEvents({ db, source: "tracker", events: [{ type: "note", event: "sweep.failed", message: `The fallback sweep failed: ${error.message}`, media: null, jellyseerrRequestId: null }] });
+        await applyTrackerEvents({
+          db,
+          source: "tracker",
+          events: [
+            { type: "note", event: "sweep.failed", message: `The fallback sweep failed: ${error.message}`, media: null, jellyseerrRequestId: null },
+          ],
+        });
       },
     },
     async ({ step }) =>

@@ -8,8 +8,7 @@ import { episodesRequested } from "../events";
 export function createListEpisodes(runtime: () => Promise<Runtime> = defaultRuntime, client: Inngest = inngest) {
   return client.createFunction(
     { id: "list-episodes", triggers: [{ event: episodesRequested }], concurrency: { key: "event.data.requestId", limit: 1 } },
-    async ({ event, step }) =>
-      step.run("list-episodes", async () => listRequestEpisodes({ ...(await runtime()), requestId: event.data.requestId })),
+    async ({ event, step }) => step.run("list-episodes", async () => listRequestEpisodes({ ...(await runtime()), requestId: event.data.requestId })),
   );
 }
 

@@ -34,7 +34,8 @@ export function createNotify(runtime: () => Promise<Runtime> = defaultRuntime, c
       const prepared = await step.run("prepare", async () => {
         const { db } = await runtime();
         const message = await getMessage({ db, id: messageId });
-        if (!message || !["collecting", "held", "retrying"].includes(message.status)) return { state: "done" as const, status: message?.status ?? "gone" };
+        if (!message || !["collecting", "held", "retrying"].includes(message.status))
+          return { state: "done" as const, status: message?.status ?? "gone" };
         return prepareMessage({ db, message, now: new Date(), config: notifyConfigFromEnv() });
       });
       if (prepared.state !== "send") return prepared;

@@ -26,7 +26,11 @@ export function createVerifyAvailability(runtime: () => Promise<Runtime> = defau
     },
     async ({ event, step }) => {
       const { requestId } = event.data;
-      const seen = await step.waitForEvent("wait-for-jellyfin", { event: librarySeen, timeout: env().IMPORT_WAIT, if: `async.data.requestId == ${requestId}` });
+      const seen = await step.waitForEvent("wait-for-jellyfin", {
+        event: librarySeen,
+        timeout: env().IMPORT_WAIT,
+        if: `async.data.requestId == ${requestId}`,
+      });
       const checked: string[] = [];
       if (seen) checked.push("Jellyfin reported it");
       for (let attempt = 0; ; attempt += 1) {

@@ -41,7 +41,17 @@ async function blocklistInFlight(db: Db, row: RequestRow, arr: SonarrClient | Ra
  * requested season when no episode is known yet), Radarr `MoviesSearch`. With `blocklist`, the release in
  * flight is blocklisted and its torrent removed first, so the search picks another one.
  */
-export async function searchAgain({ db, clients, row, blocklist }: { db: Db; clients: Clients; row: RequestRow; blocklist: boolean }): Promise<string> {
+export async function searchAgain({
+  db,
+  clients,
+  row,
+  blocklist,
+}: {
+  db: Db;
+  clients: Clients;
+  row: RequestRow;
+  blocklist: boolean;
+}): Promise<string> {
   if (row.mediaType === "movie") {
     const radarr = clients.radarr;
     if (!radarr) throw unconfigured("Radarr");

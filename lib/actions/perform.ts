@@ -49,9 +49,17 @@ export async function performRequestAction(ctx: ActionContext, requestId: number
       return record(await retryImport({ db: ctx.db, clients: ctx.clients, row }));
     case "check": {
       const { checked, report } = await checkRequestNow({ db: ctx.db, clients: ctx.clients, requestId: row.id });
-      const outcome = report.advanced > 0 ? `advanced it (${report.advanced} missed update${report.advanced === 1 ? "" : "s"})` : report.attention > 0 ? "found a problem" : "nothing new";
+      const outcome =
+        report.advanced > 0
+          ? `advanced it (${report.advanced} missed update${report.advanced === 1 ? "" : "s"})`
+          : report.attention > 0
+            ? "found a problem"
+            : "nothing new";
       const errors = report.errors.length > 0 ? `; could not check: ${report.errors.join("; ")}` : "";
-      return { ...(await record(`looked at ${checked.join(", ") || "nothing (no service is configured)"} — ${outcome}${errors}`, { checked })), checked };
+      return {
+        ...(await record(`looked at ${checked.join(", ") || "nothing (no service is configured)"} — ${outcome}${errors}`, { checked })),
+        checked,
+      };
     }
     case "dismiss":
     case "done": {

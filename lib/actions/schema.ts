@@ -9,13 +9,28 @@ export const requestAction = z.discriminatedUnion("action", [
       /** First blocklist the release in flight and remove its torrent, so the search finds another one. */
       blocklist: z.boolean().default(false),
     })
-    .meta({ title: "Search again", description: "Sonarr EpisodeSearch for the episodes not yet available (SeasonSearch when none are known), Radarr MoviesSearch." }),
-  z.object({ action: z.literal("check") }).meta({ title: "Check now", description: "Queue diagnosis and verification for this request now, thresholds ignored." }),
-  z.object({ action: z.literal("retry_import") }).meta({ title: "Retry import", description: "DownloadedEpisodesScan / DownloadedMoviesScan for each finished download's folder." }),
-  z.object({ action: z.literal("dismiss"), reason: z.string().trim().min(1).max(500) }).meta({ title: "Dismiss", description: "Leaves Active with a reason; History keeps it." }),
-  z.object({ action: z.literal("done"), reason: z.string().trim().min(1).max(500) }).meta({ title: "Mark as done", description: "Marks it available with a reason; History keeps it." }),
-  z.object({ action: z.literal("remove") }).meta({ title: "Remove from tracker", description: "Forgets the request here; nothing upstream changes." }),
-  z.object({ action: z.literal("report"), message: z.string().trim().min(1).max(1000) }).meta({ title: "Report a problem", description: "A note to the admins (any member who can see the request)." }),
+    .meta({
+      title: "Search again",
+      description: "Sonarr EpisodeSearch for the episodes not yet available (SeasonSearch when none are known), Radarr MoviesSearch.",
+    }),
+  z
+    .object({ action: z.literal("check") })
+    .meta({ title: "Check now", description: "Queue diagnosis and verification for this request now, thresholds ignored." }),
+  z
+    .object({ action: z.literal("retry_import") })
+    .meta({ title: "Retry import", description: "DownloadedEpisodesScan / DownloadedMoviesScan for each finished download's folder." }),
+  z
+    .object({ action: z.literal("dismiss"), reason: z.string().trim().min(1).max(500) })
+    .meta({ title: "Dismiss", description: "Leaves Active with a reason; History keeps it." }),
+  z
+    .object({ action: z.literal("done"), reason: z.string().trim().min(1).max(500) })
+    .meta({ title: "Mark as done", description: "Marks it available with a reason; History keeps it." }),
+  z
+    .object({ action: z.literal("remove") })
+    .meta({ title: "Remove from tracker", description: "Forgets the request here; nothing upstream changes." }),
+  z
+    .object({ action: z.literal("report"), message: z.string().trim().min(1).max(1000) })
+    .meta({ title: "Report a problem", description: "A note to the admins (any member who can see the request)." }),
   z.object({ action: z.literal("resolve_report"), reportId: z.number().int().positive() }).meta({ title: "Resolve a report" }),
 ]);
 export type RequestAction = z.output<typeof requestAction>;
@@ -43,4 +58,6 @@ export const deletionRequest = z
   .meta({ id: "DeletionRequest" });
 
 /** Several requests from History at once, with the same ticks. */
-export const bulkDeletionRequest = deletionRequest.extend({ requestIds: z.array(z.number().int().positive()).min(1).max(200) }).meta({ id: "BulkDeletionRequest" });
+export const bulkDeletionRequest = deletionRequest
+  .extend({ requestIds: z.array(z.number().int().positive()).min(1).max(200) })
+  .meta({ id: "BulkDeletionRequest" });

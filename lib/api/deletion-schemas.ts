@@ -6,8 +6,14 @@ import type { DeletionPreview } from "@/lib/workflows/delete-media/start";
 /** Query of the deletion preview: the same choices as the confirmation, without the ticks. */
 export const deletionPreviewQuery = z.object({
   arrScope: z.enum(["series", "seasons"]).default("series"),
-  arrDeleteFiles: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
-  torrentDeleteFiles: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  arrDeleteFiles: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+  torrentDeleteFiles: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
 });
 
 export const deletionPreviewSchema = z
@@ -49,7 +55,14 @@ export type DeletionJson = z.infer<typeof deletionSchema>;
 export const deletionListSchema = z.object({ items: z.array(deletionSchema) }).meta({ id: "DeletionList" });
 
 export const bulkDeletionResultSchema = z
-  .object({ results: z.array(z.union([z.object({ requestId: z.number().int(), deletionId: z.number().int() }), z.object({ requestId: z.number().int(), error: z.string() })])) })
+  .object({
+    results: z.array(
+      z.union([
+        z.object({ requestId: z.number().int(), deletionId: z.number().int() }),
+        z.object({ requestId: z.number().int(), error: z.string() }),
+      ]),
+    ),
+  })
   .meta({ id: "BulkDeletionResult" });
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -64,7 +77,16 @@ export function presentDeletion(d: DeletionWithSteps): DeletionJson {
     status: d.status,
     createdAt: d.createdAt.toISOString(),
     finishedAt: iso(d.finishedAt),
-    steps: d.steps.map((s) => ({ id: s.id, service: s.service, description: s.description, status: s.status, attempts: s.attempts, result: s.result, error: s.error, finishedAt: iso(s.finishedAt) })),
+    steps: d.steps.map((s) => ({
+      id: s.id,
+      service: s.service,
+      description: s.description,
+      status: s.status,
+      attempts: s.attempts,
+      result: s.result,
+      error: s.error,
+      finishedAt: iso(s.finishedAt),
+    })),
   };
 }
 

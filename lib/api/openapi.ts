@@ -37,17 +37,33 @@ export function openApiDocument(serverUrl: string) {
     servers: [{ url: serverUrl }],
     components: {
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: "A named token from Admin → API tokens (read-only or read-and-act), or API_TOKEN (read-only)." },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "A named token from Admin → API tokens (read-only or read-and-act), or API_TOKEN (read-only).",
+        },
         session: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The portal's sign-in session." },
         webhookSecret: { type: "http", scheme: "bearer", description: "WEBHOOK_SECRET (also as HTTP basic password or ?token=)." },
       },
     },
     paths: {
       "/api/requests": {
-        get: op({ operationId: "listRequests", summary: "Requests, newest update first", security: read, requestParams: { query: requestListQuery }, responses: { "200": json(requestListSchema, "One page"), ...errors } }),
+        get: op({
+          operationId: "listRequests",
+          summary: "Requests, newest update first",
+          security: read,
+          requestParams: { query: requestListQuery },
+          responses: { "200": json(requestListSchema, "One page"), ...errors },
+        }),
       },
       "/api/requests/{id}": {
-        get: op({ operationId: "getRequest", summary: "One request with its episodes, downloads and timeline", security: read, requestParams: { path: id }, responses: { "200": json(requestDetailSchema, "The request"), ...errors } }),
+        get: op({
+          operationId: "getRequest",
+          summary: "One request with its episodes, downloads and timeline",
+          security: read,
+          requestParams: { path: id },
+          responses: { "200": json(requestDetailSchema, "The request"), ...errors },
+        }),
       },
       "/api/requests/{id}/actions": {
         post: op({
@@ -56,36 +72,107 @@ export function openApiDocument(serverUrl: string) {
           security: read,
           requestParams: { path: id },
           requestBody: { content: { "application/json": { schema: requestAction } } },
-          responses: { "200": json(actionResult, "Done; the timeline records who did it"), ...errors, "503": json(errorSchema, "The service the action needs is not configured") },
+          responses: {
+            "200": json(actionResult, "Done; the timeline records who did it"),
+            ...errors,
+            "503": json(errorSchema, "The service the action needs is not configured"),
+          },
         }),
       },
       "/api/requests/{id}/deletion": {
-        get: op({ operationId: "previewDeletion", summary: "What Delete everywhere would remove, asked live from each service", security: read, requestParams: { path: id, query: deletionPreviewQuery }, responses: { "200": json(deletionPreviewSchema, "The preview"), ...errors } }),
-        post: op({ operationId: "deleteEverywhere", summary: "Delete everywhere: the ticked services, as a durable saga", security: read, requestParams: { path: id }, requestBody: { content: { "application/json": { schema: deletionRequest } } }, responses: { "202": json(deletionSchema, "Started; follow it in the deletion log"), ...errors } }),
+        get: op({
+          operationId: "previewDeletion",
+          summary: "What Delete everywhere would remove, asked live from each service",
+          security: read,
+          requestParams: { path: id, query: deletionPreviewQuery },
+          responses: { "200": json(deletionPreviewSchema, "The preview"), ...errors },
+        }),
+        post: op({
+          operationId: "deleteEverywhere",
+          summary: "Delete everywhere: the ticked services, as a durable saga",
+          security: read,
+          requestParams: { path: id },
+          requestBody: { content: { "application/json": { schema: deletionRequest } } },
+          responses: { "202": json(deletionSchema, "Started; follow it in the deletion log"), ...errors },
+        }),
       },
       "/api/summary": {
-        get: op({ operationId: "getSummary", summary: "Counts per stage, attention, next air dates, last webhook per service", security: read, responses: { "200": json(summarySchema, "The summary"), ...errors } }),
+        get: op({
+          operationId: "getSummary",
+          summary: "Counts per stage, attention, next air dates, last webhook per service",
+          security: read,
+          responses: { "200": json(summarySchema, "The summary"), ...errors },
+        }),
       },
       "/api/admin/deletions": {
-        get: op({ operationId: "listDeletions", summary: "The deletion log", security: admin, responses: { "200": json(deletionListSchema, "Newest first"), ...errors } }),
-        post: op({ operationId: "bulkDelete", summary: "Delete several requests everywhere (from History)", security: admin, requestBody: { content: { "application/json": { schema: bulkDeletionRequest } } }, responses: { "202": json(bulkDeletionResultSchema, "One deletion per request"), ...errors } }),
+        get: op({
+          operationId: "listDeletions",
+          summary: "The deletion log",
+          security: admin,
+          responses: { "200": json(deletionListSchema, "Newest first"), ...errors },
+        }),
+        post: op({
+          operationId: "bulkDelete",
+          summary: "Delete several requests everywhere (from History)",
+          security: admin,
+          requestBody: { content: { "application/json": { schema: bulkDeletionRequest } } },
+          responses: { "202": json(bulkDeletionResultSchema, "One deletion per request"), ...errors },
+        }),
       },
       "/api/admin/deletions/{id}/steps/{stepId}/retry": {
-        post: op({ operationId: "retryDeletionStep", summary: "Run a failed step again", security: admin, requestParams: { path: z.object({ id: z.string(), stepId: z.string() }) }, responses: { "202": json(deletionSchema, "The deletion"), ...errors } }),
+        post: op({
+          operationId: "retryDeletionStep",
+          summary: "Run a failed step again",
+          security: admin,
+          requestParams: { path: z.object({ id: z.string(), stepId: z.string() }) },
+          responses: { "202": json(deletionSchema, "The deletion"), ...errors },
+        }),
       },
       "/api/admin/library-sync": {
-        get: op({ operationId: "getLibrarySync", summary: "The latest library import and its progress", security: admin, responses: { "200": json(librarySyncStatusSchema, "The latest run, if any"), ...errors } }),
-        post: op({ operationId: "syncLibrary", summary: "Import the existing library (Jellyfin, Jellyseerr, queues)", security: admin, responses: { "202": json(z.object({ sync: librarySyncSchema }), "Started (or the one already running)"), ...errors } }),
+        get: op({
+          operationId: "getLibrarySync",
+          summary: "The latest library import and its progress",
+          security: admin,
+          responses: { "200": json(librarySyncStatusSchema, "The latest run, if any"), ...errors },
+        }),
+        post: op({
+          operationId: "syncLibrary",
+          summary: "Import the existing library (Jellyfin, Jellyseerr, queues)",
+          security: admin,
+          responses: { "202": json(z.object({ sync: librarySyncSchema }), "Started (or the one already running)"), ...errors },
+        }),
       },
       "/api/admin/tokens": {
-        get: op({ operationId: "listTokens", summary: "Named API tokens", security: admin, responses: { "200": json(tokenListSchema, "Every token, never a secret"), ...errors } }),
-        post: op({ operationId: "createToken", summary: "Create a named token; the secret is shown once", security: admin, requestBody: { content: { "application/json": { schema: createTokenRequest } } }, responses: { "201": json(createdTokenSchema, "Created"), ...errors } }),
+        get: op({
+          operationId: "listTokens",
+          summary: "Named API tokens",
+          security: admin,
+          responses: { "200": json(tokenListSchema, "Every token, never a secret"), ...errors },
+        }),
+        post: op({
+          operationId: "createToken",
+          summary: "Create a named token; the secret is shown once",
+          security: admin,
+          requestBody: { content: { "application/json": { schema: createTokenRequest } } },
+          responses: { "201": json(createdTokenSchema, "Created"), ...errors },
+        }),
       },
       "/api/admin/tokens/{id}/revoke": {
-        post: op({ operationId: "revokeToken", summary: "Revoke a token", security: admin, requestParams: { path: id }, responses: { "204": { description: "Revoked" }, ...errors } }),
+        post: op({
+          operationId: "revokeToken",
+          summary: "Revoke a token",
+          security: admin,
+          requestParams: { path: id },
+          responses: { "204": { description: "Revoked" }, ...errors },
+        }),
       },
       "/api/health": {
-        get: op({ operationId: "getHealth", summary: "Liveness (anyone); details for admins and tokens", security: [{}, ...read] as Security, responses: { "200": json(healthSchema, "Healthy"), "503": json(healthSchema, "Degraded") } }),
+        get: op({
+          operationId: "getHealth",
+          summary: "Liveness (anyone); details for admins and tokens",
+          security: [{}, ...read] as Security,
+          responses: { "200": json(healthSchema, "Healthy"), "503": json(healthSchema, "Degraded") },
+        }),
       },
       "/api/webhooks/{source}": {
         post: op({
@@ -93,8 +180,16 @@ export function openApiDocument(serverUrl: string) {
           summary: "Webhook from Jellyseerr, Sonarr, Radarr, Jellyfin or qBittorrent",
           security: [{ webhookSecret: [] }],
           requestParams: { path: z.object({ source: z.enum(["jellyseerr", "sonarr", "radarr", "jellyfin", "qbittorrent"]) }) },
-          requestBody: { description: "The service's own payload (see the contracts)", content: { "application/json": { schema: z.record(z.string(), z.unknown()) } } },
-          responses: { "200": json(webhookAnswerSchema, "Applied (or a duplicate)"), "202": json(webhookAnswerSchema, "An event type the tracker ignores, or stored for replay"), "400": errors["400"], "401": errors["401"] },
+          requestBody: {
+            description: "The service's own payload (see the contracts)",
+            content: { "application/json": { schema: z.record(z.string(), z.unknown()) } },
+          },
+          responses: {
+            "200": json(webhookAnswerSchema, "Applied (or a duplicate)"),
+            "202": json(webhookAnswerSchema, "An event type the tracker ignores, or stored for replay"),
+            "400": errors["400"],
+            "401": errors["401"],
+          },
         }),
       },
     },

@@ -97,5 +97,10 @@ export const healthSchema = z
   .meta({ id: "Health", description: "Liveness for anyone; admins and tokens also get integrations, webhooks, workflows and the outbox." });
 
 export const webhookAnswerSchema = z
-  .looseObject({ deliveryId: z.number().int().optional(), eventType: z.string().nullable().optional(), applied: z.array(z.unknown()).optional(), ignored: z.string().optional() })
+  .looseObject({
+    deliveryId: z.number().int().optional(),
+    eventType: z.string().nullable().optional(),
+    applied: z.array(z.unknown()).optional(),
+    ignored: z.string().optional(),
+  })
   .meta({ id: "WebhookAnswer" });

@@ -10,7 +10,13 @@ export const summarySchema = z
     active: z.number().int().meta({ description: "Requests still on their way (not available, failed or declined)." }),
     attention: z.number().int().meta({ description: "Requests needing attention (stalled, import blocked, …)." }),
     nextEpisodes: z.array(
-      z.object({ requestId: z.number().int(), title: z.string(), seasonNumber: z.number().int(), episodeNumber: z.number().int(), airDate: z.string().meta({ description: "YYYY-MM-DD (UTC)" }) }),
+      z.object({
+        requestId: z.number().int(),
+        title: z.string(),
+        seasonNumber: z.number().int(),
+        episodeNumber: z.number().int(),
+        airDate: z.string().meta({ description: "YYYY-MM-DD (UTC)" }),
+      }),
     ),
     lastWebhooks: z.array(z.object({ source: z.enum(sources), at: z.iso.datetime().nullable(), eventType: z.string().nullable() })),
   })
@@ -24,6 +30,10 @@ export function presentSummary(s: Awaited<ReturnType<typeof readSummary>>): Summ
     active: activeStages.reduce((sum, stage) => sum + counts[stage], 0),
     attention: s.attention,
     nextEpisodes: s.next.map((n) => ({ ...n, airDate: n.airDate ?? "" })),
-    lastWebhooks: s.sources.map((r) => ({ source: r.source, at: r.lastDeliveryAt ? r.lastDeliveryAt.toISOString() : null, eventType: r.lastEventType })),
+    lastWebhooks: s.sources.map((r) => ({
+      source: r.source,
+      at: r.lastDeliveryAt ? r.lastDeliveryAt.toISOString() : null,
+      eventType: r.lastEventType,
+    })),
   };
 }

@@ -27,5 +27,14 @@ export const tokenListSchema = z.object({ items: z.array(tokenSchema) }).meta({ 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function presentToken(t: ApiTokenListing): z.infer<typeof tokenSchema> {
-  return { id: t.id, name: t.name, scope: t.scope, prefix: t.prefix, createdBy: t.createdBy, createdAt: t.createdAt.toISOString(), lastUsedAt: iso(t.lastUsedAt), revokedAt: iso(t.revokedAt) };
+  return {
+    id: t.id,
+    name: t.name,
+    scope: t.scope,
+    prefix: t.prefix,
+    createdBy: t.createdBy,
+    createdAt: t.createdAt.toISOString(),
+    lastUsedAt: iso(t.lastUsedAt),
+    revokedAt: iso(t.revokedAt),
+  };
 }

@@ -21,7 +21,11 @@ export function parseAliases(text: string | undefined): AliasParse {
     const eq = entry.indexOf("=");
     if (eq < 0) return { ok: false, message: `"${entry.trim()}" has no "=": write <jellyfin name>=<alias>,<alias>` };
     const name = norm(entry.slice(0, eq));
-    const values = entry.slice(eq + 1).split(",").map(norm).filter(Boolean);
+    const values = entry
+      .slice(eq + 1)
+      .split(",")
+      .map(norm)
+      .filter(Boolean);
     if (!name || values.length === 0) return { ok: false, message: `"${entry.trim()}" needs a name and at least one alias` };
     aliases.set(name, [...new Set([...(aliases.get(name) ?? []), ...values])]);
   }

@@ -11,7 +11,10 @@ export function clientAddress(headers: Headers, isTrusted: (address: string) => 
   const peer = headers.get(PEER_HEADER)?.trim();
   if (!peer) return "unknown";
   let current = normaliseAddress(peer);
-  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const forwarded = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   while (isTrusted(current)) {
     const previous = forwarded.pop();
     if (!previous) break;

@@ -31,7 +31,16 @@ const openPrefixes = ["/login", "/api/auth", "/api/webhooks", "/api/inngest", "/
  * phone needs them open; the service worker and its offline page must load without a session too. They hold
  * nothing private.
  */
-const publicFiles = ["/sw.js", "/offline.html", "/manifest.webmanifest", "/icon.svg", "/icon-192.png", "/icon-512.png", "/icon-maskable-512.png", "/apple-touch-icon.png"];
+const publicFiles = [
+  "/sw.js",
+  "/offline.html",
+  "/manifest.webmanifest",
+  "/icon.svg",
+  "/icon-192.png",
+  "/icon-512.png",
+  "/icon-maskable-512.png",
+  "/apple-touch-icon.png",
+];
 /** The read API (and the actions under it) also takes `Authorization: Bearer <token>`; the route checks the token. */
 const tokenPrefixes = ["/api/requests", "/api/summary", "/api/openapi.json"];
 const adminPrefixes = ["/admin", "/api/admin"];

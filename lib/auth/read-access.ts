@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { useApiToken } from "@/db/queries/api-tokens";
+import { claimApiToken } from "@/db/queries/api-tokens";
 import { env } from "@/lib/env";
 import { hashToken, looksLikeNamedToken } from "./api-tokens";
 import { AppError } from "@/lib/errors";
@@ -30,7 +30,7 @@ export async function requireReader(request: Request): Promise<Reader> {
 export async function tokenReader(secret: string): Promise<Extract<Reader, { kind: "token" }> | null> {
   if (secretMatches(secret, env().API_TOKEN)) return { kind: "token", name: "API_TOKEN", scope: "read" };
   if (!looksLikeNamedToken(secret)) return null;
-  const found = await useApiToken({ db: await getDb(), hash: hashToken(secret) });
+  const found = await claimApiToken({ db: await getDb(), hash: hashToken(secret) });
   return found ? { kind: "token", name: found.name, scope: found.scope } : null;
 }
 

@@ -22,7 +22,9 @@ function deriveKey(enc: Enc, secret: string, salt: string): DerivedKey {
   const length = enc === "A256CBC-HS512" ? 64 : 32;
   const key = Buffer.from(hkdfSync("sha256", secret, salt, `Auth.js Generated Encryption Key (${salt})`, length));
   // The JWK thumbprint (RFC 7638) Auth.js puts in the header as `kid`.
-  const kid = createHash(length === 64 ? "sha512" : "sha256").update(`{"k":"${key.toString("base64url")}","kty":"oct"}`).digest("base64url");
+  const kid = createHash(length === 64 ? "sha512" : "sha256")
+    .update(`{"k":"${key.toString("base64url")}","kty":"oct"}`)
+    .digest("base64url");
   const value = { key, kid };
   if (derived.size > 16) derived.clear();
   derived.set(id, value);
@@ -49,14 +51,27 @@ export async function decodeSessionToken({ token, secret, salt }: { token?: stri
   if (!token) return null;
   try {
     const [protectedHeader, encryptedKey, iv, ciphertext, tag, ...rest] = token.split(".");
-    if (protectedHeader === undefined || encryptedKey !== "" || iv === undefined || ciphertext === undefined || tag === undefined || rest.length > 0) return null;
-    const header = JSON.parse(Buffer.from(protectedHeader, "base64url").toString("utf8")) as { alg?: unknown; enc?: unknown; kid?: unknown; zip?: unknown };
+    if (protectedHeader === undefined || encryptedKey !== "" || iv === undefined || ciphertext === undefined || tag === undefined || rest.length > 0)
+      return null;
+    const header = JSON.parse(Buffer.from(protectedHeader, "base64url").toString("utf8")) as {
+      alg?: unknown;
+      enc?: unknown;
+      kid?: unknown;
+      zip?: unknown;
+    };
     if (header.alg !== "dir" || header.zip !== undefined || (header.enc !== "A256CBC-HS512" && header.enc !== "A256GCM")) return null;
     const enc = header.enc;
     for (const s of Array.isArray(secret) ? secret : [secret]) {
       const { key, kid } = deriveKey(enc, s, salt);
       if (header.kid !== undefined && header.kid !== kid) continue;
-      const plain = decrypt(enc, key, Buffer.from(protectedHeader, "ascii"), Buffer.from(iv, "base64url"), Buffer.from(ciphertext, "base64url"), Buffer.from(tag, "base64url"));
+      const plain = decrypt(
+        enc,
+        key,
+        Buffer.from(protectedHeader, "ascii"),
+        Buffer.from(iv, "base64url"),
+        Buffer.from(ciphertext, "base64url"),
+        Buffer.from(tag, "base64url"),
+      );
       const payload = JSON.parse(plain.toString("utf8")) as JWT;
       if (typeof payload !== "object" || payload === null) return null;
       const nowS = Math.floor(Date.now() / 1000);

@@ -9,7 +9,10 @@ import { attemptOf, peekSignIn } from "./sign-in-throttle";
  */
 export async function signInRateLimitResponse(request: Request): Promise<Response | null> {
   if (!new URL(request.url).pathname.endsWith("/callback/credentials")) return null;
-  const form = await request.clone().formData().catch(() => null);
+  const form = await request
+    .clone()
+    .formData()
+    .catch(() => null);
   const username = form?.get("username");
   const verdict = await peekSignIn(attemptOf(request.headers, typeof username === "string" ? username : ""));
   if (verdict.allowed) return null;

@@ -1,12 +1,6 @@
 import { stageRank, type Stage } from "./stages";
 
-export const attentionKinds = [
-  "stalled",
-  "import_blocked",
-  "not_found_in_library",
-  "match_failed",
-  "upstream_error",
-] as const;
+export const attentionKinds = ["stalled", "import_blocked", "not_found_in_library", "match_failed", "upstream_error"] as const;
 
 export type AttentionKind = (typeof attentionKinds)[number];
 

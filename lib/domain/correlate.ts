@@ -60,9 +60,7 @@ export function pickRequest(
   seasons: readonly number[],
   options: { onlyWithoutJellyseerrId?: boolean } = {},
 ): RequestCandidate | null {
-  const same = candidates.filter(
-    (c) => sameMedia(c, media) && (!options.onlyWithoutJellyseerrId || c.jellyseerrRequestId === null),
-  );
+  const same = candidates.filter((c) => sameMedia(c, media) && (!options.onlyWithoutJellyseerrId || c.jellyseerrRequestId === null));
   return chooseRequest(same, seasons);
 }
 

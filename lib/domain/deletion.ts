@@ -120,13 +120,23 @@ export function possibleSteps(facts: DeletionFacts, choices: Omit<DeletionChoice
       : [];
   if (itemIds.length > 0) {
     const what = onlySeasons ? plural(itemIds.length, "episode") : facts.mediaType === "movie" ? "the movie" : "the series and its episodes";
-    steps.push({ service: "jellyfin", target: { service: "jellyfin", itemIds: itemIds.sort() }, description: `Delete ${what} from the library (Jellyfin removes the files too)` });
+    steps.push({
+      service: "jellyfin",
+      target: { service: "jellyfin", itemIds: itemIds.sort() },
+      description: `Delete ${what} from the library (Jellyfin removes the files too)`,
+    });
   }
   if (facts.jellyseerr && (facts.jellyseerr.requestId !== null || facts.jellyseerr.mediaId !== null)) {
-    const parts = [facts.jellyseerr.requestId !== null ? "the request" : null, facts.jellyseerr.mediaId !== null ? "the media record" : null].filter(Boolean);
+    const parts = [facts.jellyseerr.requestId !== null ? "the request" : null, facts.jellyseerr.mediaId !== null ? "the media record" : null].filter(
+      Boolean,
+    );
     steps.push({ service: "jellyseerr", target: { service: "jellyseerr", ...facts.jellyseerr }, description: `Delete ${parts.join(" and ")}` });
   }
-  steps.push({ service: "tracker", target: { service: "tracker", requestId: facts.requestId }, description: "Move the request to History as deleted" });
+  steps.push({
+    service: "tracker",
+    target: { service: "tracker", requestId: facts.requestId },
+    description: "Move the request to History as deleted",
+  });
   return steps.sort((a, b) => serviceOrder[a.service] - serviceOrder[b.service]);
 }
 

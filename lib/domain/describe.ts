@@ -33,5 +33,8 @@ export function formatBytes(bytes: number | null): string | null {
 
 /** "Frieren", "The Matrix (1999)" → a key that ignores case, punctuation and spacing. */
 export function titleKey(title: string): string {
-  return title.toLowerCase().normalize("NFKD").replace(/[^\p{L}\p{N}]/gu, "");
+  return title
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^\p{L}\p{N}]/gu, "");
 }

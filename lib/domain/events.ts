@@ -190,7 +190,6 @@ export type DomainEvent =
   | AttentionClearedEvent
   | AvailabilityConfirmedEvent
   | AnimeMatchedEvent
-
   | RequestStatusEvent
   | ReleaseGrabbedEvent
   | ReleaseImportedEvent

@@ -75,7 +75,10 @@ export function libraryItemKeys(item: LibraryItem): string[] {
     case "movie":
       return unique([...mediaKeys({ mediaType: "movie", tmdbId: item.tmdbId, tvdbId: null, imdbId: item.imdbId }), ...asMovie]);
     case "series":
-      return unique([...mediaKeys({ mediaType: "tv", tmdbId: item.tmdbId, tvdbId: item.tvdbId, imdbId: item.imdbId, title: item.name }), `jf:${item.itemId}`]);
+      return unique([
+        ...mediaKeys({ mediaType: "tv", tmdbId: item.tmdbId, tvdbId: item.tvdbId, imdbId: item.imdbId, title: item.name }),
+        `jf:${item.itemId}`,
+      ]);
     case "episode":
       return unique([
         ...(item.tvdbId !== null ? [`tvdbep:${item.tvdbId}`] : []),

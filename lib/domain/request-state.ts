@@ -112,9 +112,7 @@ export function signalEpisodes(
 
 /** Episodes of the request that a download holds. */
 export function episodesOfDownload(state: RequestState, hash: string): EpisodeRef[] {
-  return [...state.episodes.values()]
-    .filter((e) => e.downloadHash === hash)
-    .map((e) => ({ ...e }));
+  return [...state.episodes.values()].filter((e) => e.downloadHash === hash).map((e) => ({ ...e }));
 }
 
 /** Recomputes the shown stage, stamps when it was reached, and clears attention the progress resolved. */
@@ -155,7 +153,12 @@ export function takeEpisodeList(state: RequestState, listed: readonly ListedEpis
     const existing = state.episodes.get(key);
     const stage = preGrabStage(l, now);
     const episode: EpisodeState = existing ?? { ...newEpisode(l), stage, stageTimes: { [stage]: now.toISOString() } };
-    const facts = { title: l.title ?? episode.title, airDate: l.airDateUtc ?? episode.airDate, tvdbId: l.tvdbId ?? episode.tvdbId, arrEpisodeId: l.arrEpisodeId ?? episode.arrEpisodeId };
+    const facts = {
+      title: l.title ?? episode.title,
+      airDate: l.airDateUtc ?? episode.airDate,
+      tvdbId: l.tvdbId ?? episode.tvdbId,
+      arrEpisodeId: l.arrEpisodeId ?? episode.arrEpisodeId,
+    };
     for (const [k, v] of Object.entries(facts) as [keyof typeof facts, string | number | null][]) {
       if (episode[k] !== v) {
         (episode as Record<string, unknown>)[k] = v;
@@ -182,5 +185,10 @@ export function removeItems(state: RequestState, refs: readonly EpisodeRef[] | n
     for (const e of state.episodes.values()) n += signalEpisodes(state, [e], "removed", now);
     return n;
   }
-  return signalEpisodes(state, refs.filter((r) => state.episodes.has(episodeKey(r.seasonNumber, r.episodeNumber))), "removed", now);
+  return signalEpisodes(
+    state,
+    refs.filter((r) => state.episodes.has(episodeKey(r.seasonNumber, r.episodeNumber))),
+    "removed",
+    now,
+  );
 }

@@ -65,7 +65,12 @@ export async function checkHealth(input: { db: Db; clients: Clients; env: Env; s
   ]);
   return {
     integrations: Object.fromEntries(probes) as Record<IntegrationName, Probe>,
-    webhooks: sources.map((s) => ({ source: s.source, lastDeliveryAt: s.lastDeliveryAt, lastEventType: s.lastEventType, connectedAt: s.connectedAt })),
+    webhooks: sources.map((s) => ({
+      source: s.source,
+      lastDeliveryAt: s.lastDeliveryAt,
+      lastEventType: s.lastEventType,
+      connectedAt: s.connectedAt,
+    })),
     shokoHub: { configured: clients.shoko !== null, connected: input.shokoHubConnected },
     workflows: { engine: inngestConfigured(env) ? "inngest" : "embedded", inngest: await probeInngest(env), lastSweepAt: input.lastSweepAt },
     outbox: { backlog: await outboxBacklog({ db }) },

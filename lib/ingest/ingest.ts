@@ -32,7 +32,15 @@ export type IngestInput = {
   retryUntil?: number;
 };
 
-type Prepared = { source: WebhookSource; eventType: string; events: DomainEvent[]; dedupeKey: string; body: string; contentType: string | null; receivedAt: Date };
+type Prepared = {
+  source: WebhookSource;
+  eventType: string;
+  events: DomainEvent[];
+  dedupeKey: string;
+  body: string;
+  contentType: string | null;
+  receivedAt: Date;
+};
 
 /** Thrown inside the transaction to roll back the work of a delivery that was already applied. */
 class DuplicateDelivery extends Error {}
@@ -138,13 +146,22 @@ export async function ingestWebhook(input: IngestInput): Promise<IngestResult> {
     return { kind: "rejected", deliveryId, message: "The body does not match the expected format", issues: mapped.issues };
   }
   if (mapped.outcome === "ignored") {
-    const deliveryId = await recordUnappliedDelivery({ db, values: { ...base, eventType: mapped.eventType, status: "ignored", error: mapped.reason } });
+    const deliveryId = await recordUnappliedDelivery({
+      db,
+      values: { ...base, eventType: mapped.eventType, status: "ignored", error: mapped.reason },
+    });
     await noteSource(db, source, mapped.eventType, false);
     return { kind: "ignored", deliveryId, eventType: mapped.eventType, reason: mapped.reason };
   }
 
   const prepared: Prepared = { ...base, eventType: mapped.eventType, events: mapped.events };
   const result = await applyDurably(db, prepared, raw, input.retryUntil ?? Date.now() + 1500);
-  if (result.kind !== "pending") await noteSource(db, source, mapped.eventType, mapped.events.some((e) => e.type === "source.connected"));
+  if (result.kind !== "pending")
+    await noteSource(
+      db,
+      source,
+      mapped.eventType,
+      mapped.events.some((e) => e.type === "source.connected"),
+    );
   return result;
 }

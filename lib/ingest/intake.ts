@@ -61,7 +61,11 @@ async function toSpool(input: { source: WebhookSource; contentType: string | nul
       source: input.source,
       error: error instanceof Error ? error.message : String(error),
     });
-    return { kind: "refused", retryAfterSeconds: RETRY_AFTER_SECONDS, message: full ? "The delivery spool is full" : "The delivery spool cannot be written" };
+    return {
+      kind: "refused",
+      retryAfterSeconds: RETRY_AFTER_SECONDS,
+      message: full ? "The delivery spool is full" : "The delivery spool cannot be written",
+    };
   }
 }
 
@@ -86,7 +90,10 @@ export async function receiveDelivery(input: { source: WebhookSource; contentTyp
     if (result) return result;
     log.warn("the database did not answer in time; spooling the delivery", { source: input.source });
   } catch (error) {
-    log.warn("the database cannot record deliveries; spooling", { source: input.source, error: error instanceof Error ? error.message : String(error) });
+    log.warn("the database cannot record deliveries; spooling", {
+      source: input.source,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
   // Recorded late or not at all: the spooled copy is applied once (a late recording makes it a duplicate).
   recorded.catch(() => {});
@@ -105,7 +112,13 @@ export async function replaySpool({ db }: { db: () => Promise<Db> }): Promise<nu
     if (!isWebhookSource(delivery.source)) return;
     const raw = new Uint8Array(Buffer.from(delivery.body, "base64"));
     const receivedAt = new Date(delivery.receivedAt);
-    await ingestWebhook({ db: await db(), source: delivery.source, contentType: delivery.contentType, raw, receivedAt: Number.isNaN(receivedAt.getTime()) ? new Date() : receivedAt });
+    await ingestWebhook({
+      db: await db(),
+      source: delivery.source,
+      contentType: delivery.contentType,
+      raw,
+      receivedAt: Number.isNaN(receivedAt.getTime()) ? new Date() : receivedAt,
+    });
   });
   if (applied > 0) log.info("replayed spooled deliveries", { applied, remaining: s.backlog().records });
   return applied;

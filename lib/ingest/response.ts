@@ -20,17 +20,17 @@ export function ingestResponse(result: IntakeResult): Response {
     case "ignored":
       return jsonResponse({ deliveryId: result.deliveryId, eventType: result.eventType, ignored: result.reason }, { status: 202 });
     case "rejected":
-      return jsonResponse(
-        { error: "bad_request", message: result.message, issues: result.issues, deliveryId: result.deliveryId },
-        { status: 400 },
-      );
+      return jsonResponse({ error: "bad_request", message: result.message, issues: result.issues, deliveryId: result.deliveryId }, { status: 400 });
     case "pending":
       return jsonResponse(
         { deliveryId: result.deliveryId, stored: true, pending: true, message: "The delivery is recorded and will be applied by a retry" },
         { status: 202 },
       );
     case "spooled":
-      return jsonResponse({ stored: true, spooled: true, message: "The database is unavailable; the delivery is kept and will be applied" }, { status: 202 });
+      return jsonResponse(
+        { stored: true, spooled: true, message: "The database is unavailable; the delivery is kept and will be applied" },
+        { status: 202 },
+      );
     case "refused":
       return jsonResponse(
         { error: "service_unavailable", message: result.message },

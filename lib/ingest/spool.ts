@@ -154,7 +154,10 @@ export class Spool {
     for (const name of await this.sealedFiles()) {
       const file = path.join(this.dir, name);
       const text = await readFile(file);
-      const lines = text.toString("utf8").split("\n").filter((l) => l !== "");
+      const lines = text
+        .toString("utf8")
+        .split("\n")
+        .filter((l) => l !== "");
       for (let i = this.applied.get(name) ?? 0; i < lines.length; i += 1) {
         const delivery = parseLine(lines[i] ?? "");
         if (delivery) await apply(delivery);
@@ -197,7 +200,12 @@ function parseLine(line: string): SpooledDelivery | null {
   try {
     const value = JSON.parse(line) as Partial<SpooledDelivery>;
     if (typeof value.source !== "string" || typeof value.body !== "string" || typeof value.receivedAt !== "string") return null;
-    return { source: value.source, contentType: typeof value.contentType === "string" ? value.contentType : null, receivedAt: value.receivedAt, body: value.body };
+    return {
+      source: value.source,
+      contentType: typeof value.contentType === "string" ? value.contentType : null,
+      receivedAt: value.receivedAt,
+      body: value.body,
+    };
   } catch {
     return null;
   }

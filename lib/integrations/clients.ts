@@ -30,9 +30,12 @@ export function clientsFromEnv(e: Env = env()): Clients {
     radarr: e.RADARR_URL && e.RADARR_API_KEY ? createRadarrClient({ url: e.RADARR_URL, apiKey: e.RADARR_API_KEY, timeoutMs }) : null,
     jellyfin: e.JELLYFIN_URL && e.JELLYFIN_API_KEY ? createJellyfinLibrary({ url: e.JELLYFIN_URL, apiKey: e.JELLYFIN_API_KEY, timeoutMs }) : null,
     shoko: e.SHOKO_URL && e.SHOKO_API_KEY ? createShokoClient({ url: e.SHOKO_URL, apiKey: e.SHOKO_API_KEY, timeoutMs }) : null,
-    jellyseerr: e.JELLYSEERR_URL && e.JELLYSEERR_API_KEY ? createJellyseerrClient({ url: e.JELLYSEERR_URL, apiKey: e.JELLYSEERR_API_KEY, timeoutMs }) : null,
+    jellyseerr:
+      e.JELLYSEERR_URL && e.JELLYSEERR_API_KEY ? createJellyseerrClient({ url: e.JELLYSEERR_URL, apiKey: e.JELLYSEERR_API_KEY, timeoutMs }) : null,
     jellyseerrAdmin:
-      e.JELLYSEERR_URL && e.JELLYSEERR_API_KEY ? createJellyseerrAdminClient({ url: e.JELLYSEERR_URL, apiKey: e.JELLYSEERR_API_KEY, timeoutMs }) : null,
+      e.JELLYSEERR_URL && e.JELLYSEERR_API_KEY
+        ? createJellyseerrAdminClient({ url: e.JELLYSEERR_URL, apiKey: e.JELLYSEERR_API_KEY, timeoutMs })
+        : null,
   };
 }
 

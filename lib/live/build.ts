@@ -22,7 +22,11 @@ const changedSince = <T extends { updatedAt: Date }>(rows: readonly T[], txAt: D
  */
 export async function buildUpdates(db: Db, rows: readonly TimelineRow[]): Promise<BuiltUpdate[]> {
   const ids = [...new Set(rows.map((r) => r.requestId).filter((id): id is number => id !== null))];
-  if (ids.length === 0) return rows.map((row) => ({ owner: null, update: { seq: row.seq, entry: presentTimelineEvent(row), request: null, episodes: null, downloads: null } }));
+  if (ids.length === 0)
+    return rows.map((row) => ({
+      owner: null,
+      update: { seq: row.seq, entry: presentTimelineEvent(row), request: null, episodes: null, downloads: null },
+    }));
   const since = new Date(Math.min(...rows.map((r) => r.txAt.getTime())));
   const requestRows = await listRequestsByIds({ db, ids });
   const tvIds = requestRows.filter((r) => r.mediaType === "tv").map((r) => r.id);

@@ -50,7 +50,11 @@ export class LiveHub {
         const database = await this.open();
         // Listen before reading the newest seq: a row committed in between is then read by the first drain.
         // After the LISTEN connection comes back from a database restart, read what was committed meanwhile.
-        await database.listen("timeline", () => this.wake(), () => this.wake());
+        await database.listen(
+          "timeline",
+          () => this.wake(),
+          () => this.wake(),
+        );
         this.tracker = new SeqTracker(await latestTimelineSeq({ db: database.db }));
         return database;
       })();
@@ -155,7 +159,12 @@ export class LiveHub {
     const now = Date.now();
     const rows = await listTimelineAfter({ db: database.db, afterSeq: tracker.readFloor(now), limit: READ_BATCH });
     if (rows.length === READ_BATCH) this.drainAgain = true;
-    const fresh = new Set(tracker.accept(rows.map((r) => r.seq), now));
+    const fresh = new Set(
+      tracker.accept(
+        rows.map((r) => r.seq),
+        now,
+      ),
+    );
     const newRows = rows.filter((r) => fresh.has(r.seq));
     if (newRows.length === 0) return;
     // Accepted but not broadcast until built: a replay meanwhile must still expect them from the hub.

@@ -17,7 +17,6 @@ export const STREAM_PREAMBLE = encoder.encode("retry: 2000\n: connected\n\n");
 
 export const HEARTBEAT = encoder.encode(": ping\n\n");
 
-
 /** Last-Event-ID from the header EventSource sends, else `?lastEventId=` (a first connect has no header). */
 export function parseLastEventId(headers: Headers, url: URL): number | null {
   const raw = headers.get("last-event-id") ?? url.searchParams.get("lastEventId");

@@ -98,7 +98,13 @@ export function deriveFacts(r: RequestSnapshot, episodes: readonly EpisodeSnapsh
     facts.push({ key: `declined:${r.id}`, kind: "declined", audience: "requester", batch: false, data: base(r) });
   }
   if (r.stage === "failed" && recent(r.stageTimes.failed)) {
-    facts.push({ key: `failed:${r.id}:${time(r.stageTimes.failed)}`, kind: "failed", audience: "requester_and_admins", batch: false, data: { ...base(r), reason: r.attentionReason ?? undefined } });
+    facts.push({
+      key: `failed:${r.id}:${time(r.stageTimes.failed)}`,
+      kind: "failed",
+      audience: "requester_and_admins",
+      batch: false,
+      data: { ...base(r), reason: r.attentionReason ?? undefined },
+    });
   }
   return facts;
 }
@@ -107,6 +113,14 @@ export function deriveFacts(r: RequestSnapshot, episodes: readonly EpisodeSnapsh
 export function digestFact(day: string, waiting: { title: string; why: string }[]): Fact | null {
   if (waiting.length === 0) return null;
   const lines = waiting.map((w) => `${w.title}: ${w.why}`);
-  const data: FactData = { requestId: null, title: `${waiting.length} waiting on you`, year: null, mediaType: null, posterUrl: null, stage: null, lines };
+  const data: FactData = {
+    requestId: null,
+    title: `${waiting.length} waiting on you`,
+    year: null,
+    mediaType: null,
+    posterUrl: null,
+    stage: null,
+    lines,
+  };
   return { key: `digest:${day}`, kind: "digest", audience: "admins", batch: false, data };
 }

@@ -49,7 +49,15 @@ export async function testChannel(viewer: Viewer, id: number) {
   const channel = await getChannelForViewer({ db, viewer, id });
   if (!channel) throw new AppError("not_found", "No such channel of yours");
   const base = notifyConfigFromEnv().baseUrl;
-  const outgoing = { title: "Test from Status Tracker", body: `If you can read this, ${channel.scheme} works for ${viewer.name}.`, link: base, requestId: null, items: [], recipient: viewer.name, messageId: null };
+  const outgoing = {
+    title: "Test from Status Tracker",
+    body: `If you can read this, ${channel.scheme} works for ${viewer.name}.`,
+    link: base,
+    requestId: null,
+    items: [],
+    recipient: viewer.name,
+    messageId: null,
+  };
   const now = new Date();
   try {
     await sendToChannel(channel, outgoing, () => vapidKeys(db));

@@ -107,6 +107,8 @@ export function renderMessage(items: MessageItem[], options: { baseUrl: string |
     const [title, ...rest] = sentences[0]!.split("\n");
     return { title: title!, body: rest.join("\n") || title!, link, requestId, items: json };
   }
-  const title = options.summary ? `While it was quiet: ${sentences.length} update${sentences.length === 1 ? "" : "s"}` : `${sentences.length} updates`;
+  const title = options.summary
+    ? `While it was quiet: ${sentences.length} update${sentences.length === 1 ? "" : "s"}`
+    : `${sentences.length} updates`;
   return { title, body: sentences.join("\n"), link, requestId, items: json };
 }

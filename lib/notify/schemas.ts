@@ -20,14 +20,19 @@ const clock = z
 
 export const quietInput = z
   .object({
-    timeZone: z.string().trim().min(1).max(64).refine((tz) => {
-      try {
-        new Intl.DateTimeFormat("en", { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, "not a known time zone"),
+    timeZone: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat("en", { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, "not a known time zone"),
     quietStart: clock,
     quietEnd: clock,
   })

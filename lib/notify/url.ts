@@ -51,7 +51,12 @@ export function parseChannelUrl(text: string): ParsedChannel {
   const trimmed = text.trim();
   const match = /^([a-z]+):\/\//i.exec(trimmed);
   const prefix = match ? prefixes[match[1]!.toLowerCase()] : undefined;
-  if (!match || !prefix) return fail(`unknown scheme: use one of ${Object.keys(prefixes).map((p) => `${p}://`).join(", ")}`);
+  if (!match || !prefix)
+    return fail(
+      `unknown scheme: use one of ${Object.keys(prefixes)
+        .map((p) => `${p}://`)
+        .join(", ")}`,
+    );
   if (prefix.scheme === "log") return { ok: true, target: { scheme: "log" } };
   const raw = trimmed.slice(match[0].length).split("?")[0]!.split("/").filter(Boolean).map(decodeURIComponent);
   if (prefix.scheme === "discord") {
@@ -88,7 +93,10 @@ export function parseChannelUrl(text: string): ParsedChannel {
       return { ok: true, target: { scheme: "gotify", endpoint: `${origin(url, prefix.tls)}${base}/message`, token } };
     }
     case "mailto": {
-      const to = (url.searchParams.get("to") ?? "").split(",").map((a) => a.trim()).filter(Boolean);
+      const to = (url.searchParams.get("to") ?? "")
+        .split(",")
+        .map((a) => a.trim())
+        .filter(Boolean);
       if (!url.hostname || to.length === 0) return fail("mailto needs an SMTP host and ?to=: mailto://user:pass@smtp-host:587?to=you@example.com");
       const port = url.port ? Number(url.port) : prefix.tls ? 465 : 587;
       const from = url.searchParams.get("from") ?? (user?.includes("@") ? user : `status-tracker@${url.hostname}`);

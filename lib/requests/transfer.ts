@@ -1,5 +1,5 @@
 import type { DownloadRow } from "@/db/schema";
-import { presentDownload, presentEpisode, presentRequest, presentTimelineEvent, requestProgress } from "./present";
+import { type presentDownload, type presentEpisode, presentRequest, type presentTimelineEvent, requestProgress } from "./present";
 
 const active = (d: Pick<DownloadRow, "status">) => d.status === "queued" || d.status === "downloading";
 

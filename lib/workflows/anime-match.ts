@@ -45,7 +45,15 @@ export async function findOwners(input: { db: Db; shoko: ShokoClient | null; eve
   const byName = ownersFrom(await findRequestsByImportedPath({ db, suffix: name }), name);
   if (byName.length <= 1 || !shoko) return byName;
   const size = (await shoko.file(event.FileID)).Size;
-  const sized = await db.select().from(downloads).where(inArray(downloads.requestId, byName.map((o) => o.requestId)));
+  const sized = await db
+    .select()
+    .from(downloads)
+    .where(
+      inArray(
+        downloads.requestId,
+        byName.map((o) => o.requestId),
+      ),
+    );
   const same = byName.filter((o) => sized.some((d) => d.requestId === o.requestId && d.size === size));
   return same.length > 0 ? same : byName;
 }
@@ -53,7 +61,13 @@ export async function findOwners(input: { db: Db; shoko: ShokoClient | null; eve
 /** A matched file (v5 FileMatched, v6 file:matched or release:saved): the requests that imported it move on. */
 async function matched(db: Db, shoko: ShokoClient | null, event: ShokoFileEvent): Promise<"matched" | "ignored"> {
   const owners = await findOwners({ db, shoko, event });
-  const events: DomainEvent[] = owners.map((o) => ({ type: "anime.matched", requestId: o.requestId, episodes: o.episodes, fileId: event.FileID, path: o.path }));
+  const events: DomainEvent[] = owners.map((o) => ({
+    type: "anime.matched",
+    requestId: o.requestId,
+    episodes: o.episodes,
+    fileId: event.FileID,
+    path: o.path,
+  }));
   if (events.length === 0) return "ignored";
   await applyTrackerEvents({ db, source: "shoko", events });
   return "matched";
@@ -63,7 +77,12 @@ async function matched(db: Db, shoko: ShokoClient | null, event: ShokoFileEvent)
  * One Shoko hub event, v5 or v6: matched → anime.matched (and verification); not matched → match_failed with
  * Shoko's reason; v6 `release:saved` names only the file, so its path is read over REST first.
  */
-export async function handleShokoEvent(input: { db: Db; shoko: ShokoClient | null; target: string; payload: unknown }): Promise<"matched" | "not_matched" | "ignored"> {
+export async function handleShokoEvent(input: {
+  db: Db;
+  shoko: ShokoClient | null;
+  target: string;
+  payload: unknown;
+}): Promise<"matched" | "not_matched" | "ignored"> {
   const { db, shoko, target, payload } = input;
   const kind = shokoEventKind(target);
   if (kind === "matched") {
@@ -82,12 +101,20 @@ export async function handleShokoEvent(input: { db: Db; shoko: ShokoClient | nul
     const e = parsed.data;
     const owners = await findOwners({ db, shoko, event: e });
     const name = relativeTail(e.RelativePath).split("/").pop();
-    const why = e.IsUDPBanned ? "Shoko is banned from AniDB's UDP API for now" : e.HasCrossReferences ? "its cross-references are incomplete" : "AniDB does not know this file";
+    const why = e.IsUDPBanned
+      ? "Shoko is banned from AniDB's UDP API for now"
+      : e.HasCrossReferences
+        ? "its cross-references are incomplete"
+        : "AniDB does not know this file";
     const attempts = e.AutoMatchAttempts ? ` after ${e.AutoMatchAttempts} attempt${e.AutoMatchAttempts === 1 ? "" : "s"}` : "";
     const reason = `Shoko could not match ${name}${attempts}: ${why}`;
     if (owners.length === 0) return "ignored";
     const specific = true;
-    await applyTrackerEvents({ db, source: "shoko", events: owners.map((o) => ({ type: "attention.raised" as const, requestId: o.requestId, kind: "match_failed" as const, reason, specific })) });
+    await applyTrackerEvents({
+      db,
+      source: "shoko",
+      events: owners.map((o) => ({ type: "attention.raised" as const, requestId: o.requestId, kind: "match_failed" as const, reason, specific })),
+    });
     return "not_matched";
   }
   return "ignored";

@@ -43,7 +43,13 @@ async function start(): Promise<void> {
   const clients = clientsFromEnv(e);
   const durable = inngestConfigured(e);
   const send = durable ? await inngestSend() : null;
-  const scheduler = startScheduler({ database: getDatabase, clients, pollMs: e.POLL_INTERVAL_SECONDS * 1000, sweepMs: e.SWEEP_INTERVAL_SECONDS * 1000, send });
+  const scheduler = startScheduler({
+    database: getDatabase,
+    clients,
+    pollMs: e.POLL_INTERVAL_SECONDS * 1000,
+    sweepMs: e.SWEEP_INTERVAL_SECONDS * 1000,
+    send,
+  });
   let shoko: ShokoListener | null = null;
   if (e.SHOKO_URL && e.SHOKO_API_KEY) {
     const source = signalrEventSource({ url: e.SHOKO_URL, apiKey: e.SHOKO_API_KEY });
@@ -51,7 +57,9 @@ async function start(): Promise<void> {
     shoko = await startShokoListener({ source, getDb: async () => (await getDatabase()).db, shoko: client, durable });
   }
   holder.__statusTrackerWorkflows = { scheduler, shoko };
-  await librarySyncAtStart().catch((error: unknown) => log.warn("library sync at start failed", { error: error instanceof Error ? error.message : String(error) }));
+  await librarySyncAtStart().catch((error: unknown) =>
+    log.warn("library sync at start failed", { error: error instanceof Error ? error.message : String(error) }),
+  );
   log.info("workflows started", { engine: durable ? "inngest" : "embedded", poller: Boolean(clients.qbit), shokoHub: Boolean(shoko) });
 }
 

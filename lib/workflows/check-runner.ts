@@ -40,7 +40,17 @@ export async function takeOutboxEvent(input: { db: Db; clients: Clients; event: 
  * Runs every verify-chain step that is due: claim (one statement), check outside any transaction, then write
  * the next step back with a compare-and-set on the claim. A restart finds the rows and carries on.
  */
-export async function runDueChecks({ db, clients, now = new Date(), limit = 20 }: { db: Db; clients: Clients; now?: Date; limit?: number }): Promise<number> {
+export async function runDueChecks({
+  db,
+  clients,
+  now = new Date(),
+  limit = 20,
+}: {
+  db: Db;
+  clients: Clients;
+  now?: Date;
+  limit?: number;
+}): Promise<number> {
   const claims = await claimDuePendingChecks({ db, now, leaseMs: LEASE_MS, limit });
   for (const claim of claims) {
     try {

@@ -30,7 +30,7 @@ export type SchedulerOptions = {
   notifyMs?: number;
 };
 
-export type Scheduler = { stop(): Promise<void>; lastSweepAt(): Date | null; /** This instance holds the poller lease. */ polling(): boolean };
+export type Scheduler = { stop(): Promise<void>; lastSweepAt(): Date | null /** This instance holds the poller lease. */; polling(): boolean };
 
 /** Embedded handling of outbox events: the same work the Inngest functions do, as due rows for the runner. */
 export function localSend(database: () => Promise<Database>, clients: Clients, now: () => Date = () => new Date()): Send {
@@ -45,7 +45,12 @@ export function localSend(database: () => Promise<Database>, clients: Clients, n
  * One outbox tick: to Inngest, or embedded to the runner's due rows, then every due verify step. The drain
  * claims rows, sends outside any transaction and marks them sent after (see drainOutbox).
  */
-export async function relayOutbox(database: () => Promise<Database>, clients: Clients, send: Send | null, now: () => Date = () => new Date()): Promise<void> {
+export async function relayOutbox(
+  database: () => Promise<Database>,
+  clients: Clients,
+  send: Send | null,
+  now: () => Date = () => new Date(),
+): Promise<void> {
   const { db } = await database();
   if (send) {
     await drainOutbox({ db, send });

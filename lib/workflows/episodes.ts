@@ -16,7 +16,7 @@ export type ListOutcome = { status: "listed" | "unknown"; detail: string };
 export async function listRequestEpisodes(input: { db: Db; clients: Clients; requestId: number; now?: Date }): Promise<ListOutcome> {
   const { db, clients, requestId } = input;
   const [row] = await db.select().from(requests).where(eq(requests.id, requestId));
-  if (!row || row.mediaType !== "tv") return { status: "unknown", detail: "not a tv request" };
+  if (row?.mediaType !== "tv") return { status: "unknown", detail: "not a tv request" };
   if (!clients.sonarr) return { status: "unknown", detail: "Sonarr is not configured" };
   if (row.tvdbId === null) return { status: "unknown", detail: "the request has no TVDB id" };
   const series = await clients.sonarr.seriesByTvdbId(row.tvdbId);

@@ -19,7 +19,9 @@ const LIBRARY_SYNC_LOCK = 727_105;
 function runInProcess(syncId: number): void {
   void (async () => {
     const database = await getDatabase();
-    await database.withAdvisoryLock(LIBRARY_SYNC_LOCK, () => runLibrarySync({ db: database.db, clients: clientsFromEnv(), syncId, imageBase: imageBase() }));
+    await database.withAdvisoryLock(LIBRARY_SYNC_LOCK, () =>
+      runLibrarySync({ db: database.db, clients: clientsFromEnv(), syncId, imageBase: imageBase() }),
+    );
   })().catch((error: unknown) => log.warn("library sync failed", { error: error instanceof Error ? error.message : String(error) }));
 }
 

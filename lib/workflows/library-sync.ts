@@ -2,7 +2,15 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { importEpisodes, importInFlight, importSeerrRequests, importTitles, type ImportCounts } from "@/db/queries/library-import";
 import { advanceLibrarySync, failLibrarySync, getLibrarySync } from "@/db/queries/library-syncs";
-import { importPageSize, nextCursor, type ImportCursor, type ImportedEpisode, type ImportedRequest, type ImportedTitle, type InFlightDownload } from "@/lib/domain/library-import";
+import {
+  importPageSize,
+  nextCursor,
+  type ImportCursor,
+  type ImportedEpisode,
+  type ImportedRequest,
+  type ImportedTitle,
+  type InFlightDownload,
+} from "@/lib/domain/library-import";
 import { inFlightDownload } from "@/lib/integrations/arr/queue-map";
 import type { Clients } from "@/lib/integrations/clients";
 import { importedEpisode, importedTitle } from "@/lib/integrations/jellyfin/library-map";
@@ -23,7 +31,12 @@ async function fetchPage(clients: Clients, cursor: ImportCursor, imageBase: stri
     case "library": {
       if (!clients.jellyfin) return { phase: "library", items: [], fetched: 0, total: 0 };
       const page = await clients.jellyfin.libraryPage({ types: "Movie,Series", startIndex, limit: importPageSize.library });
-      return { phase: "library", items: page.items.map((i) => importedTitle(i, imageBase)).filter(notNull), fetched: page.items.length, total: page.total };
+      return {
+        phase: "library",
+        items: page.items.map((i) => importedTitle(i, imageBase)).filter(notNull),
+        fetched: page.items.length,
+        total: page.total,
+      };
     }
     case "episodes": {
       if (!clients.jellyfin) return { phase: "episodes", items: [], fetched: 0, total: 0 };
@@ -64,19 +77,31 @@ export type PageOutcome = { cursor: ImportCursor | null; fetched: number };
  * then in one transaction move the sync's cursor past it (compare-and-set) and import it. Matching by provider
  * ids and Jellyfin item ids makes every page safe to import again.
  */
-export async function syncLibraryPage({ db, clients, syncId, imageBase }: { db: Db; clients: Clients; syncId: number; imageBase: string }): Promise<PageOutcome> {
+export async function syncLibraryPage({
+  db,
+  clients,
+  syncId,
+  imageBase,
+}: {
+  db: Db;
+  clients: Clients;
+  syncId: number;
+  imageBase: string;
+}): Promise<PageOutcome> {
   const sync = await getLibrarySync({ db, id: syncId });
-  if (!sync || sync.status !== "running" || !sync.cursor) return { cursor: null, fetched: 0 };
+  if (sync?.status !== "running" || !sync.cursor) return { cursor: null, fetched: 0 };
   const from = sync.cursor as ImportCursor;
   const page = await fetchPage(clients, from, imageBase);
   const next = nextCursor(from, page.fetched, page.total);
-  await db.transaction(async (tx) => {
-    const counts = await apply(tx, page);
-    const moved = await advanceLibrarySync({ db: tx, id: syncId, from, next, fetched: page.fetched, total: page.total, ...counts });
-    if (!moved) throw new PageAlreadyImported();
-  }).catch((error: unknown) => {
-    if (!(error instanceof PageAlreadyImported)) throw error;
-  });
+  await db
+    .transaction(async (tx) => {
+      const counts = await apply(tx, page);
+      const moved = await advanceLibrarySync({ db: tx, id: syncId, from, next, fetched: page.fetched, total: page.total, ...counts });
+      if (!moved) throw new PageAlreadyImported();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof PageAlreadyImported)) throw error;
+    });
   return { cursor: next, fetched: page.fetched };
 }
 

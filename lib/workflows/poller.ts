@@ -21,7 +21,16 @@ export function torrentEvent(row: DownloadRow, t: QbitTorrent): DomainEvent | nu
   const speed = t.dlspeed;
   const etaSeconds = t.eta >= QBIT_INFINITE_ETA || t.eta < 0 ? null : t.eta;
   if (row.progress === t.progress && row.downloadSpeed === speed && row.etaSeconds === etaSeconds && row.clientState === t.state) return null;
-  return { type: "download.progress", hash: row.hash, name: t.name, size: t.size > 0 ? t.size : null, progress: t.progress, speed, etaSeconds, clientState: t.state };
+  return {
+    type: "download.progress",
+    hash: row.hash,
+    name: t.name,
+    size: t.size > 0 ? t.size : null,
+    progress: t.progress,
+    speed,
+    etaSeconds,
+    clientState: t.state,
+  };
 }
 
 /** Runs `fn` only if this instance gets the poller's lock (a session advisory lock, no transaction). */

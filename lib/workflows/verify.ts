@@ -47,7 +47,10 @@ async function findMovie(row: RequestRow, clients: Clients): Promise<{ found: Av
   const checked = `looked up ${idsText(row)} in Jellyfin`;
   if (!item) return { found: null, checked: `${checked}: no such movie` };
   if (!isPlayable(item)) return { found: null, checked: `${checked}: found "${item.Name ?? item.Id}" but it has no playable file` };
-  return { found: { type: "availability.confirmed", requestId: row.id, itemId: item.Id, seriesItemId: null, episodes: [], how: `by ${idsText(row)}` }, checked };
+  return {
+    found: { type: "availability.confirmed", requestId: row.id, itemId: item.Id, seriesItemId: null, episodes: [], how: `by ${idsText(row)}` },
+    checked,
+  };
 }
 
 async function findEpisodes(row: RequestRow, eps: EpisodeRow[], clients: Clients) {
@@ -64,7 +67,14 @@ async function findEpisodes(row: RequestRow, eps: EpisodeRow[], clients: Clients
   const missing = awaited.length - hits.length;
   const note = `${checked}: ${hits.length} of ${awaited.length} waiting episodes playable`;
   if (hits.length === 0) return { found: null, checked: note };
-  const found: AvailabilityConfirmedEvent = { type: "availability.confirmed", requestId: row.id, itemId: series.Id, seriesItemId: series.Id, episodes: hits, how: `in series "${series.Name ?? series.Id}"` };
+  const found: AvailabilityConfirmedEvent = {
+    type: "availability.confirmed",
+    requestId: row.id,
+    itemId: series.Id,
+    seriesItemId: series.Id,
+    episodes: hits,
+    how: `in series "${series.Name ?? series.Id}"`,
+  };
   return { found, checked: missing > 0 ? note : checked };
 }
 
@@ -88,7 +98,11 @@ export async function requestTargetedRescan({ db, clients, requestId }: { db: Db
 
 /** A full scan cancels running scans and makes Shokofin drop its file events, so never while anime waits on it. */
 export async function fullRefreshAllowed(db: Db): Promise<boolean> {
-  const waitingAnime = await db.select({ id: requests.id }).from(requests).where(inArray(requests.stage, ["anime_matching"])).limit(1);
+  const waitingAnime = await db
+    .select({ id: requests.id })
+    .from(requests)
+    .where(inArray(requests.stage, ["anime_matching"]))
+    .limit(1);
   const waitingEpisodes = await db.select({ id: episodesTable.id }).from(episodesTable).where(eq(episodesTable.stage, "anime_matching")).limit(1);
   return waitingAnime.length === 0 && waitingEpisodes.length === 0;
 }

@@ -25,12 +25,15 @@ import { summary } from "../lib/stats";
  */
 const MIN = 60_000;
 const DOC = path.join(process.cwd(), "docs/benchmarks.md");
-const INTRO = "Playable in Jellyfin → `available` with every webhook but Jellyseerr's switched off (`npm run bench:recovery`). Virtual time over the simulators with the default thresholds (`IMPORT_WAIT` 2m, sweep every 2 min); target ≤ 3 min.";
+const INTRO =
+  "Playable in Jellyfin → `available` with every webhook but Jellyseerr's switched off (`npm run bench:recovery`). Virtual time over the simulators with the default thresholds (`IMPORT_WAIT` 2m, sweep every 2 min); target ≤ 3 min.";
 const file = "/movies/The Matrix (1999)/The Matrix (1999).mkv";
 const movieItem = { Id: "m1", Name: "The Matrix", Type: "Movie" as const, ProviderIds: { Tmdb: "603" }, Path: file, playable: true };
 
 let world: World;
-beforeAll(async () => void (world = await startWorld(mkdtempSync(path.join(tmpdir(), "bench-recovery-")))), 60_000);
+beforeAll(async () => {
+  world = await startWorld(mkdtempSync(path.join(tmpdir(), "bench-recovery-")));
+}, 60_000);
 afterAll(async () => world?.stop(), 30_000);
 
 function fmt(ms: number): string {
@@ -52,14 +55,15 @@ it.skipIf(!qbitInstalled)("measures playable → available, embedded and under t
   const offsets = Array.from({ length: 8 }, (_, i) => 4 * MIN + i * 15_000);
   let n = 0;
   for (const playableAt of offsets) {
-    const hash = await freshMovie((n += 1));
+    const hash = await freshMovie(++n);
     const result = await runEmbeddedUntil({
       clients: world.clients,
       start: new Date(),
       limitMs: playableAt + 20 * MIN,
       world: (t) => {
         if (t === 30_000) world.radarr.history.unshift({ ownerId: 27, eventType: "grabbed", downloadId: hash.toUpperCase() });
-        if (t === playableAt - 20_000) world.radarr.history.unshift({ ownerId: 27, eventType: "downloadFolderImported", downloadId: hash.toUpperCase(), importedPath: file });
+        if (t === playableAt - 20_000)
+          world.radarr.history.unshift({ ownerId: 27, eventType: "downloadFolderImported", downloadId: hash.toUpperCase(), importedPath: file });
         if (t === playableAt) world.jellyfin.items = [movieItem];
       },
       done: async () => (await onlyRequest()).stage === "available",
@@ -74,7 +78,7 @@ it.skipIf(!qbitInstalled)("measures playable → available, embedded and under t
   const db = await getDb();
   const runtime = async () => ({ db, clients: world.clients });
   for (const playableAt of [0, 1 * MIN, 2 * MIN, 3 * MIN, 4 * MIN, 6 * MIN, 9 * MIN, 14 * MIN]) {
-    const hash = await freshMovie((n += 1));
+    const hash = await freshMovie(++n);
     await postWebhook("radarr", radarrGrab({ hash, tmdbId: 603 }));
     await postWebhook("radarr", radarrImport({ hash, tmdbId: 603 }));
     const requestId = (await onlyRequest()).id;
@@ -99,7 +103,11 @@ it.skipIf(!qbitInstalled)("measures playable → available, embedded and under t
       return { ...ctx, step: { ...ctx.step, waitForEvent } } as ReturnType<typeof mockCtx>;
     };
     const engine = new InngestTestEngine({ function: createVerifyAvailability(runtime, new Inngest({ id: "bench", isDev: true })) });
-    const { result } = await engine.execute({ events: [{ name: "tracker/import.completed", data: { requestId, mediaType: "movie", isAnime: false, paths: [file], episodes: [] } }], steps, transformCtx });
+    const { result } = await engine.execute({
+      events: [{ name: "tracker/import.completed", data: { requestId, mediaType: "movie", isAnime: false, paths: [file], episodes: [] } }],
+      steps,
+      transformCtx,
+    });
     expect(result).toMatchObject({ status: "available" });
     foundAt = clock;
     inngest.push({ playableAt, delay: foundAt - playableAt });
@@ -118,7 +126,9 @@ it.skipIf(!qbitInstalled)("measures playable → available, embedded and under t
   }
 
   const e = { ...summary(embedded), min: Math.min(...embedded) };
-  const rows = inngest.map((r) => `| ${fmt(r.playableAt)} | ${fmt(r.delay)} | ${r.delay <= 3 * MIN ? "yes" : "no — the 2-min cron sweep finds it first"} |`);
+  const rows = inngest.map(
+    (r) => `| ${fmt(r.playableAt)} | ${fmt(r.delay)} | ${r.delay <= 3 * MIN ? "yes" : "no — the 2-min cron sweep finds it first"} |`,
+  );
   const body = [
     `Measured ${new Date().toISOString().slice(0, 10)} on this machine (2 cores, shared).`,
     "",

@@ -26,7 +26,10 @@ export function buildIsCurrent(): boolean {
 /** `next build` with its whole output in `logFile` and each step (one line per stage) passed to `progress`. */
 export async function build(logFile: string, progress: (line: string) => void): Promise<void> {
   const log = createWriteStream(logFile, { flags: "a" });
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   let pending = "";
@@ -65,7 +68,11 @@ export type App = { url: string; child: ChildProcess; stop(): Promise<void>; exi
  */
 export async function startApp(env: NodeJS.ProcessEnv, port: number, logFile: string): Promise<App> {
   const log = createWriteStream(logFile, { flags: "a" });
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));

@@ -28,7 +28,9 @@ export async function prepareDemoDatabase(dir: string, user: string): Promise<vo
     const db = drizzle(client);
     await migrate(db, { migrationsFolder: "db/migrations" });
     for (const [stage, minutes] of Object.entries(demoThresholds)) {
-      await (db as unknown as PgDatabase<PgQueryResultHKT>).execute(sql`insert into stage_thresholds (stage, after_minutes) values (${stage}, ${minutes})`);
+      await (db as unknown as PgDatabase<PgQueryResultHKT>).execute(
+        sql`insert into stage_thresholds (stage, after_minutes) values (${stage}, ${minutes})`,
+      );
     }
   } finally {
     await client.end();

@@ -43,7 +43,8 @@ export function webhookSender(target: string, secret: string): Deliver {
     } else {
       payload = JSON.stringify(body);
       headers["content-type"] = source === "jellyfin" ? "text/plain; charset=utf-8" : "application/json";
-      headers.authorization = source === "sonarr" || source === "radarr" ? `Basic ${Buffer.from(`${source}:${secret}`).toString("base64")}` : `Bearer ${secret}`;
+      headers.authorization =
+        source === "sonarr" || source === "radarr" ? `Basic ${Buffer.from(`${source}:${secret}`).toString("base64")}` : `Bearer ${secret}`;
     }
     const res = await fetch(url, { method: "POST", headers, body: payload, signal: AbortSignal.timeout(15_000) });
     return { status: res.status, text: await res.text() };

@@ -33,7 +33,14 @@ export function seedExistingLibrary(sim: Simulators): void {
     const path = `/movies/${title} (${year})/${title} (${year}).mkv`;
     sim.jellyfin.items.push({ Id: hex("d", i + 1), Name: title, Type: "Movie", ProviderIds: { Tmdb: String(tmdbId) }, Path: path, playable: true });
     sim.radarr.movies.push({ id: 900 + i, title, tmdbId, tags: [], filePath: path });
-    if (i % 3 === 0) sim.jellyseerr.requests.push({ id: 9000 + i, type: "movie", createdAt: new Date(Date.UTC(2024, i, 3, 19)).toISOString(), media: { id: 9500 + i, tmdbId, status: 5 }, requestedBy: { id: 2 + (i % 2), displayName: i % 2 ? "Sam" : "Alex" } });
+    if (i % 3 === 0)
+      sim.jellyseerr.requests.push({
+        id: 9000 + i,
+        type: "movie",
+        createdAt: new Date(Date.UTC(2024, i, 3, 19)).toISOString(),
+        media: { id: 9500 + i, tmdbId, status: 5 },
+        requestedBy: { id: 2 + (i % 2), displayName: i % 2 ? "Sam" : "Alex" },
+      });
   });
   shows.forEach(([title, year, tvdbId, count], s) => {
     const seriesId = hex("e", s + 1);
@@ -41,7 +48,16 @@ export function seedExistingLibrary(sim: Simulators): void {
     sim.sonarr.series.push({ id: 950 + s, title, tvdbId, seriesType: title === "Mushishi" ? "anime" : "standard" });
     for (let e = 1; e <= count; e += 1) {
       const path = `/tv/${title} (${year})/Season 01/${title} - S01E${String(e).padStart(2, "0")}.mkv`;
-      sim.jellyfin.items.push({ Id: hex("f", s * 100 + e), Name: `Episode ${e}`, Type: "Episode", SeriesId: seriesId, ParentIndexNumber: 1, IndexNumber: e, Path: path, playable: true });
+      sim.jellyfin.items.push({
+        Id: hex("f", s * 100 + e),
+        Name: `Episode ${e}`,
+        Type: "Episode",
+        SeriesId: seriesId,
+        ParentIndexNumber: 1,
+        IndexNumber: e,
+        Path: path,
+        playable: true,
+      });
       sim.sonarr.episodes.push({ seriesId: 950 + s, seasonNumber: 1, episodeNumber: e, filePath: path });
     }
   });

@@ -1,5 +1,22 @@
 import type { RunIds, Scenario, Step } from "./engine";
-import { episodeImport, episodeInJellyfin, episodeList, episodePath, importBlocked, jellyseerrAvailable, movieGrab, movieImport, movieInJellyfin, moviePath, requested, shokoFile, showGrab, torrentFinished, type Movie, type Show } from "./world";
+import {
+  episodeImport,
+  episodeInJellyfin,
+  episodeList,
+  episodePath,
+  importBlocked,
+  jellyseerrAvailable,
+  movieGrab,
+  movieImport,
+  movieInJellyfin,
+  moviePath,
+  requested,
+  shokoFile,
+  showGrab,
+  torrentFinished,
+  type Movie,
+  type Show,
+} from "./world";
 
 /**
  * The demo's scenarios: the four flows that must reach "available", an airing series and a partly grabbed
@@ -36,7 +53,14 @@ const regularMovie: Scenario = {
   trouble: false,
   steps: (ids) => {
     const m = pick(movies, ids);
-    return [requested(ids, m, "movie"), movieGrab(ids, m, 3_000, { seconds: 30 }), torrentFinished(ids, 1, 33_500, m.title), movieImport(ids, m, 35_000), movieInJellyfin(ids, m, 39_000), jellyseerrAvailable(ids, m, "movie", 42_000)];
+    return [
+      requested(ids, m, "movie"),
+      movieGrab(ids, m, 3_000, { seconds: 30 }),
+      torrentFinished(ids, 1, 33_500, m.title),
+      movieImport(ids, m, 35_000),
+      movieInJellyfin(ids, m, 39_000),
+      jellyseerrAvailable(ids, m, "movie", 42_000),
+    ];
   },
 };
 
@@ -67,7 +91,13 @@ const animeMovie: Scenario = {
   steps: (ids) => {
     const m = pick(animeMovies, ids);
     const asSeries: Show = { title: m.title, year: m.year, anime: true };
-    return [requested(ids, m, "movie"), movieGrab(ids, m, 3_000, { seconds: 26 }), movieImport(ids, m, 31_000), shokoFile(ids, moviePath(m), 33_000, true, 1), episodeInJellyfin(ids, asSeries, 37_000, 1)];
+    return [
+      requested(ids, m, "movie"),
+      movieGrab(ids, m, 3_000, { seconds: 26 }),
+      movieImport(ids, m, 31_000),
+      shokoFile(ids, moviePath(m), 33_000, true, 1),
+      episodeInJellyfin(ids, asSeries, 37_000, 1),
+    ];
   },
 };
 
@@ -135,7 +165,11 @@ const stalled: Scenario = {
       at: 14_000,
       world: (sim) => {
         for (const q of sim.radarr.queue.filter((x) => x.ownerId === ids.uid)) {
-          Object.assign(q, { status: "warning", trackedDownloadStatus: "warning", statusMessages: [{ title: q.title ?? "", messages: ["The download is stalled with no connections"] }] });
+          Object.assign(q, {
+            status: "warning",
+            trackedDownloadStatus: "warning",
+            statusMessages: [{ title: q.title ?? "", messages: ["The download is stalled with no connections"] }],
+          });
         }
       },
     };
@@ -149,7 +183,11 @@ const blocked: Scenario = {
   trouble: true,
   steps: (ids) => {
     const s: Show = { title: "Andor", year: 2022 };
-    return [requested(ids, s, "tv"), showGrab(ids, s, 3_000, { n: 1, episodes: [1, 2], seconds: 14 }), importBlocked(ids, s, 20_000, { n: 1, episodes: [1, 2] })];
+    return [
+      requested(ids, s, "tv"),
+      showGrab(ids, s, 3_000, { n: 1, episodes: [1, 2], seconds: 14 }),
+      importBlocked(ids, s, 20_000, { n: 1, episodes: [1, 2] }),
+    ];
   },
 };
 
@@ -159,7 +197,12 @@ const lostImport: Scenario = {
   trouble: true,
   steps: (ids) => {
     const m: Movie = { title: "Past Lives", year: 2023 };
-    return [requested(ids, m, "movie"), movieGrab(ids, m, 2_000, { seconds: 9 }), movieImport(ids, m, 13_000, false), movieInJellyfin(ids, m, 15_000, false)];
+    return [
+      requested(ids, m, "movie"),
+      movieGrab(ids, m, 2_000, { seconds: 9 }),
+      movieImport(ids, m, 13_000, false),
+      movieInJellyfin(ids, m, 15_000, false),
+    ];
   },
 };
 
@@ -169,11 +212,27 @@ const matchFailure: Scenario = {
   trouble: true,
   steps: (ids) => {
     const s: Show = { title: "Mononoke", year: 2007, anime: true };
-    return [requested(ids, s, "tv"), showGrab(ids, s, 3_000, { n: 1, episodes: [1], seconds: 12 }), episodeImport(ids, s, 17_000, { n: 1, episode: 1 }), shokoFile(ids, episodePath(s, 1), 18_000, false, 1)];
+    return [
+      requested(ids, s, "tv"),
+      showGrab(ids, s, 3_000, { n: 1, episodes: [1], seconds: 12 }),
+      episodeImport(ids, s, 17_000, { n: 1, episode: 1 }),
+      shokoFile(ids, episodePath(s, 1), 18_000, false, 1),
+    ];
   },
 };
 
-export const scenarios: Scenario[] = [regularMovie, regularTv, animeMovie, animeTv, airing, partialSeason, stalled, blocked, lostImport, matchFailure];
+export const scenarios: Scenario[] = [
+  regularMovie,
+  regularTv,
+  animeMovie,
+  animeTv,
+  airing,
+  partialSeason,
+  stalled,
+  blocked,
+  lostImport,
+  matchFailure,
+];
 
 export function findScenario(name: string): Scenario | undefined {
   return scenarios.find((s) => s.name === name);

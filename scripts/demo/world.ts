@@ -1,6 +1,15 @@
-import type { Simulators } from "../../tests/fakes/stack";
 import type { FakeEpisode } from "../../tests/fakes/arr";
-import { radarrGrab, radarrImport, sonarrBlocked, sonarrGrab, sonarrImport, jellyfinEpisode, jellyfinMovie, jellyseerr, qbitFinished } from "../../tests/helpers/payloads";
+import {
+  radarrGrab,
+  radarrImport,
+  sonarrBlocked,
+  sonarrGrab,
+  sonarrImport,
+  jellyfinEpisode,
+  jellyfinMovie,
+  jellyseerr,
+  qbitFinished,
+} from "../../tests/helpers/payloads";
 import type { Delivery, RunIds, Step } from "./engine";
 import { infoHash } from "./engine";
 
@@ -14,7 +23,13 @@ export type Show = { title: string; year: number; anime?: boolean };
 
 const GB = 1_073_741_824;
 const AIRED = "2022-02-18T02:00:00Z";
-const ep = (ids: RunIds, n: number, airDateUtc = AIRED): FakeEpisode => ({ seasonNumber: 1, episodeNumber: n, tvdbId: ids.uid * 100 + n, title: `Episode ${n}`, airDateUtc });
+const ep = (ids: RunIds, n: number, airDateUtc = AIRED): FakeEpisode => ({
+  seasonNumber: 1,
+  episodeNumber: n,
+  tvdbId: ids.uid * 100 + n,
+  title: `Episode ${n}`,
+  airDateUtc,
+});
 const eps = (ids: RunIds, ns: number[]) => ns.map((n) => ({ season: 1, episode: n, tvdbId: ids.uid * 100 + n }));
 const send = (source: Delivery["source"], body: unknown, label: string): Delivery => ({ source, body, label });
 
@@ -29,7 +44,15 @@ export function episodePath(s: Show, n: number): string {
 
 /** Jellyseerr's "Request Automatically Approved": the request appears in the portal. */
 export function requested(ids: RunIds, media: Movie | Show, type: "movie" | "tv", at = 0): Step {
-  const body = jellyseerr("MEDIA_AUTO_APPROVED", { requestId: ids.uid, mediaType: type, tmdbId: ids.uid, tvdbId: type === "tv" ? ids.uid : undefined, seasons: type === "tv" ? [1] : undefined, subject: `${media.title} (${media.year})`, user: "demo" });
+  const body = jellyseerr("MEDIA_AUTO_APPROVED", {
+    requestId: ids.uid,
+    mediaType: type,
+    tmdbId: ids.uid,
+    tvdbId: type === "tv" ? ids.uid : undefined,
+    seasons: type === "tv" ? [1] : undefined,
+    subject: `${media.title} (${media.year})`,
+    user: "demo",
+  });
   return {
     at,
     world: (sim) => {
@@ -41,7 +64,15 @@ export function requested(ids: RunIds, media: Movie | Show, type: "movie" | "tv"
 }
 
 export function jellyseerrAvailable(ids: RunIds, media: Movie | Show, type: "movie" | "tv", at: number): Step {
-  const body = jellyseerr("MEDIA_AVAILABLE", { requestId: ids.uid, mediaType: type, tmdbId: ids.uid, tvdbId: type === "tv" ? ids.uid : undefined, seasons: type === "tv" ? [1] : undefined, subject: `${media.title} (${media.year})`, user: "demo" });
+  const body = jellyseerr("MEDIA_AVAILABLE", {
+    requestId: ids.uid,
+    mediaType: type,
+    tmdbId: ids.uid,
+    tvdbId: type === "tv" ? ids.uid : undefined,
+    seasons: type === "tv" ? [1] : undefined,
+    subject: `${media.title} (${media.year})`,
+    user: "demo",
+  });
   return { at, send: send("jellyseerr", body, `Jellyseerr: ${media.title} available`) };
 }
 
@@ -55,7 +86,9 @@ export function episodeList(ids: RunIds, o: { aired: number[]; upcoming: number[
     world: (sim) => {
       const week = 7 * 86_400_000;
       for (const n of o.aired) sim.sonarr.episodes.push({ seriesId: ids.uid, ...ep(ids, n) });
-      o.upcoming.forEach((n, i) => sim.sonarr.episodes.push({ seriesId: ids.uid, ...ep(ids, n, new Date(Date.now() + (i + 1) * week).toISOString()) }));
+      for (const [i, n] of o.upcoming.entries()) {
+        sim.sonarr.episodes.push({ seriesId: ids.uid, ...ep(ids, n, new Date(Date.now() + (i + 1) * week).toISOString()) });
+      }
     },
   };
 }
@@ -69,9 +102,19 @@ export function movieGrab(ids: RunIds, m: Movie, at: number, o: { seconds: numbe
     world: (sim) => {
       sim.qbit.add({ hash, name, size: Math.round(4.2 * GB), category: "radarr", durationMs: o.seconds * 1000, stallAt: o.stallAt });
       sim.radarr.queue.push({ downloadId: hash, ownerId: ids.uid, title: name, size: Math.round(4.2 * GB) });
-      sim.radarr.history.unshift({ ownerId: ids.uid, eventType: "grabbed", downloadId: hash.toUpperCase(), sourceTitle: name, date: new Date().toISOString() });
+      sim.radarr.history.unshift({
+        ownerId: ids.uid,
+        eventType: "grabbed",
+        downloadId: hash.toUpperCase(),
+        sourceTitle: name,
+        date: new Date().toISOString(),
+      });
     },
-    send: send("radarr", radarrGrab({ hash: hash.toUpperCase(), tmdbId: ids.uid, title: m.title, tags: m.anime ? ["anime"] : [] }), `Radarr: grabbed ${m.title}`),
+    send: send(
+      "radarr",
+      radarrGrab({ hash: hash.toUpperCase(), tmdbId: ids.uid, title: m.title, tags: m.anime ? ["anime"] : [] }),
+      `Radarr: grabbed ${m.title}`,
+    ),
   };
 }
 
@@ -90,7 +133,13 @@ export function movieImport(ids: RunIds, m: Movie, at: number, webhook = true): 
     at,
     world: (sim) => {
       sim.radarr.queue = sim.radarr.queue.filter((q) => q.downloadId !== hash);
-      sim.radarr.history.unshift({ ownerId: ids.uid, eventType: "downloadFolderImported", downloadId: hash.toUpperCase(), importedPath: moviePath(m), date: new Date().toISOString() });
+      sim.radarr.history.unshift({
+        ownerId: ids.uid,
+        eventType: "downloadFolderImported",
+        downloadId: hash.toUpperCase(),
+        importedPath: moviePath(m),
+        date: new Date().toISOString(),
+      });
       const movie = sim.radarr.movies.find((x) => x.id === ids.uid);
       if (movie) movie.filePath = moviePath(m);
     },
@@ -105,7 +154,15 @@ export function movieInJellyfin(ids: RunIds, m: Movie, at: number, webhook = tru
   Object.assign(body, { Name: m.title, Year: m.year });
   return {
     at,
-    world: (sim) => void sim.jellyfin.items.push({ Id: itemId, Name: m.title, Type: "Movie", ProviderIds: { Tmdb: String(ids.uid), Imdb: `tt9${ids.uid}` }, Path: moviePath(m), playable: true }),
+    world: (sim) =>
+      void sim.jellyfin.items.push({
+        Id: itemId,
+        Name: m.title,
+        Type: "Movie",
+        ProviderIds: { Tmdb: String(ids.uid), Imdb: `tt9${ids.uid}` },
+        Path: moviePath(m),
+        playable: true,
+      }),
     send: webhook ? send("jellyfin", body, `Jellyfin: ${m.title} added`) : undefined,
   };
 }
@@ -113,7 +170,10 @@ export function movieInJellyfin(ids: RunIds, m: Movie, at: number, webhook = tru
 /** Sonarr grabs one torrent (torrent number `n`) holding these episodes of season 1. */
 export function showGrab(ids: RunIds, s: Show, at: number, o: { n: number; episodes: number[]; seconds: number }): Step {
   const hash = infoHash(ids.uid, o.n);
-  const name = o.episodes.length > 1 ? `${s.title.replace(/[^\w]+/g, ".")}.S01.1080p.WEB-DL` : `${s.title.replace(/[^\w]+/g, ".")}.S01E${String(o.episodes[0]).padStart(2, "0")}.1080p.WEB-DL.mkv`;
+  const name =
+    o.episodes.length > 1
+      ? `${s.title.replace(/[^\w]+/g, ".")}.S01.1080p.WEB-DL`
+      : `${s.title.replace(/[^\w]+/g, ".")}.S01E${String(o.episodes[0]).padStart(2, "0")}.1080p.WEB-DL.mkv`;
   const size = Math.round(1.4 * GB * o.episodes.length);
   return {
     at,
@@ -121,25 +181,50 @@ export function showGrab(ids: RunIds, s: Show, at: number, o: { n: number; episo
       sim.qbit.add({ hash, name, size, category: "tv-sonarr", durationMs: o.seconds * 1000 });
       for (const n of o.episodes) {
         sim.sonarr.queue.push({ downloadId: hash, ownerId: ids.uid, title: name, episode: ep(ids, n), size });
-        sim.sonarr.history.unshift({ ownerId: ids.uid, eventType: "grabbed", downloadId: hash.toUpperCase(), sourceTitle: name, episode: ep(ids, n), date: new Date().toISOString() });
-        if (!sim.sonarr.episodes.some((e) => e.seriesId === ids.uid && e.episodeNumber === n)) sim.sonarr.episodes.push({ seriesId: ids.uid, ...ep(ids, n) });
+        sim.sonarr.history.unshift({
+          ownerId: ids.uid,
+          eventType: "grabbed",
+          downloadId: hash.toUpperCase(),
+          sourceTitle: name,
+          episode: ep(ids, n),
+          date: new Date().toISOString(),
+        });
+        if (!sim.sonarr.episodes.some((e) => e.seriesId === ids.uid && e.episodeNumber === n))
+          sim.sonarr.episodes.push({ seriesId: ids.uid, ...ep(ids, n) });
       }
     },
-    send: send("sonarr", sonarrGrab({ hash: hash.toUpperCase(), episodes: eps(ids, o.episodes), tvdbId: ids.uid, title: s.title, type: s.anime ? "anime" : "standard" }), `Sonarr: grabbed ${name}`),
+    send: send(
+      "sonarr",
+      sonarrGrab({ hash: hash.toUpperCase(), episodes: eps(ids, o.episodes), tvdbId: ids.uid, title: s.title, type: s.anime ? "anime" : "standard" }),
+      `Sonarr: grabbed ${name}`,
+    ),
   };
 }
 
 /** Sonarr imports one episode file of torrent `n` ("On File Import" sends one Download per file). */
 export function episodeImport(ids: RunIds, s: Show, at: number, o: { n: number; episode: number }): Step {
   const hash = infoHash(ids.uid, o.n);
-  const body = sonarrImport({ hash: hash.toUpperCase(), episodes: eps(ids, [o.episode]), tvdbId: ids.uid, title: s.title, type: s.anime ? "anime" : "standard" });
+  const body = sonarrImport({
+    hash: hash.toUpperCase(),
+    episodes: eps(ids, [o.episode]),
+    tvdbId: ids.uid,
+    title: s.title,
+    type: s.anime ? "anime" : "standard",
+  });
   const path = episodePath(s, o.episode);
   Object.assign(body.episodeFile as Json, { path, relativePath: path.split("/").slice(-2).join("/") });
   return {
     at,
     world: (sim) => {
       sim.sonarr.queue = sim.sonarr.queue.filter((q) => !(q.downloadId === hash && q.episode?.episodeNumber === o.episode));
-      sim.sonarr.history.unshift({ ownerId: ids.uid, eventType: "downloadFolderImported", downloadId: hash.toUpperCase(), importedPath: path, episode: ep(ids, o.episode), date: new Date().toISOString() });
+      sim.sonarr.history.unshift({
+        ownerId: ids.uid,
+        eventType: "downloadFolderImported",
+        downloadId: hash.toUpperCase(),
+        importedPath: path,
+        episode: ep(ids, o.episode),
+        date: new Date().toISOString(),
+      });
       const known = sim.sonarr.episodes.find((e) => e.seriesId === ids.uid && e.episodeNumber === o.episode);
       if (known) known.filePath = path;
     },
@@ -166,22 +251,47 @@ export function importBlocked(ids: RunIds, s: Show, at: number, o: { n: number; 
 /** Shoko sees the imported file; matched or not is what its REST API answers from then on. */
 export function shokoFile(ids: RunIds, path: string, at: number, matched: boolean, n: number): Step {
   const relative = path.replace(/^\/anime\//, "");
-  return { at, world: (sim) => void sim.shoko.files.push({ ID: ids.uid * 10 + n, Size: Math.round(1.4 * GB), matched, ImportFolderID: 2, RelativePath: relative }) };
+  return {
+    at,
+    world: (sim) =>
+      void sim.shoko.files.push({ ID: ids.uid * 10 + n, Size: Math.round(1.4 * GB), matched, ImportFolderID: 2, RelativePath: relative }),
+  };
 }
 
 /** Shokofin puts the episode in Jellyfin (no TVDB id) and the Webhook plugin sends ItemAdded. */
 export function episodeInJellyfin(ids: RunIds, s: Show, at: number, n: number): Step {
   const seriesId = infoHash(ids.uid, 80).slice(0, 32);
   const itemId = infoHash(ids.uid, 100 + n).slice(0, 32);
-  const body = jellyfinEpisode({ season: 1, episode: n, tvdbId: s.anime ? undefined : ids.uid * 100 + n, seriesName: s.title, shokofin: s.anime, itemId });
+  const body = jellyfinEpisode({
+    season: 1,
+    episode: n,
+    tvdbId: s.anime ? undefined : ids.uid * 100 + n,
+    seriesName: s.title,
+    shokofin: s.anime,
+    itemId,
+  });
   Object.assign(body, { SeriesId: seriesId, Name: `Episode ${n}` });
   return {
     at,
     world: (sim) => {
       if (!sim.jellyfin.items.some((i) => i.Id === seriesId)) {
-        sim.jellyfin.items.push({ Id: seriesId, Name: s.title, Type: "Series", ProviderIds: s.anime ? { "Shoko Series": String(ids.uid) } : { Tvdb: String(ids.uid), Tmdb: String(ids.uid) } });
+        sim.jellyfin.items.push({
+          Id: seriesId,
+          Name: s.title,
+          Type: "Series",
+          ProviderIds: s.anime ? { "Shoko Series": String(ids.uid) } : { Tvdb: String(ids.uid), Tmdb: String(ids.uid) },
+        });
       }
-      sim.jellyfin.items.push({ Id: itemId, Name: `Episode ${n}`, Type: "Episode", SeriesId: seriesId, ParentIndexNumber: 1, IndexNumber: n, Path: episodePath(s, n), playable: true });
+      sim.jellyfin.items.push({
+        Id: itemId,
+        Name: `Episode ${n}`,
+        Type: "Episode",
+        SeriesId: seriesId,
+        ParentIndexNumber: 1,
+        IndexNumber: n,
+        Path: episodePath(s, n),
+        playable: true,
+      });
     },
     send: send("jellyfin", body, `Jellyfin: ${s.title} S01E${String(n).padStart(2, "0")} added`),
   };

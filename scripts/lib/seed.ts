@@ -37,7 +37,12 @@ const seedSql = (count: number) => sql`
  * PostgreSQL in EMBEDDED_POSTGRES_DIR, started here for the seeding and stopped before the app opens it.
  */
 export async function seedRequests(env: Record<string, string>, count: number): Promise<void> {
-  const cluster = env.DATABASE_URL ? null : await startCluster({ dir: env.EMBEDDED_POSTGRES_DIR ?? EMBEDDED_POSTGRES_DEFAULTS.dir, user: env.EMBEDDED_POSTGRES_USER || EMBEDDED_POSTGRES_DEFAULTS.user });
+  const cluster = env.DATABASE_URL
+    ? null
+    : await startCluster({
+        dir: env.EMBEDDED_POSTGRES_DIR ?? EMBEDDED_POSTGRES_DEFAULTS.dir,
+        user: env.EMBEDDED_POSTGRES_USER || EMBEDDED_POSTGRES_DEFAULTS.user,
+      });
   const url = env.DATABASE_URL ?? cluster?.url ?? "";
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {

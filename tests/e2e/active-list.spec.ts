@@ -41,7 +41,17 @@ test("filters in the URL survive a live update", async ({ page }) => {
   const tmdbId = 800_000 + (id % 100_000);
   const [movie] = await post("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: id, tmdbId, subject: `${word} Movie (2020)` }));
   // Matches the text but not the type: must stay out.
-  await post("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: id + 1, mediaType: "tv", tvdbId: 900_000 + (id % 100_000), tmdbId: tmdbId + 1, seasons: [1], subject: `${word} Show (2020)` }));
+  await post(
+    "jellyseerr",
+    jellyseerr("MEDIA_PENDING", {
+      requestId: id + 1,
+      mediaType: "tv",
+      tvdbId: 900_000 + (id % 100_000),
+      tmdbId: tmdbId + 1,
+      seasons: [1],
+      subject: `${word} Show (2020)`,
+    }),
+  );
   // Matches the type but not the text: must stay out too.
   await post("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: id + 2, tmdbId: tmdbId + 2, subject: `Other ${id} (2020)` }));
 
@@ -61,14 +71,24 @@ test("on a 390×844 phone the list is one column of cards with no horizontal scr
   const context = await signedInContext(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   const id = unique();
-  await post("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: id, tmdbId: 600_000 + (id % 100_000), subject: `A Rather Long Title That Has To Wrap On Small Phones ${id} (2019)` }));
+  await post(
+    "jellyseerr",
+    jellyseerr("MEDIA_PENDING", {
+      requestId: id,
+      tmdbId: 600_000 + (id % 100_000),
+      subject: `A Rather Long Title That Has To Wrap On Small Phones ${id} (2019)`,
+    }),
+  );
   await page.goto("/");
   await waitForLive(page);
   await expect(page.getByTestId("request-cards")).toBeVisible();
   await expect(page.getByTestId("request-table")).toBeHidden();
   expect(await noHorizontalScroll(page)).toBe(true);
 
-  const [added] = await post("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: id + 1, tmdbId: 600_000 + (id % 100_000) + 1, subject: `Phone Live ${id} (2022)` }));
+  const [added] = await post(
+    "jellyseerr",
+    jellyseerr("MEDIA_PENDING", { requestId: id + 1, tmdbId: 600_000 + (id % 100_000) + 1, subject: `Phone Live ${id} (2022)` }),
+  );
   await expect(page.locator(`[data-testid=request-cards] [data-request-id="${added?.requestId}"]`)).toBeVisible(LIVE);
   expect(await noHorizontalScroll(page)).toBe(true);
   await page.screenshot({ path: testInfo.outputPath("active-phone.png"), fullPage: true });

@@ -75,7 +75,13 @@ test("a script gets 429 with Retry-After once a name must wait", async ({ page }
 async function csrfPair(): Promise<{ token: string; cookie: string }> {
   const response = await fetch(`${e2e.baseURL}/api/auth/csrf`);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { token: csrfToken, cookie: response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") };
+  return {
+    token: csrfToken,
+    cookie: response.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; "),
+  };
 }
 
 /** A credentials POST as a script would send it, from a chosen local source address (a different peer). */
@@ -151,7 +157,10 @@ test("sign-out ends the session on the server: a copy of the cookie taken before
   await page.goto("/login");
   await signIn(page, e2e.users.admin.name, e2e.users.admin.password);
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
-  const copied = (await context.cookies()).filter((c) => c.name.includes("session-token")).map((c) => `${c.name}=${c.value}`).join("; ");
+  const copied = (await context.cookies())
+    .filter((c) => c.name.includes("session-token"))
+    .map((c) => `${c.name}=${c.value}`)
+    .join("; ");
   expect(copied).not.toBe("");
   expect((await fetch(`${e2e.baseURL}/api/admin/deliveries`, { headers: { cookie: copied } })).status).toBe(200);
 

@@ -16,16 +16,54 @@ type Caller = "anonymous" | "member" | "admin" | "apiToken" | "webhookSecret";
 /** `sameOrigin`: sent with the app's own Origin (true) or another site's (false); state changes refuse other origins. */
 type Check = { method: "GET" | "POST" | "DELETE"; path: string; body?: string; sameOrigin?: boolean; expect: Record<Caller, Outcome> };
 
-const page = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: "login", member: "ok", admin: "ok", apiToken: "login", webhookSecret: "login" } });
-const adminPage = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: "login", member: 403, admin: "ok", apiToken: "login", webhookSecret: "login" } });
-const sessionApi = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: 401, member: "ok", admin: "ok", apiToken: 401, webhookSecret: 401 } });
-const readApi = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: 401, member: "ok", admin: "ok", apiToken: "ok", webhookSecret: 401 } });
-const adminApi = (p: string): Check => ({ method: "GET", path: p, expect: { anonymous: 401, member: 403, admin: "ok", apiToken: 401, webhookSecret: 401 } });
+const page = (p: string): Check => ({
+  method: "GET",
+  path: p,
+  expect: { anonymous: "login", member: "ok", admin: "ok", apiToken: "login", webhookSecret: "login" },
+});
+const adminPage = (p: string): Check => ({
+  method: "GET",
+  path: p,
+  expect: { anonymous: "login", member: 403, admin: "ok", apiToken: "login", webhookSecret: "login" },
+});
+const sessionApi = (p: string): Check => ({
+  method: "GET",
+  path: p,
+  expect: { anonymous: 401, member: "ok", admin: "ok", apiToken: 401, webhookSecret: 401 },
+});
+const readApi = (p: string): Check => ({
+  method: "GET",
+  path: p,
+  expect: { anonymous: 401, member: "ok", admin: "ok", apiToken: "ok", webhookSecret: 401 },
+});
+const adminApi = (p: string): Check => ({
+  method: "GET",
+  path: p,
+  expect: { anonymous: 401, member: 403, admin: "ok", apiToken: 401, webhookSecret: 401 },
+});
 /** A member's own settings: any signed-in person from the app's pages (400/404 for this empty body count as answered). */
-const ownWrite = (p: string): Check => ({ method: "POST", path: p, body: "{}", sameOrigin: true, expect: { anonymous: 401, member: "ok", admin: "ok", apiToken: 401, webhookSecret: 401 } });
+const ownWrite = (p: string): Check => ({
+  method: "POST",
+  path: p,
+  body: "{}",
+  sameOrigin: true,
+  expect: { anonymous: 401, member: "ok", admin: "ok", apiToken: 401, webhookSecret: 401 },
+});
 /** The same routes called from another site: refused even with a session cookie. */
-const crossSite = (p: string): Check => ({ method: "POST", path: p, body: "{}", sameOrigin: false, expect: { anonymous: 401, member: 403, admin: 403, apiToken: 401, webhookSecret: 401 } });
-const everyone = (outcome: Outcome): Record<Caller, Outcome> => ({ anonymous: outcome, member: outcome, admin: outcome, apiToken: outcome, webhookSecret: outcome });
+const crossSite = (p: string): Check => ({
+  method: "POST",
+  path: p,
+  body: "{}",
+  sameOrigin: false,
+  expect: { anonymous: 401, member: 403, admin: 403, apiToken: 401, webhookSecret: 401 },
+});
+const everyone = (outcome: Outcome): Record<Caller, Outcome> => ({
+  anonymous: outcome,
+  member: outcome,
+  admin: outcome,
+  apiToken: outcome,
+  webhookSecret: outcome,
+});
 /**
  * Per-request actions: members get 403 for every admin action (only "report" is theirs), the read-only API_TOKEN
  * cannot act. A missing request answers 404 to whoever may act: "ok" here.
@@ -36,7 +74,12 @@ const actionApi = (p: string, body: string, memberMay = false): Check => ({
   body,
   expect: { anonymous: 401, member: memberMay ? "ok" : 403, admin: "ok", apiToken: 403, webhookSecret: 401 },
 });
-const adminAction = (p: string, body = "{}"): Check => ({ method: "POST", path: p, body, expect: { anonymous: 401, member: 403, admin: "ok", apiToken: 401, webhookSecret: 401 } });
+const adminAction = (p: string, body = "{}"): Check => ({
+  method: "POST",
+  path: p,
+  body,
+  expect: { anonymous: 401, member: 403, admin: "ok", apiToken: 401, webhookSecret: 401 },
+});
 
 const jellyseerrTest = readFileSync(path.join(process.cwd(), "tests/fixtures/contracts/jellyseerr-test-notification.json"), "utf8");
 
@@ -83,10 +126,16 @@ const matrix: Record<string, Check[]> = {
     { ...ownWrite("/api/notifications/push-subscriptions"), method: "DELETE" },
     { ...crossSite("/api/notifications/push-subscriptions"), method: "POST" },
   ],
-  "/api/notifications/channels": [{ ...ownWrite("/api/notifications/channels"), method: "POST" }, { ...crossSite("/api/notifications/channels"), method: "POST" }],
+  "/api/notifications/channels": [
+    { ...ownWrite("/api/notifications/channels"), method: "POST" },
+    { ...crossSite("/api/notifications/channels"), method: "POST" },
+  ],
   "/api/notifications/channels/[id]": [{ ...ownWrite("/api/notifications/channels/999999"), method: "DELETE" }],
   "/api/notifications/channels/[id]/test": [{ ...ownWrite("/api/notifications/channels/999999/test"), method: "POST" }],
-  "/api/notifications/quiet-hours": [{ ...ownWrite("/api/notifications/quiet-hours"), method: "POST" }, { ...crossSite("/api/notifications/quiet-hours"), method: "POST" }],
+  "/api/notifications/quiet-hours": [
+    { ...ownWrite("/api/notifications/quiet-hours"), method: "POST" },
+    { ...crossSite("/api/notifications/quiet-hours"), method: "POST" },
+  ],
   "/api/notifications/follows/[requestId]": [
     { ...ownWrite("/api/notifications/follows/999999"), method: "POST" },
     { ...ownWrite("/api/notifications/follows/999999"), method: "DELETE" },
@@ -254,7 +303,10 @@ test("the proxy reads the session without writing it, so a request in flight can
   for (const path of ["/", "/history", "/api/requests"]) {
     const response = await fetch(`${e2e.baseURL}${path}`, { headers: { cookie }, redirect: "manual" });
     expect(response.status, path).toBe(200);
-    expect(response.headers.getSetCookie().filter((c) => c.includes("session-token")), path).toEqual([]);
+    expect(
+      response.headers.getSetCookie().filter((c) => c.includes("session-token")),
+      path,
+    ).toEqual([]);
   }
 });
 

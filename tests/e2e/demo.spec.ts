@@ -11,7 +11,13 @@ import { signInOverHttp } from "../helpers/sign-in";
  * simulated. Within the demo's first two minutes the four flows reach "available", each trouble case shows its
  * attention, and `npm run simulate` against the running demo gets 200 for every delivery. Ctrl-C leaves nothing.
  */
-type Item = { id: number; title: string; stage: string; attention: { kind: string; reason: string } | null; episodeCounts: Record<string, number> | null };
+type Item = {
+  id: number;
+  title: string;
+  stage: string;
+  attention: { kind: string; reason: string } | null;
+  episodeCounts: Record<string, number> | null;
+};
 
 const token = "demo-e2e-api-token";
 const secret = "demo-e2e-webhook-secret";
@@ -28,7 +34,15 @@ test.beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "status-tracker-demo-"));
   chmodSync(dir, 0o755); // run as root, the embedded PostgreSQL's own account must be able to enter it
   base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DEMO_DATA_DIR: dir, API_TOKEN: token, WEBHOOK_SECRET: secret, ADMIN_USERNAME: "demo", ADMIN_PASSWORD: "demo" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DEMO_DATA_DIR: dir,
+    API_TOKEN: token,
+    WEBHOOK_SECRET: secret,
+    ADMIN_USERNAME: "demo",
+    ADMIN_PASSWORD: "demo",
+  };
   delete env.DATABASE_URL;
   // Its own process group, so the test can stop the demo (and check it stopped everything) as Ctrl-C does.
   demo = spawn("node_modules/.bin/tsx", ["scripts/demo.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
@@ -87,7 +101,9 @@ test("the four flows reach available and every trouble case shows its reason", a
 
   // The lost import was recovered by the sweep (source "tracker"), not by a webhook.
   const lost = first(await items(), "Past Lives")!;
-  const detail = (await (await fetch(`${base}/api/requests/${lost.id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { timeline: { source: string; event: string }[] };
+  const detail = (await (await fetch(`${base}/api/requests/${lost.id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+    timeline: { source: string; event: string }[];
+  };
   expect(detail.timeline).toContainEqual(expect.objectContaining({ source: "tracker", event: "release.imported" }));
 
   // The portal shows it to the demo sign-in.
@@ -99,19 +115,29 @@ test("the four flows reach available and every trouble case shows its reason", a
 });
 
 test("npm run simulate delivers a scenario to the running demo, every answer 200", () => {
-  const run = spawnSync("node_modules/.bin/tsx", ["scripts/simulate.ts", "--target", base, "--secret", secret, "--scenario", "anime-tv"], { encoding: "utf8", timeout: 60_000 });
+  const run = spawnSync("node_modules/.bin/tsx", ["scripts/simulate.ts", "--target", base, "--secret", secret, "--scenario", "anime-tv"], {
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   expect(run.status, run.stdout + run.stderr).toBe(0);
   const answers = run.stdout.split("\n").filter((l) => /^\s+\d{3}\s/.test(l));
   expect(answers.length).toBeGreaterThan(5);
   expect(answers.every((l) => l.trim().startsWith("200"))).toBe(true);
-  const refused = spawnSync("node_modules/.bin/tsx", ["scripts/simulate.ts", "--target", base, "--secret", "wrong"], { encoding: "utf8", timeout: 60_000 });
+  const refused = spawnSync("node_modules/.bin/tsx", ["scripts/simulate.ts", "--target", base, "--secret", "wrong"], {
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   expect(refused.status).toBe(1);
   expect(refused.stderr).toContain("refused the secret (401)");
 });
 
 test("the first start imported the simulated library into History, and Delete everywhere shows each service's result", async ({ page }) => {
   test.setTimeout(120_000);
-  await expect.poll(async () => (await items()).filter((i) => ["Inception", "Whiplash", "Dark"].includes(i.title) && i.stage === "available").length, { timeout: 60_000 }).toBe(3);
+  await expect
+    .poll(async () => (await items()).filter((i) => ["Inception", "Whiplash", "Dark"].includes(i.title) && i.stage === "available").length, {
+      timeout: 60_000,
+    })
+    .toBe(3);
   const cookie = (await signInOverHttp(base, "demo", "demo")).split(";")[0] ?? "";
   const whiplash = first(await items(), "Whiplash")!;
   const started = await fetch(`${base}/api/requests/${whiplash.id}/deletion`, {
@@ -121,9 +147,15 @@ test("the first start imported the simulated library into History, and Delete ev
   });
   expect(started.status).toBe(202);
   type Log = { items: { requestId: number; status: string; steps: { service: string; status: string; result: string | null }[] }[] };
-  const log = async () => ((await (await fetch(`${base}/api/admin/deletions`, { headers: { cookie } })).json()) as Log).items.find((d) => d.requestId === whiplash.id);
+  const log = async () =>
+    ((await (await fetch(`${base}/api/admin/deletions`, { headers: { cookie } })).json()) as Log).items.find((d) => d.requestId === whiplash.id);
   await expect.poll(async () => (await log())?.status, { timeout: 30_000 }).toBe("done");
-  expect((await log())?.steps.map((s) => [s.service, s.status])).toEqual([["radarr", "done"], ["jellyfin", "done"], ["jellyseerr", "done"], ["tracker", "done"]]);
+  expect((await log())?.steps.map((s) => [s.service, s.status])).toEqual([
+    ["radarr", "done"],
+    ["jellyfin", "done"],
+    ["jellyseerr", "done"],
+    ["tracker", "done"],
+  ]);
   const eq = cookie.indexOf("=");
   await page.context().addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: base }]);
   await page.goto(`${base}/admin/deletions`);
@@ -135,6 +167,15 @@ test("Ctrl-C stops the demo and everything it started", async () => {
   const exited = new Promise<number | null>((resolve) => demo.once("exit", (code) => resolve(code)));
   process.kill(-demo.pid!, "SIGINT");
   expect(await exited).toBe(0);
-  await expect.poll(async () => fetch(`${base}/api/health`).then(() => "up", () => "down"), { timeout: 10_000 }).toBe("down");
+  await expect
+    .poll(
+      async () =>
+        fetch(`${base}/api/health`).then(
+          () => "up",
+          () => "down",
+        ),
+      { timeout: 10_000 },
+    )
+    .toBe("down");
   await expect.poll(() => processesUsing(dir), { timeout: 10_000 }).toEqual([]);
 });

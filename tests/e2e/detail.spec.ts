@@ -12,7 +12,10 @@ test("the episode grid and timeline of a tv request update live", async ({ page 
   const id = unique();
   const { tvdbId, eps, title } = show(id);
   const hash = randomHash();
-  const [created] = await post("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", { requestId: id, mediaType: "tv", tvdbId, tmdbId: tvdbId, seasons: [1], subject: `${title} (2023)` }));
+  const [created] = await post(
+    "jellyseerr",
+    jellyseerr("MEDIA_AUTO_APPROVED", { requestId: id, mediaType: "tv", tvdbId, tmdbId: tvdbId, seasons: [1], subject: `${title} (2023)` }),
+  );
   await page.goto(`/requests/${created?.requestId}`);
   await waitForLive(page);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
@@ -43,7 +46,10 @@ test("the episode grid and timeline of a tv request update live", async ({ page 
 test("updates posted while the stream is down are replayed on reconnect (Last-Event-ID)", async ({ page, context }) => {
   const id = unique();
   const { tvdbId, eps, title } = show(id);
-  const [created] = await post("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: id, mediaType: "tv", tvdbId, tmdbId: tvdbId, seasons: [1], subject: `${title} (2023)` }));
+  const [created] = await post(
+    "jellyseerr",
+    jellyseerr("MEDIA_PENDING", { requestId: id, mediaType: "tv", tvdbId, tmdbId: tvdbId, seasons: [1], subject: `${title} (2023)` }),
+  );
   await page.goto(`/requests/${created?.requestId}`);
   await waitForLive(page);
 
@@ -54,7 +60,10 @@ test("updates posted while the stream is down are replayed on reconnect (Last-Ev
   await context.setOffline(true);
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "offline");
 
-  await post("jellyseerr", jellyseerr("MEDIA_APPROVED", { requestId: id, mediaType: "tv", tvdbId, tmdbId: tvdbId, seasons: [1], subject: `${title} (2023)` }));
+  await post(
+    "jellyseerr",
+    jellyseerr("MEDIA_APPROVED", { requestId: id, mediaType: "tv", tvdbId, tmdbId: tvdbId, seasons: [1], subject: `${title} (2023)` }),
+  );
   await post("sonarr", sonarrGrab({ hash: randomHash(), tvdbId, title, episodes: eps }));
   await expect(page.getByTestId("detail-stage").locator("[data-stage]")).toHaveText("Requested");
 

@@ -37,11 +37,14 @@ async function countingProxy(target: string): Promise<Counter> {
   });
   const server = http.createServer((req, res) => {
     if (req.url?.startsWith("/api/v2/torrents/info")) polls.push(performance.now());
-    const forward = http.request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: upstreamHeaders(req.headers) }, (up) => {
-      seen.push(`${req.method} ${req.url?.split("?")[0]} ${up.statusCode}`);
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const forward = http.request(
+      { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: upstreamHeaders(req.headers) },
+      (up) => {
+        seen.push(`${req.method} ${req.url?.split("?")[0]} ${up.statusCode}`);
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     forward.on("error", () => res.writeHead(502).end());
     req.pipe(forward);
   });
@@ -153,7 +156,9 @@ test.describe("several instances on one database", () => {
     for (let i = 0; i < 10; i++) {
       const id = 7_100 + i;
       sent.set(id, performance.now());
-      expect(await post(a.url, "jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: id, tmdbId: 71_000 + i, subject: `Across ${i} (2020)` }))).toBe(200);
+      expect(await post(a.url, "jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: id, tmdbId: 71_000 + i, subject: `Across ${i} (2020)` }))).toBe(
+        200,
+      );
       await sleep(50);
     }
     await expect.poll(() => stream.arrivals.size, { timeout: 10_000 }).toBe(10);

@@ -4,7 +4,9 @@ import { e2e } from "./env";
 import { test } from "./support";
 
 let push: Awaited<ReturnType<typeof startPushService>>;
-test.beforeAll(async () => void (push = await startPushService()));
+test.beforeAll(async () => {
+  push = await startPushService();
+});
 test.afterAll(() => push.close());
 
 /**
@@ -21,7 +23,11 @@ function stubPushServiceWhenUnreachable(pushOrigin: string) {
   const realSubscribe = proto.subscribe;
   const state = window as unknown as Record<string, unknown>;
   let current: PushSubscription | null = null;
-  const b64u = (bytes: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  const b64u = (bytes: ArrayBuffer) =>
+    btoa(String.fromCharCode(...new Uint8Array(bytes)))
+      .replace(/\+/g, "-")
+      .replace(/\//g, "_")
+      .replace(/=+$/, "");
   proto.subscribe = async function (options?: PushSubscriptionOptionsInit) {
     const key = options?.applicationServerKey;
     state.__appServerKey = key instanceof Uint8Array ? b64u(new Uint8Array(key).buffer) : null;
@@ -40,7 +46,17 @@ function stubPushServiceWhenUnreachable(pushOrigin: string) {
     const endpoint = `${pushOrigin}/push/${id}`;
     state.__pushKeys = { id, d: jwk.d, publicKey: b64u(publicKey), auth: b64u(auth.buffer) };
     const json = { endpoint, expirationTime: null, keys: { p256dh: b64u(publicKey), auth: b64u(auth.buffer) } };
-    current = { endpoint, expirationTime: null, options: options ?? {}, toJSON: () => json, getKey: () => null, unsubscribe: async () => ((current = null), true) } as unknown as PushSubscription;
+    current = {
+      endpoint,
+      expirationTime: null,
+      options: options ?? {},
+      toJSON: () => json,
+      getKey: () => null,
+      unsubscribe: async () => {
+        current = null;
+        return true;
+      },
+    } as unknown as PushSubscription;
     return current;
   };
   proto.getSubscription = async () => current;
@@ -54,7 +70,11 @@ test("a member turns on push from the settings page; the subscription reaches th
   await page.getByRole("button", { name: "Turn on push notifications" }).click();
   await expect(page.getByTestId("push-status")).toHaveText("Push notifications are on for this device.");
 
-  type PageState = { __pushKeys?: { id: string; d: string; publicKey: string; auth: string }; __appServerKey?: string; __realSubscribeError?: string };
+  type PageState = {
+    __pushKeys?: { id: string; d: string; publicKey: string; auth: string };
+    __appServerKey?: string;
+    __realSubscribeError?: string;
+  };
   const state = await page.evaluate(() => {
     const w = window as unknown as PageState;
     return { keys: w.__pushKeys ?? null, appServerKey: w.__appServerKey ?? null, realError: w.__realSubscribeError ?? null };
@@ -64,7 +84,15 @@ test("a member turns on push from the settings page; the subscription reaches th
   if (!keys) return;
   console.log(`real pushManager.subscribe() here: ${state.realError ?? "succeeded"}`);
   // The keys stay in the page: the test's push service learns them here, as the device would hold them.
-  push.register(keys.id, { privateKey: Buffer.from(keys.d, "base64url"), publicKey: Buffer.from(keys.publicKey, "base64url"), authSecret: Buffer.from(keys.auth, "base64url") }, appServerKey);
+  push.register(
+    keys.id,
+    {
+      privateKey: Buffer.from(keys.d, "base64url"),
+      publicKey: Buffer.from(keys.publicKey, "base64url"),
+      authSecret: Buffer.from(keys.auth, "base64url"),
+    },
+    appServerKey,
+  );
 
   // The device is listed: the server stored the subscription; its "Send test" pushes through the loopback service.
   const device = page.getByRole("list", { name: "Devices with push" }).getByTestId("channel");

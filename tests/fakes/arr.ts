@@ -20,12 +20,21 @@ export type QueueItem = {
   size?: number;
   sizeleft?: number;
 };
-export type HistoryItem = { eventType: "grabbed" | "downloadFolderImported" | "downloadFailed"; downloadId: string; sourceTitle?: string; importedPath?: string; episode?: FakeEpisode };
+export type HistoryItem = {
+  eventType: "grabbed" | "downloadFolderImported" | "downloadFailed";
+  downloadId: string;
+  sourceTitle?: string;
+  importedPath?: string;
+  episode?: FakeEpisode;
+};
 export type FakeMovie = { id: number; title: string; tmdbId: number; tags: number[]; filePath?: string };
 export type FakeSeries = { id: number; title: string; tvdbId: number; seriesType: "standard" | "anime" };
 
 // Sonarr's QualitySource says "web", Radarr's "webdl" (their OpenAPI enums differ).
-const quality = (kind: "sonarr" | "radarr") => ({ quality: { id: 3, name: "WEBDL-1080p", source: kind === "sonarr" ? "web" : "webdl", resolution: 1080 }, revision: { version: 1, real: 0, isRepack: false } });
+const quality = (kind: "sonarr" | "radarr") => ({
+  quality: { id: 3, name: "WEBDL-1080p", source: kind === "sonarr" ? "web" : "webdl", resolution: 1080 },
+  revision: { version: 1, real: 0, isRepack: false },
+});
 const LANGUAGES = [{ id: 1, name: "English" }];
 
 /** Sonarr's ids are 32-bit integers: the demo's large series ids are folded so an episode id always fits. */
@@ -47,7 +56,10 @@ export class FakeArr {
   deletes: string[] = [];
   /** Answer every DELETE with this status (a failing service); null answers normally. */
   failDeletes: number | null = null;
-  constructor(readonly kind: "sonarr" | "radarr", readonly apiKey = "arr-key") {}
+  constructor(
+    readonly kind: "sonarr" | "radarr",
+    readonly apiKey = "arr-key",
+  ) {}
 
   handle = (req: FakeRequest): FakeResponse | undefined => {
     const key = req.headers["x-api-key"] ?? req.query.get("apikey");
@@ -57,17 +69,46 @@ export class FakeArr {
     if (req.method === "DELETE") return this.handleDelete(req);
     switch (`${req.method} ${req.path}`) {
       case "GET /api/v3/system/status":
-        return { status: 200, body: { appName: this.kind === "sonarr" ? "Sonarr" : "Radarr", instanceName: this.kind === "sonarr" ? "Sonarr" : "Radarr", version: this.kind === "sonarr" ? "4.0.19.2979" : "6.0.3.10276", isLinux: true } };
+        return {
+          status: 200,
+          body: {
+            appName: this.kind === "sonarr" ? "Sonarr" : "Radarr",
+            instanceName: this.kind === "sonarr" ? "Sonarr" : "Radarr",
+            version: this.kind === "sonarr" ? "4.0.19.2979" : "6.0.3.10276",
+            isLinux: true,
+          },
+        };
       case "GET /api/v3/queue":
-        return { status: 200, body: { ...page(this.queue.map((r, i) => this.withOwner(this.queueRecord(r, i), q)), q), sortKey: "timeleft", sortDirection: "ascending" } };
+        return {
+          status: 200,
+          body: {
+            ...page(
+              this.queue.map((r, i) => this.withOwner(this.queueRecord(r, i), q)),
+              q,
+            ),
+            sortKey: "timeleft",
+            sortDirection: "ascending",
+          },
+        };
       case "GET /api/v3/movie":
-        return { status: 200, body: this.movies.filter((m) => !q.has("tmdbId") || m.tmdbId === Number(q.get("tmdbId"))).map((m) => this.movieResource(m)) };
+        return {
+          status: 200,
+          body: this.movies.filter((m) => !q.has("tmdbId") || m.tmdbId === Number(q.get("tmdbId"))).map((m) => this.movieResource(m)),
+        };
       case "GET /api/v3/series":
-        return { status: 200, body: this.series.filter((s) => !q.has("tvdbId") || s.tvdbId === Number(q.get("tvdbId"))).map((s) => ({ ...s, monitored: true })) };
+        return {
+          status: 200,
+          body: this.series.filter((s) => !q.has("tvdbId") || s.tvdbId === Number(q.get("tvdbId"))).map((s) => ({ ...s, monitored: true })),
+        };
       case "GET /api/v3/episode": {
         if (!q.has("seriesId")) return { status: 400, body: "seriesId or episodeIds must be provided" };
         const seriesId = Number(q.get("seriesId"));
-        return { status: 200, body: this.episodes.filter((e) => e.seriesId === seriesId).map((e) => this.episodeResource(seriesId, e, q.get("includeEpisodeFile") === "true")) };
+        return {
+          status: 200,
+          body: this.episodes
+            .filter((e) => e.seriesId === seriesId)
+            .map((e) => this.episodeResource(seriesId, e, q.get("includeEpisodeFile") === "true")),
+        };
       }
       case "GET /api/v3/tag":
         return { status: 200, body: this.tags };
@@ -84,7 +125,21 @@ export class FakeArr {
         const body = JSON.parse(req.body) as { name: string };
         this.commands.push(body);
         const now = new Date().toISOString();
-        return { status: 201, body: { id: this.commands.length, name: body.name, commandName: body.name, priority: "normal", status: "queued", queued: now, trigger: "manual", stateChangeTime: now, sendUpdatesToClient: true, updateScheduledTask: true } };
+        return {
+          status: 201,
+          body: {
+            id: this.commands.length,
+            name: body.name,
+            commandName: body.name,
+            priority: "normal",
+            status: "queued",
+            queued: now,
+            trigger: "manual",
+            stateChangeTime: now,
+            sendUpdatesToClient: true,
+            updateScheduledTask: true,
+          },
+        };
       }
     }
     return undefined;
@@ -139,15 +194,53 @@ export class FakeArr {
   }
 
   private movieResource(m: FakeMovie) {
-    const file = m.filePath ? { movieFile: { id: m.id + 50_000, movieId: m.id, relativePath: m.filePath.split("/").pop(), path: m.filePath, size: 4_500_000_000, quality: quality(this.kind), languages: LANGUAGES } } : {};
+    const file = m.filePath
+      ? {
+          movieFile: {
+            id: m.id + 50_000,
+            movieId: m.id,
+            relativePath: m.filePath.split("/").pop(),
+            path: m.filePath,
+            size: 4_500_000_000,
+            quality: quality(this.kind),
+            languages: LANGUAGES,
+          },
+        }
+      : {};
     return { id: m.id, title: m.title, tmdbId: m.tmdbId, tags: m.tags, hasFile: Boolean(m.filePath), monitored: true, ...file };
   }
 
   private episodeResource(seriesId: number, e: FakeEpisode & { filePath?: string }, withFile: boolean) {
     const id = episodeId(seriesId, e);
-    const file = withFile && e.filePath ? { episodeFile: { id: id + 500_000, seriesId, seasonNumber: e.seasonNumber, relativePath: e.filePath.split("/").pop(), path: e.filePath, size: 1_439_825_920, quality: quality(this.kind), languages: LANGUAGES } } : {};
+    const file =
+      withFile && e.filePath
+        ? {
+            episodeFile: {
+              id: id + 500_000,
+              seriesId,
+              seasonNumber: e.seasonNumber,
+              relativePath: e.filePath.split("/").pop(),
+              path: e.filePath,
+              size: 1_439_825_920,
+              quality: quality(this.kind),
+              languages: LANGUAGES,
+            },
+          }
+        : {};
     const aired = e.airDateUtc ? { airDate: e.airDateUtc.slice(0, 10), airDateUtc: e.airDateUtc } : {};
-    return { id, seriesId, tvdbId: e.tvdbId ?? 0, episodeFileId: e.filePath ? id + 500_000 : 0, seasonNumber: e.seasonNumber, episodeNumber: e.episodeNumber, title: e.title ?? `Episode ${e.episodeNumber}`, ...aired, hasFile: Boolean(e.filePath), monitored: e.monitored ?? true, ...file };
+    return {
+      id,
+      seriesId,
+      tvdbId: e.tvdbId ?? 0,
+      episodeFileId: e.filePath ? id + 500_000 : 0,
+      seasonNumber: e.seasonNumber,
+      episodeNumber: e.episodeNumber,
+      title: e.title ?? `Episode ${e.episodeNumber}`,
+      ...aired,
+      hasFile: Boolean(e.filePath),
+      monitored: e.monitored ?? true,
+      ...file,
+    };
   }
 
   private historyRecord(h: HistoryItem & { ownerId: number; date?: string }, i: number, withEpisode: boolean) {
@@ -155,8 +248,31 @@ export class FakeArr {
     const owner = this.kind === "sonarr" ? { seriesId: h.ownerId, episodeId: epId } : { movieId: h.ownerId };
     const data: Record<string, string> = { indexer: "Nyaa" };
     if (h.importedPath) data.importedPath = h.importedPath;
-    const episode = withEpisode && h.episode ? { episode: { id: epId, seriesId: h.ownerId, title: h.episode.title ?? "Episode", tvdbId: h.episode.tvdbId ?? 0, seasonNumber: h.episode.seasonNumber, episodeNumber: h.episode.episodeNumber } } : {};
-    return { id: 9000 + i, ...owner, sourceTitle: h.sourceTitle ?? "Release", languages: LANGUAGES, quality: quality(this.kind), date: h.date ?? "2025-03-02T20:17:31Z", downloadId: h.downloadId, eventType: h.eventType, data, ...episode };
+    const episode =
+      withEpisode && h.episode
+        ? {
+            episode: {
+              id: epId,
+              seriesId: h.ownerId,
+              title: h.episode.title ?? "Episode",
+              tvdbId: h.episode.tvdbId ?? 0,
+              seasonNumber: h.episode.seasonNumber,
+              episodeNumber: h.episode.episodeNumber,
+            },
+          }
+        : {};
+    return {
+      id: 9000 + i,
+      ...owner,
+      sourceTitle: h.sourceTitle ?? "Release",
+      languages: LANGUAGES,
+      quality: quality(this.kind),
+      date: h.date ?? "2025-03-02T20:17:31Z",
+      downloadId: h.downloadId,
+      eventType: h.eventType,
+      data,
+      ...episode,
+    };
   }
 
   private queueRecord(r: QueueItem, i: number) {

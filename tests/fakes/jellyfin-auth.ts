@@ -65,7 +65,11 @@ export async function startFakeJellyfin({ users, port = 0 }: { users: FakeUser[]
       if (!parseMediaBrowser(req.headers.authorization)?.token) return send(res, 401);
       const found = users.find((u) => userId(u.name) === byId[1]?.toLowerCase());
       if (!found) return send(res, 404);
-      return send(res, 200, { Name: found.name, Id: byId[1], Policy: { IsAdministrator: found.admin === true, IsDisabled: found.disabled === true } });
+      return send(res, 200, {
+        Name: found.name,
+        Id: byId[1],
+        Policy: { IsAdministrator: found.admin === true, IsDisabled: found.disabled === true },
+      });
     }
     if (req.method !== "POST" || url.pathname.toLowerCase() !== "/users/authenticatebyname") return send(res, 404);
     const text = await readBody(req);
@@ -78,7 +82,7 @@ export async function startFakeJellyfin({ users, port = 0 }: { users: FakeUser[]
     fake.calls.push({ url: req.url ?? "", authorization: req.headers.authorization ?? null, body });
     if (fake.delayMs > 0) await new Promise((r) => setTimeout(r, fake.delayMs));
     const auth = parseMediaBrowser(req.headers.authorization);
-    if (!auth || !auth.client || !auth.device || !auth.deviceid || !auth.version) {
+    if (!auth?.client || !auth.device || !auth.deviceid || !auth.version) {
       return send(res, 400, "Value cannot be null or empty. (Parameter 'deviceId')");
     }
     if (!(req.headers["content-type"] ?? "").includes("json") || typeof body !== "object" || body === null) {

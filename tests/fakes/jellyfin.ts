@@ -42,7 +42,8 @@ export class FakeJellyfin {
   }
 
   handle = (req: FakeRequest): FakeResponse | undefined => {
-    if (req.path === "/System/Info/Public") return { status: 200, body: { Version: "10.11.11", ServerName: "jellyfin", ProductName: "Jellyfin Server" } };
+    if (req.path === "/System/Info/Public")
+      return { status: 200, body: { Version: "10.11.11", ServerName: "jellyfin", ProductName: "Jellyfin Server" } };
     if (!(req.headers.authorization ?? "").includes(`Token="${this.apiKey}"`)) return { status: 401 };
     const q = new Map([...req.query.entries()].map(([k, v]) => [k.toLowerCase(), v]));
     const fields = (q.get("fields") ?? "").toLowerCase().split(",");
@@ -60,7 +61,10 @@ export class FakeJellyfin {
         .filter((i) => !term || i.Name.toLowerCase().includes(term));
       const start = Number(q.get("startindex") ?? 0);
       const limit = Number(q.get("limit") ?? all.length);
-      return { status: 200, body: { Items: all.slice(start, start + limit).map((i) => this.dto(i, fields)), TotalRecordCount: all.length, StartIndex: start } };
+      return {
+        status: 200,
+        body: { Items: all.slice(start, start + limit).map((i) => this.dto(i, fields)), TotalRecordCount: all.length, StartIndex: start },
+      };
     }
     const shows = /^\/Shows\/([^/]+)\/Episodes$/.exec(req.path);
     if (req.method === "GET" && shows) {

@@ -26,21 +26,64 @@ export class FakeJellyseerrAdmin {
 
   private resource(r: FakeSeerrRequest) {
     const at = r.createdAt ?? "2025-03-01T10:00:00.000Z";
-    const user = { id: r.requestedBy.id, displayName: r.requestedBy.displayName, username: r.requestedBy.displayName, email: r.requestedBy.email ?? `${r.requestedBy.displayName.toLowerCase()}@example.com`, userType: 3, permissions: 32, requestCount: 1, createdAt: at, updatedAt: at };
-    const media = { id: r.media.id, mediaType: r.type, tmdbId: r.media.tmdbId, tvdbId: r.media.tvdbId ?? null, status: r.media.status ?? 3, status4k: 1, createdAt: at, updatedAt: at, jellyfinMediaId: r.media.jellyfinMediaId ?? null, seasons: [] };
+    const user = {
+      id: r.requestedBy.id,
+      displayName: r.requestedBy.displayName,
+      username: r.requestedBy.displayName,
+      email: r.requestedBy.email ?? `${r.requestedBy.displayName.toLowerCase()}@example.com`,
+      userType: 3,
+      permissions: 32,
+      requestCount: 1,
+      createdAt: at,
+      updatedAt: at,
+    };
+    const media = {
+      id: r.media.id,
+      mediaType: r.type,
+      tmdbId: r.media.tmdbId,
+      tvdbId: r.media.tvdbId ?? null,
+      status: r.media.status ?? 3,
+      status4k: 1,
+      createdAt: at,
+      updatedAt: at,
+      jellyfinMediaId: r.media.jellyfinMediaId ?? null,
+      seasons: [],
+    };
     const seasons = (r.seasons ?? []).map((n, i) => ({ id: r.id * 100 + i, seasonNumber: n, status: 2, createdAt: at, updatedAt: at }));
-    return { id: r.id, status: r.status ?? 2, createdAt: at, updatedAt: at, type: r.type, is4k: false, serverId: 0, profileId: 4, rootFolder: "/media", media, requestedBy: user, modifiedBy: null, seasons, isAutoRequest: false };
+    return {
+      id: r.id,
+      status: r.status ?? 2,
+      createdAt: at,
+      updatedAt: at,
+      type: r.type,
+      is4k: false,
+      serverId: 0,
+      profileId: 4,
+      rootFolder: "/media",
+      media,
+      requestedBy: user,
+      modifiedBy: null,
+      seasons,
+      isAutoRequest: false,
+    };
   }
 
   handle = (req: FakeRequest): FakeResponse | undefined => {
     for (const r of this.requests) if (!this.removedMedia.has(r.media.id)) this.media.add(r.media.id);
-    if (req.headers["x-api-key"] !== this.apiKey) return { status: 403, body: { status: 403, error: "You do not have permission to access this endpoint" } };
+    if (req.headers["x-api-key"] !== this.apiKey)
+      return { status: 403, body: { status: 403, error: "You do not have permission to access this endpoint" } };
     if (req.method === "GET" && req.path === "/api/v1/request") {
       const take = Number(req.query.get("take") ?? 10);
       const skip = Number(req.query.get("skip") ?? 0);
       const sorted = [...this.requests].sort((a, b) => (req.query.get("sortDirection") === "asc" ? a.id - b.id : b.id - a.id));
       const results = sorted.slice(skip, skip + take).map((r) => this.resource(r));
-      return { status: 200, body: { pageInfo: { pages: Math.ceil(sorted.length / take), pageSize: take, results: sorted.length, page: Math.floor(skip / take) + 1 }, results } };
+      return {
+        status: 200,
+        body: {
+          pageInfo: { pages: Math.ceil(sorted.length / take), pageSize: take, results: sorted.length, page: Math.floor(skip / take) + 1 },
+          results,
+        },
+      };
     }
     const one = /^\/api\/v1\/request\/(\d+)$/.exec(req.path);
     if (one) {

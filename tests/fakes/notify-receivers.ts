@@ -23,7 +23,9 @@ export async function startReceivers() {
     received.push({ method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body, json });
     if (url.pathname === "/" && req.method === "POST") return { status: 200, body: { id: "n1", event: "message" } };
     if (url.pathname === "/message") {
-      return req.headers["x-gotify-key"] === "AppToken1" ? { status: 200, body: { id: 1 } } : { status: 401, body: { error: "Unauthorized", errorCode: 401, errorDescription: "you need to provide a valid access token" } };
+      return req.headers["x-gotify-key"] === "AppToken1"
+        ? { status: 200, body: { id: 1 } }
+        : { status: 401, body: { error: "Unauthorized", errorCode: 401, errorDescription: "you need to provide a valid access token" } };
     }
     if (url.pathname.startsWith("/hook")) return { status: 204, body: "" };
     const discord = /^\/webhooks\/(\d+)\/([\w-]+)$/.exec(url.pathname);

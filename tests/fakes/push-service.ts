@@ -8,7 +8,13 @@ export const PUSH_CA_FILE = path.join(import.meta.dirname, "../fixtures/tls/push
 const tls = { cert: readFileSync(PUSH_CA_FILE), key: readFileSync(path.join(import.meta.dirname, "../fixtures/tls/push-service.key")) };
 
 /** A browser's side of a push subscription: the keys only the receiving device holds. */
-export type TestSubscription = { endpoint: string; keys: { p256dh: string; auth: string }; privateKey: Buffer; publicKey: Buffer; authSecret: Buffer };
+export type TestSubscription = {
+  endpoint: string;
+  keys: { p256dh: string; auth: string };
+  privateKey: Buffer;
+  publicKey: Buffer;
+  authSecret: Buffer;
+};
 
 const b64u = (b: Buffer) => b.toString("base64url");
 const hmac = (key: Buffer, data: Buffer) => createHmac("sha256", key).update(data).digest();
@@ -37,7 +43,11 @@ export function decryptAes128gcm(body: Buffer, sub: Pick<TestSubscription, "priv
 }
 
 /** RFC 8292: `vapid t=<JWT>, k=<public key>`; the JWT is ES256 over the key, for this origin, not expired. */
-export function checkVapid(header: string | undefined, origin: string, expectedKey: string | null): { ok: true; sub: string } | { ok: false; why: string } {
+export function checkVapid(
+  header: string | undefined,
+  origin: string,
+  expectedKey: string | null,
+): { ok: true; sub: string } | { ok: false; why: string } {
   const match = /^vapid t=([^,\s]+),\s*k=([A-Za-z0-9_-]+)$/.exec(header ?? "");
   if (!match) return { ok: false, why: "no vapid authorization" };
   const [jwt, k] = [match[1]!, match[2]!];
@@ -48,10 +58,12 @@ export function checkVapid(header: string | undefined, origin: string, expectedK
   if (!h || !p || !s) return { ok: false, why: "malformed JWT" };
   const header2 = JSON.parse(Buffer.from(h, "base64url").toString()) as { alg?: string };
   if (header2.alg !== "ES256") return { ok: false, why: "JWT is not ES256" };
-  if (!verify("sha256", Buffer.from(`${h}.${p}`), { key, dsaEncoding: "ieee-p1363" }, Buffer.from(s, "base64url"))) return { ok: false, why: "bad JWT signature" };
+  if (!verify("sha256", Buffer.from(`${h}.${p}`), { key, dsaEncoding: "ieee-p1363" }, Buffer.from(s, "base64url")))
+    return { ok: false, why: "bad JWT signature" };
   const claims = JSON.parse(Buffer.from(p, "base64url").toString()) as { aud?: string; exp?: number; sub?: string };
   if (claims.aud !== origin) return { ok: false, why: `aud ${claims.aud} is not ${origin}` };
-  if (!claims.exp || claims.exp * 1000 < Date.now() || claims.exp * 1000 > Date.now() + 24 * 3600_000 + 60_000) return { ok: false, why: "exp out of range" };
+  if (!claims.exp || claims.exp * 1000 < Date.now() || claims.exp * 1000 > Date.now() + 24 * 3600_000 + 60_000)
+    return { ok: false, why: "exp out of range" };
   return { ok: true, sub: claims.sub ?? "" };
 }
 
@@ -101,13 +113,24 @@ export async function startPushService() {
       const authSecret = randomBytes(16);
       const id = randomBytes(8).toString("hex");
       const publicKey = ecdh.getPublicKey();
-      const sub = { endpoint: `${origin}/push/${id}`, keys: { p256dh: b64u(publicKey), auth: b64u(authSecret) }, privateKey: ecdh.getPrivateKey(), publicKey, authSecret };
+      const sub = {
+        endpoint: `${origin}/push/${id}`,
+        keys: { p256dh: b64u(publicKey), auth: b64u(authSecret) },
+        privateKey: ecdh.getPrivateKey(),
+        publicKey,
+        authSecret,
+      };
       subscriptions.set(id, { ...sub, serverKey });
       return sub;
     },
     /** Registers keys a real browser page made (WebCrypto), so its pushes can be decrypted here too. */
     register(id: string, keys: { privateKey: Buffer; publicKey: Buffer; authSecret: Buffer }, serverKey: string | null) {
-      subscriptions.set(id, { endpoint: `${origin}/push/${id}`, keys: { p256dh: b64u(keys.publicKey), auth: b64u(keys.authSecret) }, ...keys, serverKey });
+      subscriptions.set(id, {
+        endpoint: `${origin}/push/${id}`,
+        keys: { p256dh: b64u(keys.publicKey), auth: b64u(keys.authSecret) },
+        ...keys,
+        serverKey,
+      });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -86,7 +86,11 @@ export class FakeQbit {
       total_size: t.size,
       upspeed: done ? 0 : 104_857,
     };
-    return Object.fromEntries(Object.keys(values).sort().map((k) => [k, values[k]]));
+    return Object.fromEntries(
+      Object.keys(values)
+        .sort()
+        .map((k) => [k, values[k]]),
+    );
   }
 
   private sessionOf(req: FakeRequest): string | null {

@@ -5,14 +5,23 @@ export type FakeResponse = { status: number; body?: unknown; headers?: Record<st
 export type FakeHandler = (req: FakeRequest) => FakeResponse | undefined;
 
 /** A loopback HTTP server that answers like an upstream service; every request is kept for assertions. */
-export async function startFake(handler: FakeHandler, options: { record?: boolean } = {}): Promise<{ url: string; calls: FakeRequest[]; close(): Promise<void> }> {
+export async function startFake(
+  handler: FakeHandler,
+  options: { record?: boolean } = {},
+): Promise<{ url: string; calls: FakeRequest[]; close(): Promise<void> }> {
   const calls: FakeRequest[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://fake");
-      const request: FakeRequest = { method: req.method ?? "GET", path: decodeURIComponent(url.pathname), query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString() };
+      const request: FakeRequest = {
+        method: req.method ?? "GET",
+        path: decodeURIComponent(url.pathname),
+        query: url.searchParams,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+      };
       // A long-running demo does not keep every request; tests do, to assert on them.
       if (options.record !== false) calls.push(request);
       const answer = handler(request) ?? { status: 404, body: "Not Found" };

@@ -21,7 +21,16 @@ export class FakeShoko {
       IsVariation: false,
       IsIgnored: false,
       Imported: f.matched ? "2025-03-02T20:17:31Z" : null,
-      Locations: [{ ID: f.ID + 1, FileID: f.ID, ImportFolderID: f.ImportFolderID, RelativePath: f.RelativePath, AbsolutePath: `${folder?.Path ?? ""}/${f.RelativePath}`, IsAccessible: true }],
+      Locations: [
+        {
+          ID: f.ID + 1,
+          FileID: f.ID,
+          ImportFolderID: f.ImportFolderID,
+          RelativePath: f.RelativePath,
+          AbsolutePath: `${folder?.Path ?? ""}/${f.RelativePath}`,
+          IsAccessible: true,
+        },
+      ],
     };
   }
 
@@ -30,7 +39,10 @@ export class FakeShoko {
     if ((req.headers.apikey ?? req.query.get("apikey")) !== this.apiKey) return { status: 401 };
     if (req.path === "/api/v3/File/PathEndsWith") {
       const suffix = (req.query.get("path") ?? "").replace(/\\/g, "/").toLowerCase();
-      return { status: 200, body: this.files.map((f) => this.file(f)).filter((f) => f.Locations.some((l) => l.AbsolutePath.toLowerCase().endsWith(suffix))) };
+      return {
+        status: 200,
+        body: this.files.map((f) => this.file(f)).filter((f) => f.Locations.some((l) => l.AbsolutePath.toLowerCase().endsWith(suffix))),
+      };
     }
     const file = /^\/api\/v3\/File\/(\d+)$/.exec(req.path);
     if (file && req.method === "DELETE") {

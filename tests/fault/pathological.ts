@@ -13,11 +13,19 @@ type Body = { source: string; body: string | Buffer; contentType: string };
 
 export function pathologicalBodies(): Body[] {
   const run = "a".repeat(1_000_000);
-  const invalidUtf8 = Buffer.concat([Buffer.from('{"notification_type":"MEDIA_PENDING","subject":"'), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1]), Buffer.from('"}')]);
+  const invalidUtf8 = Buffer.concat([
+    Buffer.from('{"notification_type":"MEDIA_PENDING","subject":"'),
+    Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1]),
+    Buffer.from('"}'),
+  ]);
   const longTitle = JSON.parse(buildFlow("movie", 301).deliveries[0]!.body) as Record<string, unknown>;
   longTitle.subject = `${CJK_TITLE} (2024)`;
   return [
-    { source: "jellyseerr", body: JSON.stringify({ notification_type: "MEDIA_PENDING", subject: `${run}@example` }), contentType: "application/json" },
+    {
+      source: "jellyseerr",
+      body: JSON.stringify({ notification_type: "MEDIA_PENDING", subject: `${run}@example` }),
+      contentType: "application/json",
+    },
     { source: "jellyfin", body: "[".repeat(1_000_000), contentType: "text/plain" },
     { source: "sonarr", body: `${'{"a":'.repeat(5_000)}1${"}".repeat(5_000)}`, contentType: "application/json" },
     { source: "radarr", body: "a@".repeat(500_000), contentType: "text/plain" },

@@ -27,7 +27,20 @@ export function simulatorClients(sim: Simulators): Clients {
 export const admin: Actor = { kind: "viewer", viewer: { name: "Ana", role: "admin", aliases: ["ana"] } };
 export const member: Actor = { kind: "viewer", viewer: { name: "Ben", role: "member", aliases: ["ben"] } };
 
-type Seed = { mediaType: "movie" | "tv"; title: string; tmdbId?: number; tvdbId?: number; arrId?: number; jellyseerrRequestId?: number; hash?: string; isAnime?: boolean; seasons?: number[]; jellyfinItemId?: string; requestedBy?: string; stage?: "downloading" | "available" };
+type Seed = {
+  mediaType: "movie" | "tv";
+  title: string;
+  tmdbId?: number;
+  tvdbId?: number;
+  arrId?: number;
+  jellyseerrRequestId?: number;
+  hash?: string;
+  isAnime?: boolean;
+  seasons?: number[];
+  jellyfinItemId?: string;
+  requestedBy?: string;
+  stage?: "downloading" | "available";
+};
 
 /** A request as the tracker would hold it after its webhooks: the row, a download, and (tv) an episode per requested season. */
 export async function seedRequest(seed: Seed) {
@@ -53,7 +66,14 @@ export async function seedRequest(seed: Seed) {
     })
     .returning();
   if (!row) throw new Error("seed failed");
-  if (seed.hash) await db.insert(downloads).values({ hash: seed.hash, requestId: row.id, source: seed.mediaType === "movie" ? "radarr" : "sonarr", status: stage === "available" ? "imported" : "downloading", progress: stage === "available" ? 1 : 0.4 });
+  if (seed.hash)
+    await db.insert(downloads).values({
+      hash: seed.hash,
+      requestId: row.id,
+      source: seed.mediaType === "movie" ? "radarr" : "sonarr",
+      status: stage === "available" ? "imported" : "downloading",
+      progress: stage === "available" ? 1 : 0.4,
+    });
   for (const season of seed.seasons ?? []) {
     await db.insert(episodes).values({ requestId: row.id, seasonNumber: season, episodeNumber: 1, stage, downloadHash: seed.hash ?? null });
   }

@@ -4,9 +4,7 @@ import { getDb } from "@/db/client";
 /** Empties every table between tests of one file (each file has its own database). */
 export async function resetTables(): Promise<void> {
   const db = await getDb();
-  await db.execute(
-    sql`truncate requests, episodes, downloads, timeline_events, webhook_deliveries, outbox, source_status restart identity cascade`,
-  );
+  await db.execute(sql`truncate requests, episodes, downloads, timeline_events, webhook_deliveries, outbox, source_status restart identity cascade`);
 }
 
 import { asc } from "drizzle-orm";

@@ -9,7 +9,11 @@ import type { Flow } from "./flows";
  * deliveries must reach. Every request about the flow's title is listed, so a split into two would show.
  */
 export async function flowState(db: Db, flow: Flow) {
-  const rows = await db.select().from(requests).where(eq(requests.titleKey, titleKey(flow.title))).orderBy(asc(requests.id));
+  const rows = await db
+    .select()
+    .from(requests)
+    .where(eq(requests.titleKey, titleKey(flow.title)))
+    .orderBy(asc(requests.id));
   const ids = rows.map((r) => r.id);
   const eps = ids.length > 0 ? await db.select().from(episodes).where(inArray(episodes.requestId, ids)) : [];
   const dls = ids.length > 0 ? await db.select().from(downloads).where(inArray(downloads.requestId, ids)) : [];

@@ -1,4 +1,14 @@
-import { jellyfinEpisode, jellyfinMovie, jellyseerr, qbitFinished, radarrGrab, radarrImport, sonarrGrab, sonarrImport, sonarrImportComplete } from "./payloads";
+import {
+  jellyfinEpisode,
+  jellyfinMovie,
+  jellyseerr,
+  qbitFinished,
+  radarrGrab,
+  radarrImport,
+  sonarrGrab,
+  sonarrImport,
+  sonarrImportComplete,
+} from "./payloads";
 
 /**
  * The four flows as raw deliveries, in the order the services send them; `n` makes every id, hash and title
@@ -47,7 +57,17 @@ function tv(n: number): Flow {
     n,
     title,
     deliveries: [
-      json("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", { mediaType: "tv", requestId: 10_000 + n, tmdbId: series.tmdbId, tvdbId, seasons: [1], subject: `${title} (2008)` })),
+      json(
+        "jellyseerr",
+        jellyseerr("MEDIA_AUTO_APPROVED", {
+          mediaType: "tv",
+          requestId: 10_000 + n,
+          tmdbId: series.tmdbId,
+          tvdbId,
+          seasons: [1],
+          subject: `${title} (2008)`,
+        }),
+      ),
       json("sonarr", sonarrGrab({ ...series, hash: packHash, episodes: pack })),
       json("sonarr", sonarrGrab({ ...series, hash: strayHash, episodes: [ep(4)] })),
       qbit(packHash),
@@ -55,7 +75,11 @@ function tv(n: number): Flow {
       json("sonarr", sonarrImportComplete({ ...series, hash: packHash, episodes: pack })),
       json("sonarr", sonarrImport({ ...series, hash: strayHash, episodes: [ep(4)] })),
       ...[...pack, ep(4)].map((e) =>
-        json("jellyfin", episodeItem(n, { season: 1, episode: e.episode, tvdbId: e.tvdbId, seriesName: title, itemId: itemId(n, 10 + e.episode) }), "text/plain"),
+        json(
+          "jellyfin",
+          episodeItem(n, { season: 1, episode: e.episode, tvdbId: e.tvdbId, seriesName: title, itemId: itemId(n, 10 + e.episode) }),
+          "text/plain",
+        ),
       ),
     ],
   };
@@ -92,13 +116,27 @@ function animeTv(n: number): Flow {
     n,
     title,
     deliveries: [
-      json("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", { mediaType: "tv", requestId: 10_000 + n, tmdbId: series.tmdbId, tvdbId, seasons: [1], subject: `${title} (2023)` })),
+      json(
+        "jellyseerr",
+        jellyseerr("MEDIA_AUTO_APPROVED", {
+          mediaType: "tv",
+          requestId: 10_000 + n,
+          tmdbId: series.tmdbId,
+          tvdbId,
+          seasons: [1],
+          subject: `${title} (2023)`,
+        }),
+      ),
       json("sonarr", sonarrGrab({ ...series, hash, episodes: eps })),
       qbit(hash),
       json("sonarr", sonarrImport({ ...series, hash, episodes: eps })),
       // Shokofin episodes carry no TVDB id: they match by series name, season and episode.
       ...eps.map((e) =>
-        json("jellyfin", episodeItem(n, { season: 1, episode: e.episode, shokofin: true, seriesName: title, itemId: itemId(n, 20 + e.episode) }), "text/plain"),
+        json(
+          "jellyfin",
+          episodeItem(n, { season: 1, episode: e.episode, shokofin: true, seriesName: title, itemId: itemId(n, 20 + e.episode) }),
+          "text/plain",
+        ),
       ),
     ],
   };

@@ -38,7 +38,10 @@ export function jellyfin() {
 
 export async function runtime() {
   const f = fake.current!;
-  return { db: await getDb(), clients: { ...noClients, jellyfin: createJellyfinLibrary({ url: f.url, apiKey: f.jellyfin.apiKey, timeoutMs: 5000 }) } };
+  return {
+    db: await getDb(),
+    clients: { ...noClients, jellyfin: createJellyfinLibrary({ url: f.url, apiKey: f.jellyfin.apiKey, timeoutMs: 5000 }) },
+  };
 }
 
 export const freshClient = () => new Inngest({ id: "status-tracker-test", isDev: true });
@@ -91,8 +94,8 @@ export function waitsFor(results: Record<string, unknown>) {
 }
 export const noItemAdded = waitsFor({ "wait-for-jellyfin": null });
 
-
-export const verifyEvent = (requestId: number) => [{ name: "tracker/verify.requested", data: { requestId } }] as [{ name: string; data: { requestId: number } }];
+export const verifyEvent = (requestId: number) =>
+  [{ name: "tracker/verify.requested", data: { requestId } }] as [{ name: string; data: { requestId: number } }];
 
 export async function outboxOf(requestId: number) {
   const rows = await (await getDb()).select().from(outbox).orderBy(asc(outbox.id));

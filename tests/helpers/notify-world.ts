@@ -21,7 +21,9 @@ export function testConfig(overrides: Partial<NotifyConfig> = {}): NotifyConfig 
 
 export async function resetNotifyTables(): Promise<void> {
   const db = await getDb();
-  await db.execute(sql`truncate notify_members, notify_channels, notify_follows, notify_messages, notify_items, notify_attempts, notify_state restart identity cascade`);
+  await db.execute(
+    sql`truncate notify_members, notify_channels, notify_follows, notify_messages, notify_items, notify_attempts, notify_state restart identity cascade`,
+  );
 }
 
 /** A member with channels, as the settings page would leave them. */
@@ -36,7 +38,15 @@ export async function member(viewer: Viewer, urls: string[]) {
 /** A clock the test moves by hand: the services take `now` as an argument. */
 export function clock(start = Date.now()) {
   let at = start;
-  return { now: () => new Date(at), advance: (ms: number) => void (at += ms), set: (ms: number) => void (at = ms) };
+  return {
+    now: () => new Date(at),
+    advance: (ms: number) => {
+      at += ms;
+    },
+    set: (ms: number) => {
+      at = ms;
+    },
+  };
 }
 
 export async function tick(now: Date, config = testConfig(), deliver = true) {
@@ -53,7 +63,10 @@ const series = { tvdbId: 81189, tmdbId: 1396, title: "Severance", type: "standar
 /** A tv request by `user` with season 1 (episodes 1–8) grabbed and imported. */
 export async function tvRequest(user: string, requestId = 58) {
   const eps = Array.from({ length: 8 }, (_, i) => ({ season: 1, episode: i + 1 }));
-  await ok("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", { mediaType: "tv", requestId, tmdbId: 1396, tvdbId: 81189, seasons: [1], subject: "Severance (2022)", user }));
+  await ok(
+    "jellyseerr",
+    jellyseerr("MEDIA_AUTO_APPROVED", { mediaType: "tv", requestId, tmdbId: 1396, tvdbId: 81189, seasons: [1], subject: "Severance (2022)", user }),
+  );
   await ok("sonarr", sonarrGrab({ ...series, hash: hashes.a, episodes: eps }));
   await ok("sonarr", sonarrImport({ ...series, hash: hashes.a, episodes: eps }));
 }

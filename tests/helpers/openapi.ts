@@ -37,7 +37,9 @@ export function openApiValidator(file: string) {
     let validate = cache.get(key);
     if (!validate) {
       if (!spec.paths[apiPath]?.[method]?.responses[status]?.content?.["application/json"]) throw new Error(`${file} has no JSON answer for ${key}`);
-      const pointer = ["paths", apiPath, method, "responses", status, "content", "application/json", "schema"].map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
+      const pointer = ["paths", apiPath, method, "responses", status, "content", "application/json", "schema"]
+        .map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1"))
+        .join("/");
       validate = ajv.compile({ $ref: `${id}/${pointer}` });
       cache.set(key, validate);
     }

@@ -5,7 +5,19 @@ type Ep = { season: number; episode: number; tvdbId?: number };
 
 /** Builders over the contract examples: change only what a scenario needs, keep the real shape. */
 
-export function jellyseerr(type: string, o: { requestId: number; mediaType?: "movie" | "tv"; tmdbId?: number; tvdbId?: number; seasons?: number[]; subject?: string; user?: string; email?: string }): Json {
+export function jellyseerr(
+  type: string,
+  o: {
+    requestId: number;
+    mediaType?: "movie" | "tv";
+    tmdbId?: number;
+    tvdbId?: number;
+    seasons?: number[];
+    subject?: string;
+    user?: string;
+    email?: string;
+  },
+): Json {
   const base = contract(o.mediaType === "tv" ? "jellyseerr-tv-pending" : "jellyseerr-movie-auto-approved");
   const media = base.media as Json;
   const request = base.request as Json;
@@ -122,7 +134,15 @@ export function jellyfinMovie(o: { tmdbId: number; itemId?: string }): Json {
   return body;
 }
 
-export function jellyfinEpisode(o: { season: number; episode: number; tvdbId?: number | null; seriesName?: string; shokofin?: boolean; episodeEnd?: number; itemId?: string }): Json {
+export function jellyfinEpisode(o: {
+  season: number;
+  episode: number;
+  tvdbId?: number | null;
+  seriesName?: string;
+  shokofin?: boolean;
+  episodeEnd?: number;
+  itemId?: string;
+}): Json {
   const body = contract(o.shokofin ? "jellyfin-itemadded-episode-shokofin" : "jellyfin-itemadded-episode");
   body.SeasonNumber = o.season;
   body.EpisodeNumber = o.episode;

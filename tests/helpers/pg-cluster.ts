@@ -77,8 +77,26 @@ export async function start({ port }: { port?: number } = {}): Promise<PgCluster
     stdio: ["ignore", "ignore", "pipe"],
   });
   const listenPort = port ?? (await freeLoopbackPort());
-  const args = ["-D", data, "-p", String(listenPort), "-k", dir, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
-    "-c", "full_page_writes=off", "-c", "shared_buffers=16MB", "-c", "max_connections=100"];
+  const args = [
+    "-D",
+    data,
+    "-p",
+    String(listenPort),
+    "-k",
+    dir,
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "fsync=off",
+    "-c",
+    "synchronous_commit=off",
+    "-c",
+    "full_page_writes=off",
+    "-c",
+    "shared_buffers=16MB",
+    "-c",
+    "max_connections=100",
+  ];
 
   let server: ChildProcess | null = null;
   const launch = () =>

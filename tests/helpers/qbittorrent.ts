@@ -54,15 +54,36 @@ export class Qbt {
     writeFileSync(
       path.join(confDir, "qBittorrent.conf"),
       [
-        "[LegalNotice]", "Accepted=true", "",
-        "[BitTorrent]", `Session\\Port=${btPort}`, "Session\\Interface=lo", "Session\\InterfaceName=lo",
-        "Session\\InterfaceAddress=127.0.0.1", "Session\\DHTEnabled=false", "Session\\PeXEnabled=false",
-        "Session\\LSDEnabled=false", "Session\\MultiConnectionsPerIp=true", "Session\\QueueingSystemEnabled=false",
-        "Session\\BTProtocol=TCP", "Session\\Encryption=2", "Session\\RefreshInterval=500", "",
-        "[Network]", "PortForwardingEnabled=false", "",
-        "[Preferences]", "Connection\\ResolvePeerCountries=false", "WebUI\\Address=127.0.0.1", `WebUI\\Port=${webPort}`,
-        "WebUI\\Username=tester", `WebUI\\Password_PBKDF2="${passwordHash(password)}"`, "WebUI\\LocalHostAuth=true",
-        "WebUI\\MaxAuthenticationFailCount=1000", "WebUI\\BanDuration=1", "",
+        "[LegalNotice]",
+        "Accepted=true",
+        "",
+        "[BitTorrent]",
+        `Session\\Port=${btPort}`,
+        "Session\\Interface=lo",
+        "Session\\InterfaceName=lo",
+        "Session\\InterfaceAddress=127.0.0.1",
+        "Session\\DHTEnabled=false",
+        "Session\\PeXEnabled=false",
+        "Session\\LSDEnabled=false",
+        "Session\\MultiConnectionsPerIp=true",
+        "Session\\QueueingSystemEnabled=false",
+        "Session\\BTProtocol=TCP",
+        "Session\\Encryption=2",
+        "Session\\RefreshInterval=500",
+        "",
+        "[Network]",
+        "PortForwardingEnabled=false",
+        "",
+        "[Preferences]",
+        "Connection\\ResolvePeerCountries=false",
+        "WebUI\\Address=127.0.0.1",
+        `WebUI\\Port=${webPort}`,
+        "WebUI\\Username=tester",
+        `WebUI\\Password_PBKDF2="${passwordHash(password)}"`,
+        "WebUI\\LocalHostAuth=true",
+        "WebUI\\MaxAuthenticationFailCount=1000",
+        "WebUI\\BanDuration=1",
+        "",
       ].join("\n"),
     );
     const output: string[] = [];
@@ -90,7 +111,10 @@ export class Qbt {
   }
 
   private async login(): Promise<void> {
-    const res = await fetch(`${this.base}/api/v2/auth/login`, { method: "POST", body: new URLSearchParams({ username: this.username, password: this.password }) });
+    const res = await fetch(`${this.base}/api/v2/auth/login`, {
+      method: "POST",
+      body: new URLSearchParams({ username: this.username, password: this.password }),
+    });
     const match = /(SID|QBT_SID_\d+)=([^;]+)/.exec(res.headers.get("set-cookie") ?? "");
     if (!match) throw new Error(`login failed: ${res.status} ${await res.text()}`);
     this.cookie = `${match[1]}=${match[2]}`;
@@ -148,7 +172,12 @@ export function makeTorrentFile(dir: string, name: string, bytes: number): { fil
   writeFileSync(file, data);
   const pieceLength = 1 << 18;
   const pieces: Buffer[] = [];
-  for (let at = 0; at < data.length; at += pieceLength) pieces.push(createHash("sha1").update(data.subarray(at, at + pieceLength)).digest());
+  for (let at = 0; at < data.length; at += pieceLength)
+    pieces.push(
+      createHash("sha1")
+        .update(data.subarray(at, at + pieceLength))
+        .digest(),
+    );
   const info = { length: data.length, name, "piece length": pieceLength, pieces: Buffer.concat(pieces), private: 1 };
   const torrent = bencode({ announce: "http://127.0.0.1:9/announce", info });
   return { file, torrent, infoHash: createHash("sha1").update(bencode(info)).digest("hex") };

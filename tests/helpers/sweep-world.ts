@@ -39,13 +39,26 @@ export async function startWorld(dir: string) {
     const seedDir = path.join(dir, `seed-${n}`);
     const t = makeTorrentFile(seedDir, name, 256 * 1024);
     await qbt.addTorrent(t.torrent, { savepath: seedDir, skip_checking: "true" });
-    await until(() => qbt.info(t.infoHash), (i) => i?.progress === 1);
+    await until(
+      () => qbt.info(t.infoHash),
+      (i) => i?.progress === 1,
+    );
     return t.infoHash;
   }
   async function stop() {
     await Promise.all([qbt.stop(), sonarr.close(), radarr.close(), jellyfin.close(), shoko.close(), jellyseerr.close()]);
   }
-  return { qbt, sonarr: sonarr.arr, radarr: radarr.arr, jellyfin: jellyfin.jellyfin, shoko: shoko.shoko, jellyseerr: jellyseerr.jellyseerr, clients, completeTorrent, stop };
+  return {
+    qbt,
+    sonarr: sonarr.arr,
+    radarr: radarr.arr,
+    jellyfin: jellyfin.jellyfin,
+    shoko: shoko.shoko,
+    jellyseerr: jellyseerr.jellyseerr,
+    clients,
+    completeTorrent,
+    stop,
+  };
 }
 
 export type World = Awaited<ReturnType<typeof startWorld>>;

@@ -56,9 +56,16 @@ beforeEach(async () => {
   stock();
 });
 
-const movie = () => seedRequest({ mediaType: "movie", title: "Movie", tmdbId: 603, jellyseerrRequestId: 7, hash: HASH, jellyfinItemId: "f".repeat(32) });
+const movie = () =>
+  seedRequest({ mediaType: "movie", title: "Movie", tmdbId: 603, jellyseerrRequestId: 7, hash: HASH, jellyfinItemId: "f".repeat(32) });
 const show = () => seedRequest({ mediaType: "tv", title: "Show", tvdbId: 81189, jellyseerrRequestId: 8, seasons: [2] });
-const choices = (over: Partial<DeletionChoices> = {}): DeletionChoices => ({ services: all, arrScope: "series", arrDeleteFiles: true, torrentDeleteFiles: true, ...over });
+const choices = (over: Partial<DeletionChoices> = {}): DeletionChoices => ({
+  services: all,
+  arrScope: "series",
+  arrDeleteFiles: true,
+  torrentDeleteFiles: true,
+  ...over,
+});
 
 describe("preview", () => {
   it("lists exactly what each service would remove, in run order", async () => {
@@ -95,7 +102,11 @@ describe("saga calls and log per option combination", () => {
       ["jellyseerr", "done", "deleted the request; deleted the media record"],
       ["tracker", "done", "moved to History as deleted"],
     ]);
-    expect(await getRequestRow({ db: await getDb(), id: row.id })).toMatchObject({ closedKind: "dismissed", closedReason: "Deleted everywhere", stage: "removed" });
+    expect(await getRequestRow({ db: await getDb(), id: row.id })).toMatchObject({
+      closedKind: "dismissed",
+      closedReason: "Deleted everywhere",
+      stage: "removed",
+    });
   });
 
   it("movie kept on disk, torrent kept with data, only Radarr and qBittorrent ticked", async () => {
@@ -129,9 +140,18 @@ describe("saga calls and log per option combination", () => {
   it("bulk from History: one deletion per request, a member is refused", async () => {
     const [a, b] = [await movie(), await show()];
     const results = await startBulkDeletion(await ctx(), [a.id, b.id, 999], choices({ services: ["jellyseerr"] }));
-    expect(results).toMatchObject([{ requestId: a.id, deletionId: 1 }, { requestId: b.id, deletionId: 2 }, { requestId: 999, error: 'No request with id "999"' }]);
+    expect(results).toMatchObject([
+      { requestId: a.id, deletionId: 1 },
+      { requestId: b.id, deletionId: 2 },
+      { requestId: 999, error: 'No request with id "999"' },
+    ]);
     await runDueDeletions({ db: await getDb(), clients: simulatorClients(sim) });
-    expect(sim.jellyseerr.deletes).toEqual(["DELETE /api/v1/request/7", "DELETE /api/v1/media/70", "DELETE /api/v1/request/8", "DELETE /api/v1/media/80"]);
+    expect(sim.jellyseerr.deletes).toEqual([
+      "DELETE /api/v1/request/7",
+      "DELETE /api/v1/media/70",
+      "DELETE /api/v1/request/8",
+      "DELETE /api/v1/media/80",
+    ]);
     await expect(startBulkDeletion(await ctx(member), [a.id], choices())).rejects.toThrow("Only an admin can do this");
   });
 });
@@ -168,7 +188,13 @@ describe("a failing service", () => {
     }
     const failed = await getDeletion({ db, id: deletion.id });
     expect(failed?.status).toBe("failed");
-    expect(failed?.steps.map((s) => [s.service, s.status])).toEqual([["qbittorrent", "done"], ["radarr", "failed"], ["jellyfin", "done"], ["jellyseerr", "done"], ["tracker", "done"]]);
+    expect(failed?.steps.map((s) => [s.service, s.status])).toEqual([
+      ["qbittorrent", "done"],
+      ["radarr", "failed"],
+      ["jellyfin", "done"],
+      ["jellyseerr", "done"],
+      ["tracker", "done"],
+    ]);
     const radarrStep = failed!.steps[1]!;
     expect(radarrStep).toMatchObject({ attempts: 4, error: expect.stringMatching(/^Radarr answered with an error: HTTP 500/) });
     expect(sim.radarr.deletes).toHaveLength(4);

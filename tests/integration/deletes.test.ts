@@ -14,11 +14,25 @@ beforeEach(resetTables);
 /** Delete bodies from the contracts' envelopes: `movie`/`series`/`episodes` as the Grab carries them (§4.6–4.7). */
 function movieDelete(eventType: "MovieDelete" | "MovieFileDelete", deleteReason?: string): Json {
   const grab = contract<Json>("radarr-grab");
-  return { eventType, instanceName: "Radarr", applicationUrl: "", movie: grab.movie, ...(eventType === "MovieDelete" ? { deletedFiles: true } : { deleteReason, movieFile: { id: 1, relativePath: "m.mkv", path: "/movies/m.mkv" } }) };
+  return {
+    eventType,
+    instanceName: "Radarr",
+    applicationUrl: "",
+    movie: grab.movie,
+    ...(eventType === "MovieDelete" ? { deletedFiles: true } : { deleteReason, movieFile: { id: 1, relativePath: "m.mkv", path: "/movies/m.mkv" } }),
+  };
 }
 function episodeFileDelete(episodes: number[], deleteReason: string): Json {
   const grab = sonarrGrab({ hash: hashes.a, episodes: episodes.map((episode) => ({ season: 1, episode })) });
-  return { eventType: "EpisodeFileDelete", instanceName: "Sonarr", applicationUrl: "", series: grab.series, episodes: grab.episodes, episodeFile: { id: 9, relativePath: "x.mkv", path: "/tv/x.mkv" }, deleteReason };
+  return {
+    eventType: "EpisodeFileDelete",
+    instanceName: "Sonarr",
+    applicationUrl: "",
+    series: grab.series,
+    episodes: grab.episodes,
+    episodeFile: { id: 9, relativePath: "x.mkv", path: "/tv/x.mkv" },
+    deleteReason,
+  };
 }
 const ok = async (source: string, body: unknown, options = {}) => {
   const res = await postWebhook(source, body, options);
@@ -33,7 +47,11 @@ describe("deletes end things", () => {
     const removed = await onlyRequest();
     expect(removed).toMatchObject({ stage: "removed", removedBy: "Radarr" });
     expect(removed.removedAt).not.toBeNull();
-    expect((await detail(removed.id)).timeline.at(-1)).toMatchObject({ event: "media.removed", message: "Radarr deleted the movie and its files", stage: "removed" });
+    expect((await detail(removed.id)).timeline.at(-1)).toMatchObject({
+      event: "media.removed",
+      message: "Radarr deleted the movie and its files",
+      stage: "removed",
+    });
 
     const db = await getDb();
     expect(await countByStage({ db, scope: wholeHousehold, stages: ["available", "failed", "declined", "removed"] })).toEqual({ removed: 1 });
@@ -57,7 +75,16 @@ describe("deletes end things", () => {
   });
 
   it("Sonarr deleting episode files removes those episodes; the series goes when all are gone", async () => {
-    await ok("sonarr", sonarrGrab({ hash: hashes.a, episodes: [{ season: 1, episode: 1 }, { season: 1, episode: 2 }] }));
+    await ok(
+      "sonarr",
+      sonarrGrab({
+        hash: hashes.a,
+        episodes: [
+          { season: 1, episode: 1 },
+          { season: 1, episode: 2 },
+        ],
+      }),
+    );
     await ok("sonarr", episodeFileDelete([1], "upgrade"));
     expect((await onlyRequest()).episodeCounts).toEqual({ grabbing: 2 });
     await ok("sonarr", episodeFileDelete([1], "manual"));
@@ -74,7 +101,16 @@ describe("deletes end things", () => {
   });
 
   it("a Jellyfin episode deleted leaves the other episodes", async () => {
-    await ok("sonarr", sonarrGrab({ hash: hashes.a, episodes: [{ season: 1, episode: 1 }, { season: 1, episode: 2 }] }));
+    await ok(
+      "sonarr",
+      sonarrGrab({
+        hash: hashes.a,
+        episodes: [
+          { season: 1, episode: 1 },
+          { season: 1, episode: 2 },
+        ],
+      }),
+    );
     await ok("jellyfin", jellyfinEpisode({ season: 1, episode: 1 }), { contentType: "text/plain" });
     await ok("jellyfin", { ...jellyfinEpisode({ season: 1, episode: 1 }), NotificationType: "ItemDeleted" }, { contentType: "text/plain" });
     expect(await onlyRequest()).toMatchObject({ stage: "grabbing", episodeCounts: { grabbing: 1, removed: 1 } });

@@ -52,13 +52,20 @@ describe("admin delivery list", () => {
 describe("requests of one requester", () => {
   it("reads by scope: the name or e-mail in any case, nothing for an empty list, nothing without a reader", async () => {
     const db = await getDb();
-    const base = { source: "jellyseerr" as const, mediaType: "movie" as const, titleKey: "x", ownStage: "requested" as const, stage: "requested" as const };
+    const base = {
+      source: "jellyseerr" as const,
+      mediaType: "movie" as const,
+      titleKey: "x",
+      ownStage: "requested" as const,
+      stage: "requested" as const,
+    };
     await db.insert(requests).values([
       { ...base, title: "Mine by name", requestedBy: "Bob" },
       { ...base, title: "Mine by mail", requestedBy: "robert-j", requestedByEmail: "Bob@Example.com" },
       { ...base, title: "Theirs", requestedBy: "alice" },
     ]);
-    const titles = async (scope: ReadScope | null) => (await listRequests({ db, scope, filters: {}, cursor: null, limit: 10 })).items.map((r) => r.title).sort();
+    const titles = async (scope: ReadScope | null) =>
+      (await listRequests({ db, scope, filters: {}, cursor: null, limit: 10 })).items.map((r) => r.title).sort();
     expect(await titles({ all: false, requesters: ["bob", "bob@example.com"] })).toEqual(["Mine by mail", "Mine by name"]);
     expect(await titles({ all: false, requesters: [] })).toEqual([]);
     expect(await titles(wholeHousehold)).toEqual(["Mine by mail", "Mine by name", "Theirs"]);

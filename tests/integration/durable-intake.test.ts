@@ -66,7 +66,10 @@ describe("a delivery whose transaction fails", () => {
     await postWebhook("jellyseerr", request);
     const db = await getDb();
     for (let i = 0; i < 10; i += 1) {
-      await db.update(webhookDeliveries).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(webhookDeliveries.status, "pending"));
+      await db
+        .update(webhookDeliveries)
+        .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+        .where(eq(webhookDeliveries.status, "pending"));
       await retryDueDeliveries({ db });
     }
     const [failed] = await listUnappliedDeliveries({ db, limit: 10 });
@@ -81,7 +84,9 @@ describe("a delivery whose transaction fails", () => {
 
 describe("parked signals", () => {
   it("that never match expire after 30 days and stay listed for the admin", async () => {
-    const res = await postWebhook("jellyfin", jellyfinEpisode({ season: 1, episode: 1, seriesName: "Nobody Asked For This" }), { contentType: "text/plain" });
+    const res = await postWebhook("jellyfin", jellyfinEpisode({ season: 1, episode: 1, seriesName: "Nobody Asked For This" }), {
+      contentType: "text/plain",
+    });
     expect(res.json).toMatchObject({ applied: [], parked: 1 });
     const db = await getDb();
     expect(await expireParkedSignals({ db, now: new Date(Date.now() + 29 * 86_400_000) })).toBe(0);
@@ -90,7 +95,10 @@ describe("parked signals", () => {
       { source: "jellyfin", summary: 'Jellyfin added episode "Nobody Asked For This" S01E01' },
     ]);
     // An expired signal is never applied, even if its request appears after all.
-    await postWebhook("sonarr", sonarrGrab({ hash: "a".repeat(40), title: "Nobody Asked For This", tvdbId: 4242, episodes: [{ season: 1, episode: 1 }] }));
+    await postWebhook(
+      "sonarr",
+      sonarrGrab({ hash: "a".repeat(40), title: "Nobody Asked For This", tvdbId: 4242, episodes: [{ season: 1, episode: 1 }] }),
+    );
     expect(await db.select({ status: parkedSignals.status }).from(parkedSignals)).toEqual([{ status: "expired" }]);
   });
 });

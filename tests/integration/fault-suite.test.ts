@@ -144,7 +144,11 @@ describe("fault suite (private PostgreSQL, the app as a server process)", () => 
 
   it("reversed, duplicated and interleaved deliveries of all four flows, sent concurrently, end as in order", async () => {
     const flows = flowKinds.flatMap((kind, i) => [buildFlow(kind, 201 + i), buildFlow(kind, 211 + i), buildFlow(kind, 221 + i)]);
-    const [reversed, duplicated, interleaved] = [flows.filter((_, i) => i % 3 === 0), flows.filter((_, i) => i % 3 === 1), flows.filter((_, i) => i % 3 === 2)];
+    const [reversed, duplicated, interleaved] = [
+      flows.filter((_, i) => i % 3 === 0),
+      flows.filter((_, i) => i % 3 === 1),
+      flows.filter((_, i) => i % 3 === 2),
+    ];
     const deliveries = shuffled(
       [
         ...reversed.flatMap((f) => [...f.deliveries].reverse()),
@@ -173,7 +177,10 @@ describe("fault suite (private PostgreSQL, the app as a server process)", () => 
     // A body that blocked the event loop showed up as seconds here. The 200 ms bound itself is measured on a quiet
     // machine by `npm run reliability`; here, twice the idle floor of the same run absorbs a busy CI machine.
     expect(healthMaxMs).toBeLessThan(200 + 2 * idleMaxMs);
-    const [request] = await appDb.select().from(schema.requests).where(inArray(schema.requests.jellyseerrRequestId, [LONG_TITLE_REQUEST_ID]));
+    const [request] = await appDb
+      .select()
+      .from(schema.requests)
+      .where(inArray(schema.requests.jellyseerrRequestId, [LONG_TITLE_REQUEST_ID]));
     expect(request?.title).toBe(CJK_TITLE);
   }, 240_000);
 });

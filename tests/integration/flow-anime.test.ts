@@ -13,7 +13,17 @@ async function ok(source: string, body: unknown, options = {}) {
 
 describe("anime tv (Sonarr series type anime, Shokofin in Jellyfin)", () => {
   it("waits on Shoko after import and becomes available when the Shokofin episode appears", async () => {
-    await ok("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", { mediaType: "tv", requestId: 70, tmdbId: 209867, tvdbId: 424536, seasons: [1], subject: "Frieren: Beyond Journey's End (2023)" }));
+    await ok(
+      "jellyseerr",
+      jellyseerr("MEDIA_AUTO_APPROVED", {
+        mediaType: "tv",
+        requestId: 70,
+        tmdbId: 209867,
+        tvdbId: 424536,
+        seasons: [1],
+        subject: "Frieren: Beyond Journey's End (2023)",
+      }),
+    );
     await ok("sonarr", contract("sonarr-grab"));
     expect((await onlyRequest()).stage).toBe("grabbing");
     await ok("sonarr", contract("sonarr-download"));

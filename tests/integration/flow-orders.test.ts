@@ -48,7 +48,9 @@ describe("an early Jellyfin item", () => {
     const item = flow.deliveries.at(-1)!;
     expect(await post(item)).toMatchObject({ applied: [], parked: 1 });
     const db = await getDb();
-    expect(await db.select().from(parkedSignals)).toMatchObject([{ status: "parked", source: "jellyfin", summary: expect.stringContaining("movie") }]);
+    expect(await db.select().from(parkedSignals)).toMatchObject([
+      { status: "parked", source: "jellyfin", summary: expect.stringContaining("movie") },
+    ]);
     const answer = await post(flow.deliveries[4]!); // Radarr's import
     expect(answer.applied).toEqual(expect.arrayContaining([expect.objectContaining({ event: "library.item_added", stage: "available" })]));
     expect(await db.select().from(parkedSignals)).toMatchObject([{ status: "applied" }]);

@@ -57,8 +57,19 @@ describe("regular tv: a season pack plus a straggler in a second torrent", () =>
     expect(episodes.map((e) => `${e.episodeNumber}:${e.downloadHash?.slice(0, 4)}`)).toEqual(["1:8c21", "2:8c21", "3:8c21", "4:8c21", "5:0f1e"]);
     expect(downloads.map((d) => d.status)).toEqual(["imported", "imported"]);
     expect(timeline.map((t) => t.stage)).toEqual([
-      "requested", "approved", "grabbing", "grabbing", "grabbing", "grabbing", "grabbing",
-      "downloaded", "importing", "importing", "importing", "importing", "partially_available",
+      "requested",
+      "approved",
+      "grabbing",
+      "grabbing",
+      "grabbing",
+      "grabbing",
+      "grabbing",
+      "downloaded",
+      "importing",
+      "importing",
+      "importing",
+      "importing",
+      "partially_available",
     ]);
     expect(timeline[6]?.message).toBe("S01E05 is in Jellyfin and ready to watch");
   });

@@ -15,18 +15,34 @@ const PER_SOURCE = Number(process.env.FUZZ_RUNS ?? 200);
 
 const bases: Record<string, unknown[]> = {
   jellyseerr: [
-    contract("jellyseerr-movie-auto-approved"), contract("jellyseerr-tv-pending"), contract("jellyseerr-media-available"),
-    contract("jellyseerr-tv-available"), contract("jellyseerr-test-notification"),
-    jellyseerr("MEDIA_DECLINED", { requestId: 9, tmdbId: 603 }), jellyseerr("MEDIA_FAILED", { requestId: 8, tmdbId: 604 }),
+    contract("jellyseerr-movie-auto-approved"),
+    contract("jellyseerr-tv-pending"),
+    contract("jellyseerr-media-available"),
+    contract("jellyseerr-tv-available"),
+    contract("jellyseerr-test-notification"),
+    jellyseerr("MEDIA_DECLINED", { requestId: 9, tmdbId: 603 }),
+    jellyseerr("MEDIA_FAILED", { requestId: 8, tmdbId: 604 }),
   ],
   sonarr: [
-    contract("sonarr-grab"), contract("sonarr-download"), contract("sonarr-download-upgrade"), contract("sonarr-manual-interaction"),
-    contract("sonarr-test"), sonarrImportComplete({ hash: hashes.a, episodes: [{ season: 1, episode: 5 }] }),
-    sonarrGrab({ hash: hashes.b, episodes: [{ season: 2, episode: 1 }, { season: 2, episode: 2 }] }),
+    contract("sonarr-grab"),
+    contract("sonarr-download"),
+    contract("sonarr-download-upgrade"),
+    contract("sonarr-manual-interaction"),
+    contract("sonarr-test"),
+    sonarrImportComplete({ hash: hashes.a, episodes: [{ season: 1, episode: 5 }] }),
+    sonarrGrab({
+      hash: hashes.b,
+      episodes: [
+        { season: 2, episode: 1 },
+        { season: 2, episode: 2 },
+      ],
+    }),
   ],
   radarr: [contract("radarr-grab"), contract("radarr-download"), contract("radarr-test")],
   jellyfin: [
-    contract("jellyfin-itemadded-movie"), contract("jellyfin-itemadded-episode"), contract("jellyfin-itemadded-episode-shokofin"),
+    contract("jellyfin-itemadded-movie"),
+    contract("jellyfin-itemadded-episode"),
+    contract("jellyfin-itemadded-episode-shokofin"),
     jellyfinEpisode({ season: 2, episode: 1, episodeEnd: 3, tvdbId: null }),
   ],
   qbittorrent: [{ hash: hashes.a.toLowerCase(), name: "x" }, Object.fromEntries(new URLSearchParams(qbitFinished(hashes.b)))],
@@ -86,7 +102,10 @@ describe("fuzzed contract payloads", () => {
 
   it("leaves consistent state: no unapplied delivery, stages match episodes, hashes lower-case", async () => {
     const db = await getDb();
-    const errors = await db.select().from(webhookDeliveries).where(inArray(webhookDeliveries.status, ["pending", "failed"]));
+    const errors = await db
+      .select()
+      .from(webhookDeliveries)
+      .where(inArray(webhookDeliveries.status, ["pending", "failed"]));
     expect(errors.map((e) => e.error)).toEqual([]);
 
     for (const r of await db.select().from(requests)) {
@@ -96,7 +115,12 @@ describe("fuzzed contract payloads", () => {
         continue;
       }
       const eps = await db.select().from(episodes).where(eq(episodes.requestId, r.id));
-      const expected = aggregateTvStage({ ownStage: r.ownStage, episodes: eps, requestedSeasons: r.requestedSeasons, listKnown: r.episodesListedAt !== null });
+      const expected = aggregateTvStage({
+        ownStage: r.ownStage,
+        episodes: eps,
+        requestedSeasons: r.requestedSeasons,
+        listKnown: r.episodesListedAt !== null,
+      });
       expect(r.stage, `request ${r.id}`).toBe(expected);
       expect(r.episodeCounts ?? {}).toEqual(countStages(eps));
     }

@@ -15,7 +15,9 @@ import { alex, clock, member, movieReady, resetNotifyTables, tick } from "../hel
 vi.setConfig({ testTimeout: 90_000 });
 
 let rx: Awaited<ReturnType<typeof startReceivers>>;
-beforeAll(async () => void (rx = await startReceivers()));
+beforeAll(async () => {
+  rx = await startReceivers();
+});
 afterAll(() => rx.stop());
 beforeEach(async () => {
   await resetTables();

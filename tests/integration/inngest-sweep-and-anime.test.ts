@@ -42,9 +42,14 @@ describe("anime-match", () => {
   it("FileNotMatched raises match_failed with Shoko's reason", async () => {
     const request = await importedAnime("e".repeat(40));
     const t = new InngestTestEngine({ function: createAnimeMatch(runtime) });
-    const { result } = await t.execute({ events: [{ name: "shoko/file.event", data: { target: "ShokoEvent:FileNotMatched", payload: frame(false) } }] });
+    const { result } = await t.execute({
+      events: [{ name: "shoko/file.event", data: { target: "ShokoEvent:FileNotMatched", payload: frame(false) } }],
+    });
     expect(result).toBe("not_matched");
-    expect(await requestById(request.id)).toMatchObject({ attentionKind: "match_failed", attentionReason: "Shoko could not match Suzume Two (2022).mkv after 3 attempts: AniDB does not know this file" });
+    expect(await requestById(request.id)).toMatchObject({
+      attentionKind: "match_failed",
+      attentionReason: "Shoko could not match Suzume Two (2022).mkv after 3 attempts: AniDB does not know this file",
+    });
   });
 
   it("FileMatched (leading / in RelativePath) clears it, marks the import matched and starts verification", async () => {
@@ -55,7 +60,9 @@ describe("anime-match", () => {
     expect(await requestById(request.id)).toMatchObject({ stage: "anime_matching", attentionKind: null });
     expect((await detail(request.id)).timeline.at(-1)).toMatchObject({ event: "anime.matched", stage: "anime_matching" });
     const rows = await (await getDb()).select().from(outbox).orderBy(asc(outbox.id));
-    expect(rows.at(-1)).toMatchObject({ name: "tracker/anime.matched", payload: { requestId: request.id, paths: ["/anime/Suzume Two (2022)/Suzume Two (2022).mkv"] } });
+    expect(rows.at(-1)).toMatchObject({
+      name: "tracker/anime.matched",
+      payload: { requestId: request.id, paths: ["/anime/Suzume Two (2022)/Suzume Two (2022).mkv"] },
+    });
   });
 });
-

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
-import { createVerifyAvailability, recheckBackoff } from "@/inngest/functions/verify-availability";
+import { createVerifyAvailability } from "@/inngest/functions/verify-availability";
 import { contract, postWebhook } from "../helpers/webhooks";
-import { animeImport, freshClient, IMPORTED, importedMovie, jellyfin, noItemAdded, outboxOf, requestById, runtime, sleeps, useFakeJellyfin, verifyEvent, waitsFor } from "../helpers/inngest-world";
+import { freshClient, importedMovie, outboxOf, runtime, useFakeJellyfin, verifyEvent, waitsFor } from "../helpers/inngest-world";
 
 useFakeJellyfin();
 
@@ -20,5 +20,4 @@ describe("verify-availability", () => {
     expect(ctx.step.sleep).not.toHaveBeenCalled();
     expect(await outboxOf(request.id)).toEqual(["tracker/import.completed", "tracker/library.item_seen"]);
   });
-
 });

@@ -1,8 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
-import { createVerifyAvailability, recheckBackoff } from "@/inngest/functions/verify-availability";
-import { contract, postWebhook } from "../helpers/webhooks";
-import { animeImport, freshClient, IMPORTED, importedMovie, jellyfin, noItemAdded, outboxOf, requestById, runtime, sleeps, useFakeJellyfin, verifyEvent, waitsFor } from "../helpers/inngest-world";
+import { createVerifyAvailability } from "@/inngest/functions/verify-availability";
+import { postWebhook } from "../helpers/webhooks";
+import {
+  animeImport,
+  freshClient,
+  importedMovie,
+  noItemAdded,
+  requestById,
+  runtime,
+  sleeps,
+  useFakeJellyfin,
+  verifyEvent,
+} from "../helpers/inngest-world";
 
 useFakeJellyfin();
 

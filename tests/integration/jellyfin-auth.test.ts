@@ -23,7 +23,9 @@ describe("Jellyfin sign-in client", () => {
     const call = jellyfin.calls.at(-1);
     expect(call?.url).toBe("/Users/AuthenticateByName");
     expect(call?.body).toEqual({ Username: "alice", Pw: "alice-pw" });
-    expect(call?.authorization).toMatch(/^MediaBrowser Client="Status%20Tracker", Device="[^"]+", DeviceId="status-tracker-[0-9a-f]{24}", Version="[^"]+"$/);
+    expect(call?.authorization).toMatch(
+      /^MediaBrowser Client="Status%20Tracker", Device="[^"]+", DeviceId="status-tracker-[0-9a-f]{24}", Version="[^"]+"$/,
+    );
   });
 
   it("reads a member", async () => {
@@ -34,13 +36,18 @@ describe("Jellyfin sign-in client", () => {
   it("reports 401 for a wrong password or unknown name and 403 for a disabled user", async () => {
     expect(await authenticateByName({ baseUrl: jellyfin.url }, { username: "bob", password: "nope" })).toEqual({ outcome: "rejected", status: 401 });
     expect(await authenticateByName({ baseUrl: jellyfin.url }, { username: "zed", password: "x" })).toEqual({ outcome: "rejected", status: 401 });
-    expect(await authenticateByName({ baseUrl: jellyfin.url }, { username: "carol", password: "carol-pw" })).toEqual({ outcome: "rejected", status: 403 });
+    expect(await authenticateByName({ baseUrl: jellyfin.url }, { username: "carol", password: "carol-pw" })).toEqual({
+      outcome: "rejected",
+      status: 403,
+    });
   });
 
   it("names the service and path when Jellyfin cannot answer", async () => {
     jellyfin.delayMs = 300;
     try {
-      const error = await authenticateByName({ baseUrl: jellyfin.url, timeoutMs: 50 }, { username: "bob", password: "bob-pw" }).catch((e: unknown) => e);
+      const error = await authenticateByName({ baseUrl: jellyfin.url, timeoutMs: 50 }, { username: "bob", password: "bob-pw" }).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe("service_unavailable");
       expect((error as AppError).message).toBe("Jellyfin POST /Users/AuthenticateByName: no answer within 50 ms");

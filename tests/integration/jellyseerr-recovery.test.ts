@@ -20,7 +20,10 @@ afterAll(() => fake.close());
 beforeEach(async () => {
   await resetTables();
   fake.jellyseerr.requests = [];
-  fake.jellyseerr.titles = [{ mediaType: "movie", tmdbId: 603, title: "The Matrix", date: "1999-03-31" }, { mediaType: "tv", tmdbId: 1396, title: "Breaking Bad", date: "2008-01-20" }];
+  fake.jellyseerr.titles = [
+    { mediaType: "movie", tmdbId: 603, title: "The Matrix", date: "1999-03-31" },
+    { mediaType: "tv", tmdbId: 1396, title: "Breaking Bad", date: "2008-01-20" },
+  ];
 });
 
 const fresh = () => new Date(Date.now() - 60_000).toISOString();
@@ -60,7 +63,7 @@ describe("missed Jellyseerr webhooks are recovered from its API", () => {
   it("the health page probes Jellyseerr like the others", async () => {
     expect(await probeIntegration("jellyseerr", clients)).toMatchObject({ configured: true, reachable: true, version: "2.3.0" });
     const wrongKey = { ...noClients, jellyseerr: createJellyseerrClient({ url: fake.url, apiKey: "nope", timeoutMs: 2000 }) };
-    expect((await wrongKey.jellyseerr!.recentRequests(1).catch((e: unknown) => String(e)))).toContain("Jellyseerr /request");
+    expect(await wrongKey.jellyseerr!.recentRequests(1).catch((e: unknown) => String(e))).toContain("Jellyseerr /request");
     expect(await probeIntegration("jellyseerr", noClients)).toMatchObject({ configured: false });
   });
 });

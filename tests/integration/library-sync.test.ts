@@ -22,7 +22,13 @@ beforeAll(async () => {
   sim = await startSimulators();
   sim.jellyfin.items = simulatedLibrary({ movies: 8000, series: 2000, episodesEach: 2 });
   sim.jellyseerr.requests = [
-    { id: 41, type: "movie", createdAt: "2024-05-01T18:00:00.000Z", media: { id: 410, tmdbId: 100_007, status: 5 }, requestedBy: { id: 3, displayName: "Cleo", email: "cleo@example.com" } },
+    {
+      id: 41,
+      type: "movie",
+      createdAt: "2024-05-01T18:00:00.000Z",
+      media: { id: 410, tmdbId: 100_007, status: 5 },
+      requestedBy: { id: 3, displayName: "Cleo", email: "cleo@example.com" },
+    },
     { id: 42, type: "tv", media: { id: 420, tmdbId: 55, tvdbId: 200_003, status: 5 }, requestedBy: { id: 4, displayName: "Dan" }, seasons: [1] },
   ];
   sim.radarr.movies = [{ id: 91, title: "In Flight", tmdbId: 999_001, tags: [] }];
@@ -37,7 +43,13 @@ async function counts() {
     (select count(*)::int from requests where stage = 'available') as available,
     (select count(*)::int from (select media_type, coalesce(tmdb_id, tvdb_id) from requests group by 1, 2 having count(*) > 1) d) as duplicates,
     (select count(*)::int from episodes) as episodes,
-    (select count(*)::int from downloads) as downloads`)) as unknown as { requests: number; available: number; duplicates: number; episodes: number; downloads: number }[];
+    (select count(*)::int from downloads) as downloads`)) as unknown as {
+    requests: number;
+    available: number;
+    duplicates: number;
+    episodes: number;
+    downloads: number;
+  }[];
   return row!;
 }
 
@@ -53,12 +65,25 @@ describe("library import", () => {
     expect(done!.done).toBe(done!.total);
     expect(done!.total).toBe(10_000 + 4000 + 2 + 1);
     expect(await counts()).toEqual({ requests: 10_001, available: 10_000, duplicates: 0, episodes: 4000, downloads: 1 });
-    const [movie] = (await db.execute(sql`select title, poster_url, requested_by, requested_by_email, jellyseerr_request_id, created_at from requests where tmdb_id = 100007`)) as unknown as Record<string, unknown>[];
-    expect(movie).toMatchObject({ title: "Movie 7", poster_url: `${BASE}/Items/${"a".padEnd(29, "0")}007/Images/Primary`, requested_by: "Cleo", requested_by_email: "cleo@example.com", jellyseerr_request_id: 41 });
+    const [movie] = (await db.execute(
+      sql`select title, poster_url, requested_by, requested_by_email, jellyseerr_request_id, created_at from requests where tmdb_id = 100007`,
+    )) as unknown as Record<string, unknown>[];
+    expect(movie).toMatchObject({
+      title: "Movie 7",
+      poster_url: `${BASE}/Items/${"a".padEnd(29, "0")}007/Images/Primary`,
+      requested_by: "Cleo",
+      requested_by_email: "cleo@example.com",
+      jellyseerr_request_id: 41,
+    });
     expect(new Date(movie!.created_at as string).toISOString()).toBe("2024-05-01T18:00:00.000Z");
-    const [show] = (await db.execute(sql`select requested_by, episode_counts from requests where tvdb_id = 200003`)) as unknown as Record<string, unknown>[];
+    const [show] = (await db.execute(sql`select requested_by, episode_counts from requests where tvdb_id = 200003`)) as unknown as Record<
+      string,
+      unknown
+    >[];
     expect(show).toMatchObject({ requested_by: "Dan", episode_counts: { available: 2 } });
-    const [flight] = (await db.execute(sql`select r.title, r.stage, d.progress from requests r join downloads d on d.request_id = r.id`)) as unknown as Record<string, unknown>[];
+    const [flight] = (await db.execute(
+      sql`select r.title, r.stage, d.progress from requests r join downloads d on d.request_id = r.id`,
+    )) as unknown as Record<string, unknown>[];
     expect(flight).toMatchObject({ title: "In Flight", stage: "downloading", progress: 0.75 });
   });
 

@@ -14,7 +14,13 @@ const decoder = new TextDecoder();
 
 function collector() {
   const chunks: Uint8Array[] = [];
-  const client: LiveClient = { write: (c) => (chunks.push(c), true), close: () => {} };
+  const client: LiveClient = {
+    write: (c) => {
+      chunks.push(c);
+      return true;
+    },
+    close: () => {},
+  };
   const updates = () =>
     chunks
       .map((c) => decoder.decode(c))
@@ -52,7 +58,21 @@ describe("live hub", () => {
 
     expect((await postWebhook("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", tv))).status).toBe(200);
     await vi.waitFor(() => expect(a.updates().length).toBeGreaterThanOrEqual(1));
-    expect((await postWebhook("sonarr", sonarrGrab({ hash: hashes.a, tvdbId: 81189, episodes: [{ season: 1, episode: 1 }, { season: 1, episode: 2 }] }))).status).toBe(200);
+    expect(
+      (
+        await postWebhook(
+          "sonarr",
+          sonarrGrab({
+            hash: hashes.a,
+            tvdbId: 81189,
+            episodes: [
+              { season: 1, episode: 1 },
+              { season: 1, episode: 2 },
+            ],
+          }),
+        )
+      ).status,
+    ).toBe(200);
     await vi.waitFor(() => expect(a.updates().at(-1)?.data.request?.stage).toBe("grabbing"));
     await vi.waitFor(() => expect(b.updates().length).toBe(a.updates().length));
 
@@ -63,7 +83,10 @@ describe("live hub", () => {
     expect(a.chunks.filter((c) => b.chunks.includes(c)).length).toBe(a.chunks.length);
     const last = a.updates().at(-1)?.data;
     expect(last?.request).toMatchObject({ title: "Breaking Bad", mediaType: "tv", stage: "grabbing" });
-    expect(last?.episodes?.map((e) => [e.episodeNumber, e.stage])).toEqual([[1, "grabbing"], [2, "grabbing"]]);
+    expect(last?.episodes?.map((e) => [e.episodeNumber, e.stage])).toEqual([
+      [1, "grabbing"],
+      [2, "grabbing"],
+    ]);
     expect(last?.entry.seq).toBe(last?.seq);
   });
 
@@ -88,7 +111,12 @@ describe("live hub", () => {
     const grabs = c.updates().length;
     expect((await postWebhook("sonarr", sonarrImport({ hash: hashes.a, tvdbId: 121361, episodes: [{ season: 1, episode: 1 }] }))).status).toBe(200);
     await vi.waitFor(() => expect(c.updates().length).toBeGreaterThan(grabs));
-    expect(c.updates().at(-1)?.data.episodes?.map((e) => [e.seasonNumber, e.episodeNumber])).toEqual([[1, 1]]);
+    expect(
+      c
+        .updates()
+        .at(-1)
+        ?.data.episodes?.map((e) => [e.seasonNumber, e.episodeNumber]),
+    ).toEqual([[1, 1]]);
     // Every frame after the first 1,000-episode grab is small.
     const sizes = c.chunks.slice(before).map((chunk) => chunk.byteLength);
     expect(sizes.length).toBeGreaterThanOrEqual(2);
@@ -116,7 +144,9 @@ describe("live hub", () => {
       const before = reads;
       const seen = clients.map((c) => c.updates().length);
       await postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId, tmdbId: 60_000 + requestId, subject: `Reads ${requestId} (2020)` }));
-      await vi.waitFor(() => clients.forEach((c, i) => expect(c.updates().length).toBe((seen[i] ?? 0) + 1)));
+      await vi.waitFor(() => {
+        for (const [i, c] of clients.entries()) expect(c.updates().length).toBe((seen[i] ?? 0) + 1);
+      });
       return reads - before;
     };
     const forOne = await batch(601);

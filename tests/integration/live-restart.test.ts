@@ -25,8 +25,20 @@ const decoder = new TextDecoder();
 
 function collector() {
   const chunks: Uint8Array[] = [];
-  const client: LiveClient = { write: (c) => (chunks.push(c), true), close: () => {} };
-  const messages = () => [...chunks.map((c) => decoder.decode(c)).join("").matchAll(/"message":"([^"]*)"/g)].map((m) => m[1]);
+  const client: LiveClient = {
+    write: (c) => {
+      chunks.push(c);
+      return true;
+    },
+    close: () => {},
+  };
+  const messages = () =>
+    [
+      ...chunks
+        .map((c) => decoder.decode(c))
+        .join("")
+        .matchAll(/"message":"([^"]*)"/g),
+    ].map((m) => m[1]);
   return { client, messages };
 }
 
@@ -35,7 +47,9 @@ describe("live stream across a database restart", () => {
     const hub = new LiveHub(getDatabase);
     const c = collector();
     await hub.attach(c.client, null);
-    expect((await postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: 901, tmdbId: 90_001, subject: "Before (2020)" }))).status).toBe(200);
+    expect((await postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: 901, tmdbId: 90_001, subject: "Before (2020)" }))).status).toBe(
+      200,
+    );
     await vi.waitFor(() => expect(c.messages().length).toBe(1));
 
     await cluster.restart(3_000);
@@ -49,7 +63,9 @@ describe("live stream across a database restart", () => {
     expect(delay).toBeLessThan(2_000);
 
     // And the app's own pool serves webhooks again, live.
-    expect((await postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: 902, tmdbId: 90_002, subject: "After (2021)" }))).status).toBe(200);
+    expect((await postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: 902, tmdbId: 90_002, subject: "After (2021)" }))).status).toBe(
+      200,
+    );
     await vi.waitFor(() => expect(c.messages().length).toBe(3));
   });
 });

@@ -13,7 +13,13 @@ const decoder = new TextDecoder();
 
 function collector() {
   const chunks: Uint8Array[] = [];
-  const client: LiveClient = { write: (c) => (chunks.push(c), true), close: () => {} };
+  const client: LiveClient = {
+    write: (c) => {
+      chunks.push(c);
+      return true;
+    },
+    close: () => {},
+  };
   const ids = () =>
     chunks
       .map((c) => decoder.decode(c))

@@ -15,7 +15,9 @@ beforeEach(resetTables);
 /** Sessions of this database inside a transaction, other than the one asking. */
 async function openTransactions(): Promise<number> {
   const db = await getDb();
-  const rows = await db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and xact_start is not null and pid <> pg_backend_pid()`);
+  const rows = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and xact_start is not null and pid <> pg_backend_pid()`,
+  );
   const list = (Array.isArray(rows) ? rows : (rows as { rows: { n: number }[] }).rows) as { n: number }[];
   return list[0]?.n ?? -1;
 }

@@ -25,12 +25,20 @@ beforeAll(async () => {
     disabledCommands: ["STARTTLS"],
     authOptional: false,
     allowInsecureAuth: true,
-    onAuth: (auth, _session, callback) => (auth.username === "tracker" && auth.password === "pw" ? callback(null, { user: auth.username }) : callback(new Error("Invalid username or password"))),
+    onAuth: (auth, _session, callback) =>
+      auth.username === "tracker" && auth.password === "pw"
+        ? callback(null, { user: auth.username })
+        : callback(new Error("Invalid username or password")),
     onData: (stream, session, callback) => {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
-        mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString(), user: (session.user as string | undefined) ?? null });
+        mails.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString(),
+          user: (session.user as string | undefined) ?? null,
+        });
         callback();
       });
     },

@@ -10,7 +10,7 @@ import { onlyRequest } from "../helpers/db";
 import { postWebhook } from "../helpers/webhooks";
 import { applyTrackerEvents } from "@/lib/ingest/tracker";
 import { setFollow } from "@/lib/notify/manage";
-import { alex, clock, episodeInJellyfin, member, movieReady, resetNotifyTables, root, testConfig, tick, tvRequest } from "../helpers/notify-world";
+import { alex, clock, episodeInJellyfin, member, movieReady, resetNotifyTables, root, tick, tvRequest } from "../helpers/notify-world";
 
 // Each scenario drives real webhooks, the database and loopback receivers: generous under a loaded CI machine.
 vi.setConfig({ testTimeout: 90_000 });
@@ -64,7 +64,14 @@ describe("notifications from the timeline to the right person", () => {
     expect(body.click).toMatch(/^http:\/\/tracker\.test\/requests\/\d+$/);
     expect(hook()).toHaveLength(1);
     const json = hook()[0]!.json as Record<string, unknown>;
-    expect(json).toMatchObject({ event: "episode", title: "Severance", mediaType: "tv", season: 1, episodes: [1, 2, 3, 4, 5, 6], stage: "importing" }); // E07–E08 are still on their way: the headline is the bottleneck
+    expect(json).toMatchObject({
+      event: "episode",
+      title: "Severance",
+      mediaType: "tv",
+      season: 1,
+      episodes: [1, 2, 3, 4, 5, 6],
+      stage: "importing",
+    }); // E07–E08 are still on their way: the headline is the bottleneck
     expect(json.link).toBe(body.click);
   });
 
@@ -174,7 +181,11 @@ describe("notifications from the timeline to the right person", () => {
     await postWebhook("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", { requestId: 12, tmdbId: 608, subject: "Stuck Film (1999)", user: "alex" }));
     const request = await onlyRequest();
     await setFollow(sam, request.id, true);
-    await applyTrackerEvents({ db: await getDb(), source: "tracker", events: [{ type: "attention.raised", requestId: request.id, kind: "stalled", reason: "No seeds for 3 hours" }] });
+    await applyTrackerEvents({
+      db: await getDb(),
+      source: "tracker",
+      events: [{ type: "attention.raised", requestId: request.id, kind: "stalled", reason: "No seeds for 3 hours" }],
+    });
     t.advance(29 * 60_000);
     await tick(t.now());
     expect(rx.received).toHaveLength(0);

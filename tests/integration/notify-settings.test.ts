@@ -16,7 +16,9 @@ vi.setConfig({ testTimeout: 90_000 });
 
 const sam: Viewer = { name: "Sam", role: "member", aliases: ["sam"] };
 let rx: Awaited<ReturnType<typeof startReceivers>>;
-beforeAll(async () => void (rx = await startReceivers()));
+beforeAll(async () => {
+  rx = await startReceivers();
+});
 afterAll(() => rx.stop());
 beforeEach(async () => {
   await resetTables();
@@ -41,7 +43,10 @@ describe("members see and edit only their own channels", () => {
   });
 
   it("refuses a URL it cannot use, in plain words", async () => {
-    await expect(addUrlChannel(alex, { url: "ntfy://only-a-host" })).rejects.toMatchObject({ code: "bad_request", message: "ntfy needs a host and a topic: ntfy://host/topic" });
+    await expect(addUrlChannel(alex, { url: "ntfy://only-a-host" })).rejects.toMatchObject({
+      code: "bad_request",
+      message: "ntfy needs a host and a topic: ntfy://host/topic",
+    });
   });
 
   it("shows the last result of Send test: delivered, or the error in plain words", async () => {

@@ -32,7 +32,9 @@ addFormats(ajv);
 ajv.addSchema({ ...doc, $id: "openapi.json" });
 
 function check(path: string, method: string, status: string, body: unknown): string[] {
-  const pointer = ["paths", path, method, "responses", status, "content", "application/json", "schema"].map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
+  const pointer = ["paths", path, method, "responses", status, "content", "application/json", "schema"]
+    .map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1"))
+    .join("/");
   const validate = ajv.getSchema(`openapi.json#/${pointer}`) ?? ajv.compile({ $ref: `openapi.json#/${pointer}` });
   return validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || "(body)"} ${e.message ?? ""}`);
 }
@@ -48,7 +50,9 @@ beforeAll(async () => {
   await postWebhook("sonarr", sonarrGrab({ hash: hashes.a, episodes: [{ season: 1, episode: 1 }], title: "Frieren" }));
   const db = await getDb();
   act = (await createApiToken({ db, name: "script", scope: "act", by: "Ana" })).secret;
-  const list = (await (await listRoute(new Request("http://localhost/api/requests", { headers: bearer(act) }))).json()) as { items: { id: number }[] };
+  const list = (await (await listRoute(new Request("http://localhost/api/requests", { headers: bearer(act) }))).json()) as {
+    items: { id: number }[];
+  };
   requestId = list.items[0]!.id;
 });
 afterAll(async () => undefined);
@@ -57,7 +61,18 @@ describe("the OpenAPI document", () => {
   it("is OpenAPI 3.1 with every operation answering JSON that compiles as JSON Schema 2020-12", () => {
     expect(doc.openapi).toBe("3.1.0");
     const paths = Object.keys(doc.paths);
-    expect(paths).toEqual(expect.arrayContaining(["/api/requests", "/api/requests/{id}", "/api/requests/{id}/actions", "/api/requests/{id}/deletion", "/api/summary", "/api/health", "/api/webhooks/{source}", "/api/admin/tokens"]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "/api/requests",
+        "/api/requests/{id}",
+        "/api/requests/{id}/actions",
+        "/api/requests/{id}/deletion",
+        "/api/summary",
+        "/api/health",
+        "/api/webhooks/{source}",
+        "/api/admin/tokens",
+      ]),
+    );
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {
         for (const [status, answer] of Object.entries(op.responses)) {
@@ -93,7 +108,14 @@ describe("live answers match the document", () => {
 
   it("actions and deletion with a read-and-act token; a read-only token is refused", async () => {
     const post = (token: string, body: unknown) =>
-      actionRoute(new Request(`http://localhost/api/requests/${requestId}/actions`, { method: "POST", headers: { ...bearer(token), "content-type": "application/json" }, body: JSON.stringify(body) }), params(requestId));
+      actionRoute(
+        new Request(`http://localhost/api/requests/${requestId}/actions`, {
+          method: "POST",
+          headers: { ...bearer(token), "content-type": "application/json" },
+          body: JSON.stringify(body),
+        }),
+        params(requestId),
+      );
     const done = await post(act, { action: "report", message: "No subtitles" });
     expect(done.status).toBe(200);
     expect(check("/api/requests/{id}/actions", "post", "200", await done.json())).toEqual([]);
@@ -102,10 +124,17 @@ describe("live answers match the document", () => {
     expect(check("/api/requests/{id}/actions", "post", "403", await readOnly.json())).toEqual([]);
     const invalid = await post(act, { action: "dismiss" });
     expect(check("/api/requests/{id}/actions", "post", "400", await invalid.json())).toEqual([]);
-    const preview = await previewRoute(new Request(`http://localhost/api/requests/${requestId}/deletion?arrScope=series`, { headers: bearer(act) }), params(requestId));
+    const preview = await previewRoute(
+      new Request(`http://localhost/api/requests/${requestId}/deletion?arrScope=series`, { headers: bearer(act) }),
+      params(requestId),
+    );
     expect(check("/api/requests/{id}/deletion", "get", "200", await preview.json())).toEqual([]);
     const started = await deleteRoute(
-      new Request(`http://localhost/api/requests/${requestId}/deletion`, { method: "POST", headers: { ...bearer(act), "content-type": "application/json" }, body: JSON.stringify({ services: ["tracker"] }) }),
+      new Request(`http://localhost/api/requests/${requestId}/deletion`, {
+        method: "POST",
+        headers: { ...bearer(act), "content-type": "application/json" },
+        body: JSON.stringify({ services: ["tracker"] }),
+      }),
       params(requestId),
     );
     expect(started.status).toBe(202);
@@ -121,7 +150,9 @@ describe("live answers match the document", () => {
 
   it("admin answers (deletion log, tokens, library sync) as their routes present them", async () => {
     const db = await getDb();
-    expect(check("/api/admin/deletions", "get", "200", JSON.parse(JSON.stringify({ items: (await listDeletions({ db })).map(presentDeletion) })))).toEqual([]);
+    expect(
+      check("/api/admin/deletions", "get", "200", JSON.parse(JSON.stringify({ items: (await listDeletions({ db })).map(presentDeletion) }))),
+    ).toEqual([]);
     const created = await createApiToken({ db, name: "dashboard", scope: "read", by: "Ana" });
     expect(check("/api/admin/tokens", "post", "201", { token: presentToken(created.token), secret: created.secret })).toEqual([]);
     expect(check("/api/admin/tokens", "get", "200", { items: (await listApiTokens({ db })).map(presentToken) })).toEqual([]);

@@ -28,7 +28,9 @@ describe("outbox drainer", () => {
     const later = new Date(row!.availableAt.getTime() + 1);
     expect(await drainOutbox({ db, now: later, send })).toEqual({ sent: 1, failed: 0 });
     expect(await drainOutbox({ db, now: later, send })).toEqual({ sent: 0, failed: 0 });
-    expect(sent).toEqual([{ id: `outbox-${row!.id}`, name: "tracker/import.completed", data: expect.objectContaining({ isAnime: false, mediaType: "movie" }) }]);
+    expect(sent).toEqual([
+      { id: `outbox-${row!.id}`, name: "tracker/import.completed", data: expect.objectContaining({ isAnime: false, mediaType: "movie" }) },
+    ]);
     const [done] = await db.select().from(outbox).orderBy(asc(outbox.id));
     expect(done?.sentAt).not.toBeNull();
   });

@@ -10,7 +10,9 @@ import { jellyseerr, radarrGrab, radarrImport } from "../helpers/payloads";
 import { postWebhook } from "../helpers/webhooks";
 
 let jf: Awaited<ReturnType<typeof startFakeJellyfin>>;
-beforeAll(async () => void (jf = await startFakeJellyfin()));
+beforeAll(async () => {
+  jf = await startFakeJellyfin();
+});
 afterAll(() => jf.close());
 beforeEach(resetTables);
 
@@ -21,7 +23,9 @@ describe("embedded outbox relay", () => {
     await postWebhook("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", { requestId: 91, tmdbId: 603, subject: "The Matrix (1999)" }));
     await postWebhook("radarr", radarrGrab({ hash, tmdbId: 603 }));
     await postWebhook("radarr", radarrImport({ hash, tmdbId: 603 }));
-    jf.jellyfin.items = [{ Id: "f".repeat(32), Name: "The Matrix", Type: "Movie", ProviderIds: { Tmdb: "603" }, Path: "/movies/m.mkv", playable: true }];
+    jf.jellyfin.items = [
+      { Id: "f".repeat(32), Name: "The Matrix", Type: "Movie", ProviderIds: { Tmdb: "603" }, Path: "/movies/m.mkv", playable: true },
+    ];
     const clients = { ...noClients, jellyfin: createJellyfinLibrary({ url: jf.url, apiKey: jf.jellyfin.apiKey, timeoutMs: 2000 }) };
 
     let clock = new Date();

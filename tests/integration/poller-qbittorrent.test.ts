@@ -36,7 +36,10 @@ describe.skipIf(!qbitInstalled)("download poller against a real qBittorrent", ()
   it("writes live progress once per poll, moves the movie to downloading, then downloaded, then goes idle", { timeout: 120_000 }, async () => {
     const t = makeTorrentFile(path.join(dir, "seed"), "Spike Movie (2024) 1080p.mkv", 12 * MiB);
     await seeder.addTorrent(t.torrent, { savepath: path.join(dir, "seed"), skip_checking: "true" });
-    await until(() => seeder.info(t.infoHash), (i) => i?.progress === 1 && i.state === "stalledUP");
+    await until(
+      () => seeder.info(t.infoHash),
+      (i) => i?.progress === 1 && i.state === "stalledUP",
+    );
     await requestMovie(t.infoHash, 801, 900801);
     const qbit = createQbitClient({ url: leecher.base, username: leecher.username, password: leecher.password, timeoutMs: 5000 });
     const db = await getDb();
@@ -99,7 +102,10 @@ describe.skipIf(!qbitInstalled)("download poller against a real qBittorrent", ()
   it("takes a torrent that is complete at first sight straight to downloaded", { timeout: 60_000 }, async () => {
     const t = makeTorrentFile(path.join(dir, "seed2"), "Spike Two (2024).mkv", 2 * MiB);
     await seeder.addTorrent(t.torrent, { savepath: path.join(dir, "seed2"), skip_checking: "true" });
-    await until(() => seeder.info(t.infoHash), (i) => i?.progress === 1);
+    await until(
+      () => seeder.info(t.infoHash),
+      (i) => i?.progress === 1,
+    );
     await requestMovie(t.infoHash, 802, 900802);
     const qbit = createQbitClient({ url: seeder.base, username: seeder.username, password: seeder.password, timeoutMs: 5000 });
     await pollDownloads({ db: await getDb(), qbit });

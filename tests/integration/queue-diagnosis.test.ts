@@ -47,7 +47,10 @@ describe("Sonarr queue diagnosis", () => {
       },
     ];
     await sweep();
-    expect(await onlyRequest()).toMatchObject({ attentionKind: "import_blocked", attentionReason: "Import blocked: No files found are eligible for import" });
+    expect(await onlyRequest()).toMatchObject({
+      attentionKind: "import_blocked",
+      attentionReason: "Import blocked: No files found are eligible for import",
+    });
     await sweep();
     const lines = (await detail((await onlyRequest()).id)).timeline.filter((t) => t.event === "attention.raised");
     expect(lines).toHaveLength(1);

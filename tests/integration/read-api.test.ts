@@ -15,7 +15,17 @@ async function getList(query: string, headers: Record<string, string> = auth) {
 beforeAll(async () => {
   await resetTables();
   await postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: 1, tmdbId: 603, subject: "The Matrix (1999)", user: "Alex" }));
-  await postWebhook("sonarr", sonarrGrab({ hash: hashes.a, episodes: [{ season: 1, episode: 1 }, { season: 1, episode: 2 }], title: "Frieren" }));
+  await postWebhook(
+    "sonarr",
+    sonarrGrab({
+      hash: hashes.a,
+      episodes: [
+        { season: 1, episode: 1 },
+        { season: 1, episode: 2 },
+      ],
+      title: "Frieren",
+    }),
+  );
   for (let i = 0; i < 5; i += 1) {
     await postWebhook("radarr", radarrGrab({ hash: String(i).padStart(40, "b"), tmdbId: 1000 + i, title: `Movie ${i}` }));
   }
@@ -69,7 +79,10 @@ describe("GET /api/requests/{id}", () => {
     const res = await one(new Request(`http://localhost/api/requests/${id}`, { headers: auth }), { params: Promise.resolve({ id }) });
     const body = (await res.json()) as Record<string, unknown>;
     expect(res.status).toBe(200);
-    expect(body.episodes).toMatchObject([{ seasonNumber: 1, episodeNumber: 1, stage: "grabbing" }, { seasonNumber: 1, episodeNumber: 2 }]);
+    expect(body.episodes).toMatchObject([
+      { seasonNumber: 1, episodeNumber: 1, stage: "grabbing" },
+      { seasonNumber: 1, episodeNumber: 2 },
+    ]);
     expect(body.downloads).toMatchObject([{ hash: hashes.a.toLowerCase(), status: "queued" }]);
     expect(body.timeline).toMatchObject([{ seq: expect.any(Number), source: "sonarr", event: "release.grabbed", stage: "grabbing" }]);
   });

@@ -44,9 +44,12 @@ describe.skipIf(!qbitInstalled)("webhooks off: playable → available within 3 m
         start: new Date(),
         limitMs: playableAtMs + 10 * MIN,
         world: (t) => {
-          if (t === 30_000) world.radarr.history.unshift({ ownerId: 27, eventType: "grabbed", downloadId: hash.toUpperCase(), sourceTitle: "The.Matrix.1999.1080p" });
-          if (t === playableAtMs - 20_000) world.radarr.history.unshift({ ownerId: 27, eventType: "downloadFolderImported", downloadId: hash.toUpperCase(), importedPath: file });
-          if (t === playableAtMs) world.jellyfin.items = [{ Id: "m1", Name: "The Matrix", Type: "Movie", ProviderIds: { Tmdb: "603" }, Path: file, playable: true }];
+          if (t === 30_000)
+            world.radarr.history.unshift({ ownerId: 27, eventType: "grabbed", downloadId: hash.toUpperCase(), sourceTitle: "The.Matrix.1999.1080p" });
+          if (t === playableAtMs - 20_000)
+            world.radarr.history.unshift({ ownerId: 27, eventType: "downloadFolderImported", downloadId: hash.toUpperCase(), importedPath: file });
+          if (t === playableAtMs)
+            world.jellyfin.items = [{ Id: "m1", Name: "The Matrix", Type: "Movie", ProviderIds: { Tmdb: "603" }, Path: file, playable: true }];
         },
         done: async () => (await onlyRequest()).stage === "available",
       });
@@ -54,12 +57,28 @@ describe.skipIf(!qbitInstalled)("webhooks off: playable → available within 3 m
       const took = (result.elapsedMs ?? Infinity) - playableAtMs;
       console.info(`movie: playable at ${playableAtMs / 1000} s, available ${took / 1000} s later`);
       expect(took).toBeLessThanOrEqual(BOUND);
-      expect((await detail((await onlyRequest()).id)).timeline.map((t) => t.event)).toEqual(["request.approved", "release.grabbed", "download.completed", "release.imported", "library.verified"]);
+      expect((await detail((await onlyRequest()).id)).timeline.map((t) => t.event)).toEqual([
+        "request.approved",
+        "release.grabbed",
+        "download.completed",
+        "release.imported",
+        "library.verified",
+      ]);
     }, 120_000);
   }
 
   it("a tv episode is available within 3 min; the unaired one keeps the request partly available", async () => {
-    await postWebhook("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", { requestId: 71, mediaType: "tv", tmdbId: 1396, tvdbId: 81189, seasons: [1], subject: "Breaking Bad (2008)" }));
+    await postWebhook(
+      "jellyseerr",
+      jellyseerr("MEDIA_AUTO_APPROVED", {
+        requestId: 71,
+        mediaType: "tv",
+        tmdbId: 1396,
+        tvdbId: 81189,
+        seasons: [1],
+        subject: "Breaking Bad (2008)",
+      }),
+    );
     const hash = await world.completeTorrent("BB.S01E01.mkv");
     const start = new Date();
     const later = new Date(start.getTime() + 7 * 86_400_000).toISOString();
@@ -77,7 +96,14 @@ describe.skipIf(!qbitInstalled)("webhooks off: playable → available within 3 m
       limitMs: playableAtMs + 10 * MIN,
       world: (t) => {
         if (t === 45_000) world.sonarr.history.unshift({ ownerId: 12, eventType: "grabbed", downloadId: hash.toUpperCase(), episode: ep });
-        if (t === playableAtMs - 30_000) world.sonarr.history.unshift({ ownerId: 12, eventType: "downloadFolderImported", downloadId: hash.toUpperCase(), importedPath: file, episode: ep });
+        if (t === playableAtMs - 30_000)
+          world.sonarr.history.unshift({
+            ownerId: 12,
+            eventType: "downloadFolderImported",
+            downloadId: hash.toUpperCase(),
+            importedPath: file,
+            episode: ep,
+          });
         if (t === playableAtMs) {
           world.jellyfin.items = [
             { Id: "s1", Name: "Breaking Bad", Type: "Series", ProviderIds: { Tvdb: "81189", Tmdb: "1396" } },

@@ -1,6 +1,16 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { allRequests, deliveries, detail, onlyRequest, resetTables } from "../helpers/db";
-import { hashes, jellyfinEpisode, jellyfinMovie, jellyseerr, qbitFinished, radarrGrab, radarrImport, sonarrGrab, sonarrImport } from "../helpers/payloads";
+import {
+  hashes,
+  jellyfinEpisode,
+  jellyfinMovie,
+  jellyseerr,
+  qbitFinished,
+  radarrGrab,
+  radarrImport,
+  sonarrGrab,
+  sonarrImport,
+} from "../helpers/payloads";
 import { postWebhook } from "../helpers/webhooks";
 
 beforeEach(resetTables);
@@ -68,11 +78,16 @@ describe("regressions", () => {
   });
 
   it("a multi-episode file imports and appears as both episodes", async () => {
-    const pair = [{ season: 1, episode: 1 }, { season: 1, episode: 2 }];
+    const pair = [
+      { season: 1, episode: 1 },
+      { season: 1, episode: 2 },
+    ];
     await ok("sonarr", sonarrGrab({ ...show, hash: hashes.a, episodes: pair }));
     await ok("sonarr", sonarrImport({ ...show, hash: hashes.a, episodes: pair }));
     expect(await onlyRequest()).toMatchObject({ stage: "importing", episodeCounts: { importing: 2 } });
-    await ok("jellyfin", jellyfinEpisode({ season: 1, episode: 1, episodeEnd: 2, tvdbId: null, seriesName: "Breaking Bad" }), { contentType: "text/plain" });
+    await ok("jellyfin", jellyfinEpisode({ season: 1, episode: 1, episodeEnd: 2, tvdbId: null, seriesName: "Breaking Bad" }), {
+      contentType: "text/plain",
+    });
     // Without Sonarr's episode list two ready episodes are "partly available", never a complete season.
     expect(await onlyRequest()).toMatchObject({ stage: "partially_available", episodeCounts: { available: 2 } });
   });
@@ -123,9 +138,7 @@ describe("regressions", () => {
   });
 
   it("concurrent first deliveries about one movie create exactly one request", async () => {
-    const all = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => postWebhook("radarr", radarrGrab({ hash: String(i).padStart(40, "a") }))),
-    );
+    const all = await Promise.all(Array.from({ length: 12 }, (_, i) => postWebhook("radarr", radarrGrab({ hash: String(i).padStart(40, "a") }))));
     expect(all.map((r) => r.status)).toEqual(all.map(() => 200));
     const request = await onlyRequest();
     expect((await detail(request.id)).downloads).toHaveLength(12);

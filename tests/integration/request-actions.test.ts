@@ -27,7 +27,10 @@ beforeEach(async () => {
   sim.radarr.movies = [{ id: 27, title: "Movie", tmdbId: 603, tags: [] }];
   sim.radarr.queue = [{ downloadId: HASH, ownerId: 27 }];
   sim.sonarr.series = [{ id: 12, title: "Show", tvdbId: 81189, seriesType: "standard" }];
-  sim.sonarr.episodes = [{ seriesId: 12, seasonNumber: 2, episodeNumber: 1 }, { seriesId: 12, seasonNumber: 2, episodeNumber: 2 }];
+  sim.sonarr.episodes = [
+    { seriesId: 12, seasonNumber: 2, episodeNumber: 1 },
+    { seriesId: 12, seasonNumber: 2, episodeNumber: 2 },
+  ];
 });
 
 async function ctx(actor: Actor = admin, membersSee: "all" | "own" = "all"): Promise<ActionContext> {
@@ -35,7 +38,12 @@ async function ctx(actor: Actor = admin, membersSee: "all" | "own" = "all"): Pro
 }
 
 async function lastLine(requestId: number) {
-  const rows = await (await getDb()).select().from(timelineEvents).where(sql`${timelineEvents.requestId} = ${requestId}`).orderBy(sql`seq desc`).limit(1);
+  const rows = await (await getDb())
+    .select()
+    .from(timelineEvents)
+    .where(sql`${timelineEvents.requestId} = ${requestId}`)
+    .orderBy(sql`seq desc`)
+    .limit(1);
   return rows[0];
 }
 
@@ -44,7 +52,9 @@ describe("admin actions", () => {
     const row = await seedRequest({ mediaType: "movie", title: "Movie", tmdbId: 603, hash: HASH, stage: "downloading" });
     const result = await performRequestAction(await ctx(), row.id, { action: "search", blocklist: true });
     expect(result.message).toBe("Search again by Ana: blocklisted 1 release, then asked Radarr to search for the movie");
-    expect(sim.radarr.deletes).toEqual(["DELETE /api/v3/queue/1487215533?removeFromClient=true&blocklist=true&skipRedownload=false&changeCategory=false"]);
+    expect(sim.radarr.deletes).toEqual([
+      "DELETE /api/v3/queue/1487215533?removeFromClient=true&blocklist=true&skipRedownload=false&changeCategory=false",
+    ]);
     expect(sim.radarr.commands).toEqual([{ name: "MoviesSearch", movieIds: [27] }]);
     expect(await lastLine(row.id)).toMatchObject({ event: "action.search", message: result.message, data: { by: "Ana", blocklist: true } });
   });
@@ -65,7 +75,9 @@ describe("admin actions", () => {
     await (await getDb()).execute(sql`update downloads set status = 'completed' where hash = ${HASH}`);
     const result = await performRequestAction(await ctx(), row.id, { action: "retry_import" });
     expect(result.message).toBe('Retry import by Ana: asked Radarr to import "/downloads/complete/radarr/Movie.2024" again');
-    expect(sim.radarr.commands).toEqual([{ name: "DownloadedMoviesScan", path: "/downloads/complete/radarr/Movie.2024", downloadClientId: HASH.toUpperCase(), importMode: "auto" }]);
+    expect(sim.radarr.commands).toEqual([
+      { name: "DownloadedMoviesScan", path: "/downloads/complete/radarr/Movie.2024", downloadClientId: HASH.toUpperCase(), importMode: "auto" },
+    ]);
   });
 
   it("Check now says what it looked at", async () => {
@@ -81,7 +93,12 @@ describe("admin actions", () => {
     await performRequestAction(await ctx(), a.id, { action: "done", reason: "watched it elsewhere" });
     await performRequestAction(await ctx(), b.id, { action: "dismiss", reason: "not wanted any more" });
     const db = await getDb();
-    expect(await getRequestRow({ db, id: a.id })).toMatchObject({ stage: "available", closedKind: "done", closedReason: "watched it elsewhere", closedBy: "Ana" });
+    expect(await getRequestRow({ db, id: a.id })).toMatchObject({
+      stage: "available",
+      closedKind: "done",
+      closedReason: "watched it elsewhere",
+      closedBy: "Ana",
+    });
     expect(await getRequestRow({ db, id: b.id })).toMatchObject({ stage: "removed", closedKind: "dismissed", removedBy: expect.any(String) });
     expect(await lastLine(b.id)).toMatchObject({ event: "action.dismissed", message: "Dismissed by Ana: not wanted any more" });
     await performRequestAction(await ctx(), a.id, { action: "remove" });
@@ -96,7 +113,7 @@ describe("members", () => {
     const db = await getDb();
     expect((await listOpenReports({ db })).map((r) => [r.title, r.report.author, r.report.message])).toEqual([["Movie", "Ben", "No sound"]]);
     const other = await seedRequest({ mediaType: "movie", title: "Cleo's", tmdbId: 604, requestedBy: "cleo" });
-    await expect(performRequestAction(await ctx(member, "own"), other.id, { action: "report", message: "x" })).rejects.toThrow('No request with id');
+    await expect(performRequestAction(await ctx(member, "own"), other.id, { action: "report", message: "x" })).rejects.toThrow("No request with id");
     const reportId = (await listOpenReports({ db }))[0]!.report.id;
     await performRequestAction(await ctx(), row.id, { action: "resolve_report", reportId });
     expect(await listOpenReports({ db })).toEqual([]);

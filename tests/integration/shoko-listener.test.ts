@@ -12,7 +12,9 @@ import { until } from "../helpers/qbittorrent";
 function fakeSource(): ShokoEventSource & { emit: ShokoHubListener } {
   let listener: ShokoHubListener = () => {};
   return {
-    start: async (l) => void (listener = l),
+    start: async (l) => {
+      listener = l;
+    },
     stop: async () => {},
     connected: () => true,
     emit: (target, payload) => listener(target, payload),
@@ -31,7 +33,11 @@ describe("Shoko hub listener (embedded)", () => {
     const frame = contract<{ target: string; arguments: unknown[] }>("shoko-file-matched");
     source.emit(frame.target, frame.arguments[0]);
     const db = await getDb();
-    const rows = await until(async () => db.select().from(outbox), (r) => r.some((o) => o.name === "tracker/anime.matched"), 10_000);
+    const rows = await until(
+      async () => db.select().from(outbox),
+      (r) => r.some((o) => o.name === "tracker/anime.matched"),
+      10_000,
+    );
     expect(rows.find((o) => o.name === "tracker/anime.matched")?.payload).toMatchObject({ episodes: [{ seasonNumber: 1, episodeNumber: 5 }] });
     expect(listener.connected()).toBe(true);
     const request = await onlyRequest();

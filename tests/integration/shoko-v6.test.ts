@@ -15,11 +15,27 @@ const v6File = { ...rest, ManagedFolderID: ImportFolderID };
 /** v6 has no FileMatched: a match is `release:saved` with the file id and the release's cross-references. */
 const v6Release = {
   FileID: 18822,
-  Release: { ID: "anidb:2883345", ProviderName: "AniDB", Version: 1, FileSize: 1_439_825_920, OriginalFilename: fileName, IsCensored: false, IsChaptered: true, IsCreditless: false, IsCorrupted: false, Source: "Web", CrossReferences: [{ AnidbEpisodeID: 271245, AnidbAnimeID: 17617, PercentageStart: 0, PercentageEnd: 100 }], Updated: "2025-03-02T20:17:31Z", Created: "2025-03-02T20:17:31Z" },
+  Release: {
+    ID: "anidb:2883345",
+    ProviderName: "AniDB",
+    Version: 1,
+    FileSize: 1_439_825_920,
+    OriginalFilename: fileName,
+    IsCensored: false,
+    IsChaptered: true,
+    IsCreditless: false,
+    IsCorrupted: false,
+    Source: "Web",
+    CrossReferences: [{ AnidbEpisodeID: 271245, AnidbAnimeID: 17617, PercentageStart: 0, PercentageEnd: 100 }],
+    Updated: "2025-03-02T20:17:31Z",
+    Created: "2025-03-02T20:17:31Z",
+  },
 };
 
 let shoko: Awaited<ReturnType<typeof startFakeShoko>>;
-beforeAll(async () => void (shoko = await startFakeShoko()));
+beforeAll(async () => {
+  shoko = await startFakeShoko();
+});
 afterAll(() => shoko.close());
 beforeEach(async () => {
   await resetTables();
@@ -35,8 +51,20 @@ describe("Shoko v5 and v6 event names", () => {
     { name: "v5 ShokoEvent:FileMatched", target: "ShokoEvent:FileMatched", payload: v5, want: "matched", attention: null },
     { name: "v6 file:matched (ManagedFolderID)", target: "file:matched", payload: v6File, want: "matched", attention: null },
     { name: "v6 release:saved (path read over REST)", target: "release:saved", payload: v6Release, want: "matched", attention: null },
-    { name: "v5 ShokoEvent:FileNotMatched", target: "ShokoEvent:FileNotMatched", payload: { ...v5, AutoMatchAttempts: 2, HasCrossReferences: false, IsUDPBanned: false }, want: "not_matched", attention: "match_failed" },
-    { name: "v6 file:not_matched", target: "file:not_matched", payload: { ...v6File, AutoMatchAttempts: 1, HasCrossReferences: false, IsUDPBanned: true }, want: "not_matched", attention: "match_failed" },
+    {
+      name: "v5 ShokoEvent:FileNotMatched",
+      target: "ShokoEvent:FileNotMatched",
+      payload: { ...v5, AutoMatchAttempts: 2, HasCrossReferences: false, IsUDPBanned: false },
+      want: "not_matched",
+      attention: "match_failed",
+    },
+    {
+      name: "v6 file:not_matched",
+      target: "file:not_matched",
+      payload: { ...v6File, AutoMatchAttempts: 1, HasCrossReferences: false, IsUDPBanned: true },
+      want: "not_matched",
+      attention: "match_failed",
+    },
   ];
   for (const c of cases) {
     it(c.name, async () => {

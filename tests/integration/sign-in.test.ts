@@ -11,7 +11,12 @@ import { startFakeJellyfin, type FakeJellyfin } from "../fakes/jellyfin-auth";
 let jellyfin: FakeJellyfin;
 
 beforeAll(async () => {
-  jellyfin = await startFakeJellyfin({ users: [{ name: "Alice", password: "alice-pw", admin: true }, { name: "bob", password: "bob-pw" }] });
+  jellyfin = await startFakeJellyfin({
+    users: [
+      { name: "Alice", password: "alice-pw", admin: true },
+      { name: "bob", password: "bob-pw" },
+    ],
+  });
   process.env.JELLYFIN_URL = jellyfin.url;
   process.env.ADMIN_USERNAME = "root";
   process.env.ADMIN_PASSWORD = "local-admin-pw";
@@ -37,8 +42,15 @@ const refusedAsThrottled = (error: unknown) => error instanceof CredentialsSigni
 
 describe("authorizeCredentials", () => {
   it("signs in the local admin, then Jellyfin users with their Jellyfin role", async () => {
-    expect(await authorizeCredentials({ username: "ROOT", password: "local-admin-pw" }, from("10.1.0.1"))).toEqual({ id: "local:root", name: "root", idpAdmin: true });
-    expect(await authorizeCredentials({ username: "alice", password: "alice-pw" }, from("10.1.0.1"))).toMatchObject({ name: "Alice", idpAdmin: true });
+    expect(await authorizeCredentials({ username: "ROOT", password: "local-admin-pw" }, from("10.1.0.1"))).toEqual({
+      id: "local:root",
+      name: "root",
+      idpAdmin: true,
+    });
+    expect(await authorizeCredentials({ username: "alice", password: "alice-pw" }, from("10.1.0.1"))).toMatchObject({
+      name: "Alice",
+      idpAdmin: true,
+    });
     expect(await authorizeCredentials({ username: "bob", password: "bob-pw" }, from("10.1.0.1"))).toMatchObject({ name: "bob", idpAdmin: false });
   });
 
@@ -106,7 +118,15 @@ describe("authorizeCredentials", () => {
   it("keeps the counts in the database, where every instance sees them", async () => {
     await fail("carol", from("10.9.0.1"));
     const rows = await (await getDb()).select().from(signInFailures);
-    expect(rows.filter((r) => r.address === "10.9.0.1").map((r) => [r.username, r.failures]).sort()).toEqual([["", 1], ["carol", 1]]);
+    expect(
+      rows
+        .filter((r) => r.address === "10.9.0.1")
+        .map((r) => [r.username, r.failures])
+        .sort(),
+    ).toEqual([
+      ["", 1],
+      ["carol", 1],
+    ]);
   });
 
   it("says Jellyfin is unavailable rather than a wrong password, and does not count it", async () => {

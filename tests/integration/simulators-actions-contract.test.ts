@@ -115,7 +115,11 @@ describe("Jellyseerr simulator (contracts/jellyseerr-api.md, jellyseerr-openapi.
   });
   it("our client reads and deletes requests and media", async () => {
     const seerr = createJellyseerrAdminClient({ url: sim.urls.jellyseerr, apiKey: sim.jellyseerr.apiKey, timeoutMs: 2000 });
-    expect((await seerr.requestPage({ skip: 0, take: 50 })).results[0]).toMatchObject({ id: 7, media: { id: 70, tmdbId: 603 }, requestedBy: { displayName: "Ana" } });
+    expect((await seerr.requestPage({ skip: 0, take: 50 })).results[0]).toMatchObject({
+      id: 7,
+      media: { id: 70, tmdbId: 603 },
+      requestedBy: { displayName: "Ana" },
+    });
     expect(await seerr.requestById(7)).toMatchObject({ id: 7 });
     expect(await seerr.requestById(8)).toBeNull();
     expect(await seerr.deleteRequest(7)).toBe("deleted");

@@ -21,22 +21,73 @@ const radarrSpec = openApiValidator("radarr-openapi.json");
 
 beforeAll(async () => {
   sim = await startSimulators();
-  sim.qbit.add({ hash: HASH, name: "Show.S01.1080p", size: 4_000_000_000, category: "tv-sonarr", durationMs: 600_000, addedAt: Date.now() - 300_000 });
-  sim.qbit.add({ hash: STALLED, name: "Movie.2024.1080p.mkv", size: 2_000_000_000, category: "radarr", durationMs: 10_000, stallAt: 0.37, addedAt: Date.now() - 20_000 });
+  sim.qbit.add({
+    hash: HASH,
+    name: "Show.S01.1080p",
+    size: 4_000_000_000,
+    category: "tv-sonarr",
+    durationMs: 600_000,
+    addedAt: Date.now() - 300_000,
+  });
+  sim.qbit.add({
+    hash: STALLED,
+    name: "Movie.2024.1080p.mkv",
+    size: 2_000_000_000,
+    category: "radarr",
+    durationMs: 10_000,
+    stallAt: 0.37,
+    addedAt: Date.now() - 20_000,
+  });
   sim.sonarr.series = [{ id: 12, title: "Show", tvdbId: 81189, seriesType: "standard" }];
-  sim.sonarr.episodes = [{ seriesId: 12, seasonNumber: 1, episodeNumber: 1, tvdbId: 349233, filePath: "/tv/Show/Season 01/S01E01.mkv" }, { seriesId: 12, seasonNumber: 1, episodeNumber: 2 }];
-  sim.sonarr.queue = [{ downloadId: HASH, ownerId: 12, episode: { seasonNumber: 1, episodeNumber: 2 }, trackedDownloadState: "importBlocked", trackedDownloadStatus: "warning", status: "completed", statusMessages: [{ title: "S01E02.mkv", messages: ["No files found are eligible for import"] }] }];
+  sim.sonarr.episodes = [
+    { seriesId: 12, seasonNumber: 1, episodeNumber: 1, tvdbId: 349233, filePath: "/tv/Show/Season 01/S01E01.mkv" },
+    { seriesId: 12, seasonNumber: 1, episodeNumber: 2 },
+  ];
+  sim.sonarr.queue = [
+    {
+      downloadId: HASH,
+      ownerId: 12,
+      episode: { seasonNumber: 1, episodeNumber: 2 },
+      trackedDownloadState: "importBlocked",
+      trackedDownloadStatus: "warning",
+      status: "completed",
+      statusMessages: [{ title: "S01E02.mkv", messages: ["No files found are eligible for import"] }],
+    },
+  ];
   sim.sonarr.history = [
-    { ownerId: 12, eventType: "downloadFolderImported", downloadId: HASH.toUpperCase(), importedPath: "/tv/Show/Season 01/S01E01.mkv", episode: { seasonNumber: 1, episodeNumber: 1, tvdbId: 349233 } },
+    {
+      ownerId: 12,
+      eventType: "downloadFolderImported",
+      downloadId: HASH.toUpperCase(),
+      importedPath: "/tv/Show/Season 01/S01E01.mkv",
+      episode: { seasonNumber: 1, episodeNumber: 1, tvdbId: 349233 },
+    },
     { ownerId: 12, eventType: "grabbed", downloadId: HASH.toUpperCase(), episode: { seasonNumber: 1, episodeNumber: 1, tvdbId: 349233 } },
   ];
   sim.radarr.movies = [{ id: 27, title: "Movie", tmdbId: 603, tags: [1], filePath: "/movies/Movie (2024)/Movie (2024).mkv" }];
-  sim.radarr.queue = [{ downloadId: STALLED, ownerId: 27, status: "warning", trackedDownloadStatus: "warning", statusMessages: [{ title: "Movie.2024.1080p.mkv", messages: ["The download is stalled with no connections"] }] }];
+  sim.radarr.queue = [
+    {
+      downloadId: STALLED,
+      ownerId: 27,
+      status: "warning",
+      trackedDownloadStatus: "warning",
+      statusMessages: [{ title: "Movie.2024.1080p.mkv", messages: ["The download is stalled with no connections"] }],
+    },
+  ];
   sim.radarr.history = [{ ownerId: 27, eventType: "grabbed", downloadId: STALLED.toUpperCase(), sourceTitle: "Movie.2024.1080p" }];
   sim.jellyfin.items = [
     { Id: "a".repeat(32), Name: "Movie", Type: "Movie", ProviderIds: { Tmdb: "603" }, Path: "/movies/Movie (2024)/Movie (2024).mkv", playable: true },
     { Id: "b".repeat(32), Name: "Show", Type: "Series", ProviderIds: { Tvdb: "81189" } },
-    { Id: "c".repeat(32), Name: "Pilot", Type: "Episode", SeriesId: "b".repeat(32), ParentIndexNumber: 1, IndexNumber: 1, Path: "/tv/Show/Season 01/S01E01.mkv", playable: true },
+    {
+      Id: "c".repeat(32),
+      Name: "Pilot",
+      Type: "Episode",
+      SeriesId: "b".repeat(32),
+      ParentIndexNumber: 1,
+      IndexNumber: 1,
+      Path: "/tv/Show/Season 01/S01E01.mkv",
+      playable: true,
+    },
   ];
   sim.shoko.files = [
     { ID: 18822, Size: 1_439_825_920, matched: true, ImportFolderID: 2, RelativePath: "Frieren/Season 1/E05.mkv" },
@@ -74,8 +125,15 @@ describe("Sonarr and Radarr simulators answer as their OpenAPI documents say", (
     expect(radarrSpec(method, path, await get(sim.urls.radarr, path + query, arr(sim.radarr.apiKey)))).toEqual([]);
   });
   it("POST /api/v3/command answers 201 with a CommandResource on both", async () => {
-    for (const [url, key, spec] of [[sim.urls.sonarr, sim.sonarr.apiKey, sonarrSpec], [sim.urls.radarr, sim.radarr.apiKey, radarrSpec]] as const) {
-      const res = await fetch(`${url}/api/v3/command`, { method: "POST", headers: { ...arr(key), "Content-Type": "application/json" }, body: JSON.stringify({ name: "RefreshMonitoredDownloads" }) });
+    for (const [url, key, spec] of [
+      [sim.urls.sonarr, sim.sonarr.apiKey, sonarrSpec],
+      [sim.urls.radarr, sim.radarr.apiKey, radarrSpec],
+    ] as const) {
+      const res = await fetch(`${url}/api/v3/command`, {
+        method: "POST",
+        headers: { ...arr(key), "Content-Type": "application/json" },
+        body: JSON.stringify({ name: "RefreshMonitoredDownloads" }),
+      });
       expect(res.status).toBe(201);
       expect(spec("post", "/api/v3/command", await res.json())).toEqual([]);
     }
@@ -115,7 +173,9 @@ describe("qBittorrent simulator is qBittorrent 4.5.2 (contracts/qbittorrent.md)"
   });
   it("answers torrents/info with exactly the 49 keys of 4.5.2, sorted, with the contract's types", async () => {
     const cookie = ((await login(sim.qbit.password)).headers.get("set-cookie") ?? "").split(";")[0]!;
-    const res = await fetch(`${sim.urls.qbit}/api/v2/torrents/info?hashes=${HASH.toUpperCase()}%7C${STALLED}%7C${"9".repeat(40)}`, { headers: { cookie } });
+    const res = await fetch(`${sim.urls.qbit}/api/v2/torrents/info?hashes=${HASH.toUpperCase()}%7C${STALLED}%7C${"9".repeat(40)}`, {
+      headers: { cookie },
+    });
     const list = (await res.json()) as Record<string, unknown>[];
     const template = contract<Record<string, unknown>[]>("qbit-torrents-info")[0]!;
     expect(list).toHaveLength(2);
@@ -143,10 +203,37 @@ describe("qBittorrent simulator is qBittorrent 4.5.2 (contracts/qbittorrent.md)"
 });
 
 describe("Jellyfin simulator (contracts/jellyfin.md Part B)", () => {
-  const dtoKeys = new Set(["Name", "ServerId", "Id", "Type", "Path", "ProviderIds", "SeriesId", "SeriesName", "SeasonId", "SeasonName", "IndexNumber", "IndexNumberEnd", "ParentIndexNumber", "ProductionYear", "PremiereDate", "RunTimeTicks", "IsFolder", "LocationType", "MediaType", "ImageTags", "DateCreated", "MediaSources"]);
+  const dtoKeys = new Set([
+    "Name",
+    "ServerId",
+    "Id",
+    "Type",
+    "Path",
+    "ProviderIds",
+    "SeriesId",
+    "SeriesName",
+    "SeasonId",
+    "SeasonName",
+    "IndexNumber",
+    "IndexNumberEnd",
+    "ParentIndexNumber",
+    "ProductionYear",
+    "PremiereDate",
+    "RunTimeTicks",
+    "IsFolder",
+    "LocationType",
+    "MediaType",
+    "ImageTags",
+    "DateCreated",
+    "MediaSources",
+  ]);
   const auth = () => ({ Authorization: `MediaBrowser Client="t", Device="t", DeviceId="t", Version="1", Token="${sim.jellyfin.apiKey}"` });
   it("answers QueryResult<BaseItemDto> in PascalCase, ProviderIds and Path only when asked for", async () => {
-    const page = (await get(sim.urls.jellyfin, "/Items?Recursive=true&IncludeItemTypes=Movie&HasTmdbId=true&Fields=ProviderIds,Path", auth())) as { Items: Record<string, unknown>[]; TotalRecordCount: number; StartIndex: number };
+    const page = (await get(sim.urls.jellyfin, "/Items?Recursive=true&IncludeItemTypes=Movie&HasTmdbId=true&Fields=ProviderIds,Path", auth())) as {
+      Items: Record<string, unknown>[];
+      TotalRecordCount: number;
+      StartIndex: number;
+    };
     expect(Object.keys(page).sort()).toEqual(["Items", "StartIndex", "TotalRecordCount"]);
     expect(page.Items[0]).toMatchObject({ Id: "a".repeat(32), Type: "Movie", ProviderIds: { Tmdb: "603" }, Path: expect.any(String) });
     for (const item of page.Items) for (const k of Object.keys(item)) expect(dtoKeys.has(k), k).toBe(true);
@@ -170,10 +257,18 @@ describe("Shoko simulator (contracts/shoko.md §4)", () => {
   const fileKeys = ["ID", "Size", "IsVariation", "IsIgnored", "Imported", "Locations"];
   it("answers File, PathEndsWith and ImportFolder in PascalCase; RelativePath without the leading separator", async () => {
     const key = { apikey: sim.shoko.apiKey };
-    const found = (await get(sim.urls.shoko, `/api/v3/File/PathEndsWith?path=${encodeURIComponent("season 1/e06.mkv")}&includeXRefs=true&limit=5`, key)) as Record<string, unknown>[];
+    const found = (await get(
+      sim.urls.shoko,
+      `/api/v3/File/PathEndsWith?path=${encodeURIComponent("season 1/e06.mkv")}&includeXRefs=true&limit=5`,
+      key,
+    )) as Record<string, unknown>[];
     expect(found).toHaveLength(1);
     expect(Object.keys(found[0]!)).toEqual(fileKeys);
-    expect(found[0]).toMatchObject({ ID: 18823, Imported: null, Locations: [{ FileID: 18823, ImportFolderID: 2, RelativePath: "Frieren/Season 1/E06.mkv", IsAccessible: true }] });
+    expect(found[0]).toMatchObject({
+      ID: 18823,
+      Imported: null,
+      Locations: [{ FileID: 18823, ImportFolderID: 2, RelativePath: "Frieren/Season 1/E06.mkv", IsAccessible: true }],
+    });
     expect(await get(sim.urls.shoko, "/api/v3/File/18822?include=XRefs", key)).toMatchObject({ ID: 18822, Imported: expect.any(String) });
     expect(await get(sim.urls.shoko, "/api/v3/ImportFolder/2", key)).toEqual({ ID: 2, Name: "Anime", Path: "/anime" });
     expect(await get(sim.urls.shoko, "/api/v3/Init/Version", {})).toMatchObject({ Server: { Version: expect.stringMatching(/^5\./) } });

@@ -15,7 +15,10 @@ const foreign: Record<string, Record<string, string>> = {
 };
 
 const post = (path: string, headers: Record<string, string>) =>
-  new NextRequest(`http://127.0.0.1:3000${path}`, { method: "POST", headers: { host: "127.0.0.1:3000", cookie: "authjs.session-token=x", ...headers } });
+  new NextRequest(`http://127.0.0.1:3000${path}`, {
+    method: "POST",
+    headers: { host: "127.0.0.1:3000", cookie: "authjs.session-token=x", ...headers },
+  });
 
 describe("state-changing route handlers check the origin themselves", () => {
   it("answers 403 to a cross-origin POST on every admin action and Auth.js POST", async () => {

@@ -17,7 +17,12 @@ beforeAll(async () => {
 afterAll(() => sonarr.close());
 beforeEach(async () => {
   await resetTables();
-  Object.assign(sonarr.arr, { series: [{ id: 12, title: "Breaking Bad", tvdbId: 81189, seriesType: "standard" }], queue: [], history: [], episodes: [] });
+  Object.assign(sonarr.arr, {
+    series: [{ id: 12, title: "Breaking Bad", tvdbId: 81189, seriesType: "standard" }],
+    queue: [],
+    history: [],
+    episodes: [],
+  });
 });
 
 const blocked = "One or more episodes expected in this release were not imported or missing from the release";
@@ -46,7 +51,16 @@ describe("steady reasons", () => {
       // Sonarr's queue shows the block from the first hour on; before that only the tracker's own check speaks.
       sonarr.arr.queue =
         minute >= 60
-          ? [{ downloadId: hashes.a, status: "completed", trackedDownloadStatus: "warning", trackedDownloadState: "importBlocked", statusMessages: [{ title: "Breaking.Bad.S01E01.mkv", messages: [blocked] }], episode: { seasonNumber: 1, episodeNumber: 1 } }]
+          ? [
+              {
+                downloadId: hashes.a,
+                status: "completed",
+                trackedDownloadStatus: "warning",
+                trackedDownloadState: "importBlocked",
+                statusMessages: [{ title: "Breaking.Bad.S01E01.mkv", messages: [blocked] }],
+                episode: { seasonNumber: 1, episodeNumber: 1 },
+              },
+            ]
           : [];
       const report = await runSweep({ db: await getDb(), clients, now: new Date(start + minute * 60_000) });
       expect(report.errors).toEqual([]);

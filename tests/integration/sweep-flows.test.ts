@@ -33,10 +33,24 @@ describe.skipIf(!qbitInstalled)("fallback sweep recovers every missed webhook of
     const hash = await world.completeTorrent("The.Matrix.1999.mkv");
     world.radarr.movies = [{ id: 27, title: "The Matrix", tmdbId: 603, tags: [] }];
     world.radarr.history = [
-      { ownerId: 27, eventType: "downloadFolderImported", downloadId: hash.toUpperCase(), importedPath: "/movies/The Matrix (1999)/The Matrix (1999).mkv" },
+      {
+        ownerId: 27,
+        eventType: "downloadFolderImported",
+        downloadId: hash.toUpperCase(),
+        importedPath: "/movies/The Matrix (1999)/The Matrix (1999).mkv",
+      },
       { ownerId: 27, eventType: "grabbed", downloadId: hash.toUpperCase(), sourceTitle: "The.Matrix.1999.1080p" },
     ];
-    world.jellyfin.items = [{ Id: "a1b2", Name: "The Matrix", Type: "Movie", ProviderIds: { Tmdb: "603", Imdb: "tt0133093" }, Path: "/movies/The Matrix (1999)/The Matrix (1999).mkv", playable: true }];
+    world.jellyfin.items = [
+      {
+        Id: "a1b2",
+        Name: "The Matrix",
+        Type: "Movie",
+        ProviderIds: { Tmdb: "603", Imdb: "tt0133093" },
+        Path: "/movies/The Matrix (1999)/The Matrix (1999).mkv",
+        playable: true,
+      },
+    ];
 
     const report = await runSweep({ db: await getDb(), clients: world.clients, now: hours(3) });
     expect(report.errors).toEqual([]);
@@ -48,23 +62,57 @@ describe.skipIf(!qbitInstalled)("fallback sweep recovers every missed webhook of
   });
 
   it("regular tv: each episode follows its own download and Jellyfin entry", async () => {
-    await postWebhook("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", { requestId: 58, mediaType: "tv", tmdbId: 1396, tvdbId: 81189, seasons: [1], subject: "Breaking Bad (2008)" }));
+    await postWebhook(
+      "jellyseerr",
+      jellyseerr("MEDIA_AUTO_APPROVED", {
+        requestId: 58,
+        mediaType: "tv",
+        tmdbId: 1396,
+        tvdbId: 81189,
+        seasons: [1],
+        subject: "Breaking Bad (2008)",
+      }),
+    );
     const hash = await world.completeTorrent("Breaking.Bad.S01.mkv");
     world.sonarr.series = [{ id: 12, title: "Breaking Bad", tvdbId: 81189, seriesType: "standard" }];
     const ep = (n: number) => ({ seasonNumber: 1, episodeNumber: n, tvdbId: 349232 + n });
     world.sonarr.history = [
-      ...[1, 2].map((n) => ({ ownerId: 12, eventType: "downloadFolderImported" as const, downloadId: hash.toUpperCase(), importedPath: `/tv/Breaking Bad/Season 01/S01E0${n}.mkv`, episode: ep(n) })),
+      ...[1, 2].map((n) => ({
+        ownerId: 12,
+        eventType: "downloadFolderImported" as const,
+        downloadId: hash.toUpperCase(),
+        importedPath: `/tv/Breaking Bad/Season 01/S01E0${n}.mkv`,
+        episode: ep(n),
+      })),
       ...[1, 2].map((n) => ({ ownerId: 12, eventType: "grabbed" as const, downloadId: hash.toUpperCase(), episode: ep(n) })),
     ];
     world.jellyfin.items = [
       { Id: "s1", Name: "Breaking Bad", Type: "Series", ProviderIds: { Tvdb: "81189", Tmdb: "1396" } },
-      { Id: "e1", Name: "Pilot", Type: "Episode", SeriesId: "s1", ParentIndexNumber: 1, IndexNumber: 1, Path: "/tv/Breaking Bad/Season 01/S01E01.mkv", playable: true },
+      {
+        Id: "e1",
+        Name: "Pilot",
+        Type: "Episode",
+        SeriesId: "s1",
+        ParentIndexNumber: 1,
+        IndexNumber: 1,
+        Path: "/tv/Breaking Bad/Season 01/S01E01.mkv",
+        playable: true,
+      },
     ];
 
     await runSweep({ db: await getDb(), clients: world.clients, now: hours(3) });
     // The headline is the episode still on its way, with the counts beside it.
     expect(await onlyRequest()).toMatchObject({ stage: "importing", episodeCounts: { available: 1, importing: 1 } });
-    world.jellyfin.items.push({ Id: "e2", Name: "Cat's in the Bag", Type: "Episode", SeriesId: "s1", ParentIndexNumber: 1, IndexNumber: 2, Path: "/tv/Breaking Bad/Season 01/S01E02.mkv", playable: true });
+    world.jellyfin.items.push({
+      Id: "e2",
+      Name: "Cat's in the Bag",
+      Type: "Episode",
+      SeriesId: "s1",
+      ParentIndexNumber: 1,
+      IndexNumber: 2,
+      Path: "/tv/Breaking Bad/Season 01/S01E02.mkv",
+      playable: true,
+    });
     await runSweep({ db: await getDb(), clients: world.clients, now: hours(5) });
     expect((await onlyRequest()).stage).toBe("available");
   });
@@ -82,7 +130,10 @@ describe.skipIf(!qbitInstalled)("fallback sweep recovers every missed webhook of
     await runSweep({ db: await getDb(), clients: world.clients, now: hours(3) });
     expect(await onlyRequest()).toMatchObject({ stage: "anime_matching", isAnime: true, attentionKind: null });
     await runSweep({ db: await getDb(), clients: world.clients, now: hours(4) });
-    expect(await onlyRequest()).toMatchObject({ attentionKind: "match_failed", attentionReason: "Shoko has Suzume (2022).mkv but has not matched it to AniDB" });
+    expect(await onlyRequest()).toMatchObject({
+      attentionKind: "match_failed",
+      attentionReason: "Shoko has Suzume (2022).mkv but has not matched it to AniDB",
+    });
 
     world.shoko.files[0]!.matched = true;
     await runSweep({ db: await getDb(), clients: world.clients, now: hours(5) });
@@ -92,23 +143,57 @@ describe.skipIf(!qbitInstalled)("fallback sweep recovers every missed webhook of
     expect(world.jellyfin.mediaUpdated).toEqual([]);
     expect(world.jellyfin.refreshes).toBe(0);
 
-    world.jellyfin.items = [{ Id: "m9", Name: "Suzume", Type: "Movie", ProviderIds: { "Shoko Series": "1193", AniDB: "17617" }, Path: "/vfs/Suzume/Movie.mkv", playable: true }];
+    world.jellyfin.items = [
+      {
+        Id: "m9",
+        Name: "Suzume",
+        Type: "Movie",
+        ProviderIds: { "Shoko Series": "1193", AniDB: "17617" },
+        Path: "/vfs/Suzume/Movie.mkv",
+        playable: true,
+      },
+    ];
     await runSweep({ db: await getDb(), clients: world.clients, now: hours(6) });
     expect(await onlyRequest()).toMatchObject({ stage: "available", attentionKind: null });
   });
 
   it("anime tv: Shokofin series without a Tvdb id is found by its title", async () => {
-    await postWebhook("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", { requestId: 60, mediaType: "tv", tmdbId: 209867, tvdbId: 424536, seasons: [1], subject: "Sousou no Frieren (2023)" }));
+    await postWebhook(
+      "jellyseerr",
+      jellyseerr("MEDIA_AUTO_APPROVED", {
+        requestId: 60,
+        mediaType: "tv",
+        tmdbId: 209867,
+        tvdbId: 424536,
+        seasons: [1],
+        subject: "Sousou no Frieren (2023)",
+      }),
+    );
     const hash = await world.completeTorrent("Frieren.05.mkv");
     world.sonarr.series = [{ id: 40, title: "Sousou no Frieren", tvdbId: 424536, seriesType: "anime" }];
     const episode = { seasonNumber: 1, episodeNumber: 5, tvdbId: 9_805_005 };
     world.sonarr.history = [
-      { ownerId: 40, eventType: "downloadFolderImported", downloadId: hash.toUpperCase(), importedPath: "/anime/Sousou no Frieren/S01E05.mkv", episode },
+      {
+        ownerId: 40,
+        eventType: "downloadFolderImported",
+        downloadId: hash.toUpperCase(),
+        importedPath: "/anime/Sousou no Frieren/S01E05.mkv",
+        episode,
+      },
       { ownerId: 40, eventType: "grabbed", downloadId: hash.toUpperCase(), episode },
     ];
     world.jellyfin.items = [
       { Id: "fs", Name: "Sousou no Frieren", Type: "Series", ProviderIds: { "Shoko Series": "1193", AniDB: "17617" } },
-      { Id: "f5", Name: "Episode 5", Type: "Episode", SeriesId: "fs", ParentIndexNumber: 1, IndexNumber: 5, Path: "/vfs/Frieren/S01E05.mkv", playable: true },
+      {
+        Id: "f5",
+        Name: "Episode 5",
+        Type: "Episode",
+        SeriesId: "fs",
+        ParentIndexNumber: 1,
+        IndexNumber: 5,
+        Path: "/vfs/Frieren/S01E05.mkv",
+        playable: true,
+      },
     ];
     await runSweep({ db: await getDb(), clients: world.clients, now: hours(3) });
     expect(await onlyRequest()).toMatchObject({ stage: "available", isAnime: true });
@@ -128,7 +213,9 @@ describe.skipIf(!qbitInstalled)("fallback sweep recovers every missed webhook of
     await runSweep({ db: await getDb(), clients: world.clients, now: hours(5) });
     const request = await onlyRequest();
     expect(request).toMatchObject({ stage: "importing", attentionKind: "not_found_in_library" });
-    expect(request.attentionReason).toBe('Not found in Jellyfin: looked up tmdb 603 in Jellyfin: found "The Matrix" but it has no playable file; asked Jellyfin to rescan /movies/M/M.mkv');
+    expect(request.attentionReason).toBe(
+      'Not found in Jellyfin: looked up tmdb 603 in Jellyfin: found "The Matrix" but it has no playable file; asked Jellyfin to rescan /movies/M/M.mkv',
+    );
     expect(world.jellyfin.mediaUpdated).toEqual(["/movies/M/M.mkv"]);
   });
 });

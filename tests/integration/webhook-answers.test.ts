@@ -61,7 +61,11 @@ describe("answers", () => {
   });
 
   it("Test notifications of every sender answer 200 and mark the source connected", async () => {
-    for (const [source, name] of [["sonarr", "sonarr-test"], ["radarr", "radarr-test"], ["jellyseerr", "jellyseerr-test-notification"]] as const) {
+    for (const [source, name] of [
+      ["sonarr", "sonarr-test"],
+      ["radarr", "radarr-test"],
+      ["jellyseerr", "jellyseerr-test-notification"],
+    ] as const) {
       expect((await postWebhook(source, contract(name))).status).toBe(200);
     }
     const db = await getDb();
@@ -74,7 +78,10 @@ describe("answers", () => {
   it("reads qBittorrent's finished call as JSON, url-encoded or multipart", async () => {
     const hash = hashes.a.toLowerCase();
     expect((await postWebhook("qbittorrent", { hash })).status).toBe(200);
-    expect((await postWebhook("qbittorrent", null, { raw: `hash=${hashes.b.toLowerCase()}&name=x`, contentType: "application/x-www-form-urlencoded" })).status).toBe(200);
+    expect(
+      (await postWebhook("qbittorrent", null, { raw: `hash=${hashes.b.toLowerCase()}&name=x`, contentType: "application/x-www-form-urlencoded" }))
+        .status,
+    ).toBe(200);
     const form = new FormData();
     form.set("hash", hashes.c.toLowerCase());
     const multipart = new Response(form);

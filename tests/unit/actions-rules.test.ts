@@ -34,40 +34,73 @@ const facts: DeletionFacts = {
   isAnime: true,
   requestedSeasons: [2],
   torrentHashes: ["b", "a"],
-  sonarr: { seriesId: 12, episodeFiles: [{ id: 5, seasonNumber: 1 }, { id: 7, seasonNumber: 2 }, { id: 7, seasonNumber: 2 }] },
+  sonarr: {
+    seriesId: 12,
+    episodeFiles: [
+      { id: 5, seasonNumber: 1 },
+      { id: 7, seasonNumber: 2 },
+      { id: 7, seasonNumber: 2 },
+    ],
+  },
   radarr: null,
   shokoFileIds: [3],
-  jellyfin: { itemId: "series", episodes: [{ seasonNumber: 1, itemId: "e1" }, { seasonNumber: 2, itemId: "e2" }] },
+  jellyfin: {
+    itemId: "series",
+    episodes: [
+      { seasonNumber: 1, itemId: "e1" },
+      { seasonNumber: 2, itemId: "e2" },
+    ],
+  },
   jellyseerr: { requestId: 9, mediaId: null },
 };
 
 describe("Delete everywhere plans", () => {
   it.each([
-    [{ arrScope: "series", arrDeleteFiles: true, torrentDeleteFiles: false } as const, [
-      ["qbittorrent", { hashes: ["a", "b"], deleteFiles: false }],
-      ["sonarr", { kind: "series", seriesId: 12, deleteFiles: true }],
-      ["shoko", { fileIds: [3] }],
-      ["jellyfin", { itemIds: ["series"] }],
-      ["jellyseerr", { requestId: 9, mediaId: null }],
-      ["tracker", { requestId: 1 }],
-    ]],
-    [{ arrScope: "seasons", arrDeleteFiles: true, torrentDeleteFiles: true } as const, [
-      ["qbittorrent", { hashes: ["a", "b"], deleteFiles: true }],
-      ["sonarr", { kind: "episode_files", episodeFileIds: [7], seasons: [2] }],
-      ["shoko", { fileIds: [3] }],
-      ["jellyfin", { itemIds: ["e2"] }],
-      ["jellyseerr", {}],
-      ["tracker", {}],
-    ]],
+    [
+      { arrScope: "series", arrDeleteFiles: true, torrentDeleteFiles: false } as const,
+      [
+        ["qbittorrent", { hashes: ["a", "b"], deleteFiles: false }],
+        ["sonarr", { kind: "series", seriesId: 12, deleteFiles: true }],
+        ["shoko", { fileIds: [3] }],
+        ["jellyfin", { itemIds: ["series"] }],
+        ["jellyseerr", { requestId: 9, mediaId: null }],
+        ["tracker", { requestId: 1 }],
+      ],
+    ],
+    [
+      { arrScope: "seasons", arrDeleteFiles: true, torrentDeleteFiles: true } as const,
+      [
+        ["qbittorrent", { hashes: ["a", "b"], deleteFiles: true }],
+        ["sonarr", { kind: "episode_files", episodeFileIds: [7], seasons: [2] }],
+        ["shoko", { fileIds: [3] }],
+        ["jellyfin", { itemIds: ["e2"] }],
+        ["jellyseerr", {}],
+        ["tracker", {}],
+      ],
+    ],
   ])("%o", (choices, expected) => {
     const steps = possibleSteps(facts, choices);
     expect(steps.map((s) => s.service)).toEqual(expected.map(([service]) => service));
-    steps.forEach((s, i) => expect(s.target).toMatchObject(expected[i]![1] as object));
+    for (const [i, s] of steps.entries()) expect(s.target).toMatchObject(expected[i]![1] as object);
   });
   it("keeps only the ticked services, the tracker always last; a movie without files says so", () => {
-    expect(planDeletion(facts, { services: ["jellyfin"], arrScope: "series", arrDeleteFiles: true, torrentDeleteFiles: true }).map((s) => s.service)).toEqual(["jellyfin", "tracker"]);
-    const movie: DeletionFacts = { ...facts, mediaType: "movie", isAnime: false, sonarr: null, radarr: { movieId: 4, hasFile: false }, jellyfin: { itemId: null, episodes: [] }, jellyseerr: null, torrentHashes: [] };
-    expect(possibleSteps(movie, { arrScope: "series", arrDeleteFiles: true, torrentDeleteFiles: true }).map((s) => s.description)).toEqual(["Delete the movie (it has no file)", "Move the request to History as deleted"]);
+    expect(
+      planDeletion(facts, { services: ["jellyfin"], arrScope: "series", arrDeleteFiles: true, torrentDeleteFiles: true }).map((s) => s.service),
+    ).toEqual(["jellyfin", "tracker"]);
+    const movie: DeletionFacts = {
+      ...facts,
+      mediaType: "movie",
+      isAnime: false,
+      sonarr: null,
+      radarr: { movieId: 4, hasFile: false },
+      jellyfin: { itemId: null, episodes: [] },
+      jellyseerr: null,
+      torrentHashes: [],
+    };
+    expect(possibleSteps(movie, { arrScope: "series", arrDeleteFiles: true, torrentDeleteFiles: true }).map((s) => s.description)).toEqual([
+      "Delete the movie (it has no file)",
+      "Move the request to History as deleted",
+    ]);
   });
   it("retries a failing step three times with back-off, then fails it; the deletion follows its steps", () => {
     expect([1, 2, 3, 4].map((n) => afterAttempt({ ok: false, error: "x" }, n))).toEqual(["retrying", "retrying", "retrying", "failed"]);

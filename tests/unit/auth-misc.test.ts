@@ -57,7 +57,17 @@ describe("callbackUrl", () => {
     expect(safeCallbackPath("/./login")).toBe("/");
   });
   it("refuses other origins and loops back to sign-in", () => {
-    for (const bad of ["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)", "/login", "/login?x=1", "/api/auth/signout", 42, undefined]) {
+    for (const bad of [
+      "https://evil.example/",
+      "//evil.example",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "/login",
+      "/login?x=1",
+      "/api/auth/signout",
+      42,
+      undefined,
+    ]) {
       expect(safeCallbackPath(bad)).toBe("/");
     }
   });

@@ -10,7 +10,10 @@ describe("e-mail redaction without a backtracking pattern", () => {
   it("replaces exactly what the old pattern replaced, on many generated strings", () => {
     const alphabet = ["a", "b", ".", "@", "-", "+", " ", "_", "1", "é", "\n"];
     let seed = 7;
-    const next = () => (seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff) / 0x7fffffff;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
     for (let n = 0; n < 20_000; n += 1) {
       const text = Array.from({ length: Math.floor(next() * 24) }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
       expect(redactEmails(text), JSON.stringify(text)).toBe(text.replace(pattern, "[redacted-email]"));
@@ -37,7 +40,15 @@ describe("untrusted bodies are bounded before anything matches on them", () => {
 
 describe("configured secrets", () => {
   it("are every *_SECRET, *_TOKEN, *_API_KEY, *_PASSWORD value and the database password, replaced in any text", () => {
-    const env = { WEBHOOK_SECRET: "hook-secret-1", API_TOKEN: "api-token-22", SONARR_API_KEY: "sonarrkey333", ADMIN_PASSWORD: "hunter22", DATABASE_URL: "postgres://u:db%40pass@h/db", LOG_LEVEL: "info", QBITTORRENT_PASSWORD: "abc" } as unknown as Env;
+    const env = {
+      WEBHOOK_SECRET: "hook-secret-1",
+      API_TOKEN: "api-token-22",
+      SONARR_API_KEY: "sonarrkey333",
+      ADMIN_PASSWORD: "hunter22",
+      DATABASE_URL: "postgres://u:db%40pass@h/db",
+      LOG_LEVEL: "info",
+      QBITTORRENT_PASSWORD: "abc",
+    } as unknown as Env;
     const values = secretValues(env);
     expect(values.sort()).toEqual(["api-token-22", "db@pass", "hook-secret-1", "hunter22", "sonarrkey333"].sort());
     expect(redactSecrets("GET /x?token=api-token-22 failed for db@pass with sonarrkey333", values)).toBe(

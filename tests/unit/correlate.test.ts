@@ -15,18 +15,44 @@ const tv = (id: number, seasons: number[], stage: RequestCandidate["stage"], min
   jellyseerrRequestId: jsr,
   createdAt: at(minute),
 });
-const show: { mediaType: "tv"; tmdbId: number | null; tvdbId: number | null; imdbId: string | null } = { mediaType: "tv", tmdbId: null, tvdbId: 81189, imdbId: null };
+const show: { mediaType: "tv"; tmdbId: number | null; tvdbId: number | null; imdbId: string | null } = {
+  mediaType: "tv",
+  tmdbId: null,
+  tvdbId: 81189,
+  imdbId: null,
+};
 
 describe("pickRequest", () => {
   const table: { name: string; candidates: RequestCandidate[]; seasons: number[]; want: number | null; media?: typeof show }[] = [
-    { name: "season 2 event goes to the season 2 request", candidates: [tv(1, [1], "downloading", 1), tv(2, [2], "approved", 2)], seasons: [2], want: 2 },
-    { name: "season 1 event stays with season 1 even when season 2 is newer", candidates: [tv(1, [1], "downloading", 1), tv(2, [2], "approved", 2)], seasons: [1], want: 1 },
+    {
+      name: "season 2 event goes to the season 2 request",
+      candidates: [tv(1, [1], "downloading", 1), tv(2, [2], "approved", 2)],
+      seasons: [2],
+      want: 2,
+    },
+    {
+      name: "season 1 event stays with season 1 even when season 2 is newer",
+      candidates: [tv(1, [1], "downloading", 1), tv(2, [2], "approved", 2)],
+      seasons: [1],
+      want: 1,
+    },
     { name: "unfinished beats newer finished", candidates: [tv(1, [1], "grabbing", 1), tv(2, [1], "available", 5)], seasons: [1], want: 1 },
     { name: "finished is used when nothing else matches (an upgrade)", candidates: [tv(1, [1], "available", 1)], seasons: [1], want: 1 },
     { name: "never a declined request", candidates: [tv(1, [1], "declined", 1)], seasons: [1], want: null },
-    { name: "explicit season beats unstated seasons", candidates: [tv(1, [1], "approved", 1), tv(2, [], "grabbing", 9, null)], seasons: [1], want: 1 },
+    {
+      name: "explicit season beats unstated seasons",
+      candidates: [tv(1, [1], "approved", 1), tv(2, [], "grabbing", 9, null)],
+      seasons: [1],
+      want: 1,
+    },
     { name: "newest wins among equals, ties by id", candidates: [tv(1, [1], "approved", 3), tv(2, [1], "approved", 3)], seasons: [1], want: 2 },
-    { name: "one shared id does not match when another disagrees", candidates: [{ ...tv(1, [1], "approved", 1), imdbId: "tt1" }], seasons: [1], want: null, media: { ...show, tvdbId: 5, imdbId: "tt1" } },
+    {
+      name: "one shared id does not match when another disagrees",
+      candidates: [{ ...tv(1, [1], "approved", 1), imdbId: "tt1" }],
+      seasons: [1],
+      want: null,
+      media: { ...show, tvdbId: 5, imdbId: "tt1" },
+    },
     { name: "other media never matches", candidates: [{ ...tv(1, [1], "approved", 1), tvdbId: 5, tmdbId: 5 }], seasons: [1], want: null },
   ];
   for (const c of table) {

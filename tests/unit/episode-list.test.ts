@@ -15,7 +15,17 @@ const listed = (n: number, over: Partial<ListedEpisode> = {}): ListedEpisode => 
 });
 
 function tvRequest(): RequestState {
-  return { id: 1, mediaType: "tv", ownStage: "approved", stage: "approved", requestedSeasons: [1], listKnown: false, attention: null, stageTimes: {}, episodes: new Map() };
+  return {
+    id: 1,
+    mediaType: "tv",
+    ownStage: "approved",
+    stage: "approved",
+    requestedSeasons: [1],
+    listKnown: false,
+    attention: null,
+    stageTimes: {},
+    episodes: new Map(),
+  };
 }
 
 describe("preGrabStage", () => {
@@ -31,7 +41,11 @@ describe("preGrabStage", () => {
 describe("takeEpisodeList", () => {
   it("makes every requested episode a row, leaves other seasons out, and only then can the season be complete", () => {
     const state = tvRequest();
-    const added = takeEpisodeList(state, [listed(1), listed(2, { airDateUtc: "2026-12-12T01:00:00Z" }), listed(3, { monitored: false }), listed(1, { seasonNumber: 2 })], now);
+    const added = takeEpisodeList(
+      state,
+      [listed(1), listed(2, { airDateUtc: "2026-12-12T01:00:00Z" }), listed(3, { monitored: false }), listed(1, { seasonNumber: 2 })],
+      now,
+    );
     expect(added).toBe(3);
     expect([...state.episodes.values()].map((e) => e.stage)).toEqual(["searching", "not_aired", "unmonitored"]);
     expect(state.listKnown).toBe(true);

@@ -46,13 +46,16 @@ describe("poster and backdrop URLs", () => {
 });
 
 describe("poster URLs where they enter", () => {
-  const fixture = (name: string) => JSON.parse(readFileSync(path.join(process.cwd(), "tests/fixtures/contracts", name), "utf8")) as Record<string, unknown>;
+  const fixture = (name: string) =>
+    JSON.parse(readFileSync(path.join(process.cwd(), "tests/fixtures/contracts", name), "utf8")) as Record<string, unknown>;
   const posters = (result: WebhookMapResult) =>
     result.outcome === "events" ? result.events.flatMap((e) => ("media" in e && e.media ? [e.media.posterUrl] : [])) : [];
   const hostile = "http://127.0.0.1:3000/api/admin/sweep";
 
   it("a Jellyseerr image on an API path is dropped, a TMDB one kept", () => {
-    expect(posters(mapJellyseerrWebhook(fixture("jellyseerr-movie-auto-approved.json")))).toEqual([expect.stringMatching(/^https:\/\/image\.tmdb\.org\//)]);
+    expect(posters(mapJellyseerrWebhook(fixture("jellyseerr-movie-auto-approved.json")))).toEqual([
+      expect.stringMatching(/^https:\/\/image\.tmdb\.org\//),
+    ]);
     expect(posters(mapJellyseerrWebhook({ ...fixture("jellyseerr-movie-auto-approved.json"), image: hostile }))).toEqual([null]);
   });
 

@@ -14,16 +14,22 @@ describe("channel URLs", () => {
     ["tgram://123456:ABC-def/-100987", { scheme: "tgram", botToken: "123456:ABC-def", chatId: "-100987" }],
     ["gotify://gotify.lan/AppToken1", { scheme: "gotify", endpoint: "http://gotify.lan/message", token: "AppToken1" }],
     ["gotifys://example.com/gotify/AppToken1", { scheme: "gotify", endpoint: "https://example.com/gotify/message", token: "AppToken1" }],
-    ["mailto://u%40x.com:p@smtp.x.com:2525?to=a@x.com,b@x.com", { scheme: "mailto", host: "smtp.x.com", port: 2525, secure: false, user: "u@x.com", pass: "p", to: ["a@x.com", "b@x.com"], from: "u@x.com" }],
+    [
+      "mailto://u%40x.com:p@smtp.x.com:2525?to=a@x.com,b@x.com",
+      { scheme: "mailto", host: "smtp.x.com", port: 2525, secure: false, user: "u@x.com", pass: "p", to: ["a@x.com", "b@x.com"], from: "u@x.com" },
+    ],
     ["jsons://hooks.example.com/tracker?x=1", { scheme: "json", endpoint: "https://hooks.example.com/tracker?x=1" }],
     ["log://", { scheme: "log" }],
   ];
   it.each(cases)("%s", (url, target) => expect(parseChannelUrl(url)).toEqual({ ok: true, target }));
 
-  it.each(["http://example.com", "ntfy://host", "discord://abc/tok", "tgram://onlytoken", "mailto://smtp.x.com", "nonsense"])("refuses %s in plain words", (url) => {
-    const parsed = parseChannelUrl(url);
-    expect(parsed.ok).toBe(false);
-  });
+  it.each(["http://example.com", "ntfy://host", "discord://abc/tok", "tgram://onlytoken", "mailto://smtp.x.com", "nonsense"])(
+    "refuses %s in plain words",
+    (url) => {
+      const parsed = parseChannelUrl(url);
+      expect(parsed.ok).toBe(false);
+    },
+  );
 
   it("hides secrets when shown", () => {
     expect(maskChannelUrl("ntfys://me:pw@ntfy.sh/alerts")).toBe("ntfys://me:•••@ntfy.sh/alerts");
@@ -42,7 +48,13 @@ describe("recipients", () => {
     { nameKey: "alex", role: "member" as const },
     { nameKey: "root", role: "admin" as const },
   ];
-  const cases: [string, Parameters<typeof resolveRecipients>[0]["audience"], { requestedBy: string | null; requestedByEmail: string | null }, string[], string[]][] = [
+  const cases: [
+    string,
+    Parameters<typeof resolveRecipients>[0]["audience"],
+    { requestedBy: string | null; requestedByEmail: string | null },
+    string[],
+    string[],
+  ][] = [
     ["own name", "requester", { requestedBy: "Alex", requestedByEmail: null }, [], ["alex"]],
     ["USER_ALIASES name", "requester", { requestedBy: "alexander", requestedByEmail: null }, [], ["alex"]],
     ["e-mail alias", "requester", { requestedBy: "x", requestedByEmail: "ALEX@example.com" }, [], ["alex"]],
@@ -76,7 +88,11 @@ describe("messages", () => {
   const cases: [string, MessageItem[], string][] = [
     ["a batch of episodes", [1, 2, 3, 4, 5, 6].map((e) => ep(e, e === 1)), "Severance S01E01–E06 are ready to watch"],
     ["the first episode alone", [ep(1, true)], "Severance S01E01 is ready to watch — the first of season 1"],
-    ["a completed season", [ep(7), ep(8), { kind: "season_complete", data: { ...base, season: 1 } }], "Severance season 1 is complete: S01E07–E08 are ready to watch"],
+    [
+      "a completed season",
+      [ep(7), ep(8), { kind: "season_complete", data: { ...base, season: 1 } }],
+      "Severance season 1 is complete: S01E07–E08 are ready to watch",
+    ],
     ["a movie", [{ kind: "ready", data: { ...base, mediaType: "movie", title: "Dune", year: 2021 } }], "Dune (2021) is ready to watch"],
     ["stuck", [{ kind: "stuck", data: { ...base, reason: "Stalled: no seeds for 3 h" } }], "Severance is stuck: Stalled: no seeds for 3 h"],
     ["declined", [{ kind: "declined", data: base }], "Your request for Severance was declined"],
@@ -88,21 +104,43 @@ describe("facts", () => {
   const since = new Date("2026-12-01T00:00:00Z");
   const now = new Date("2026-12-01T12:00:00Z");
   const r = (o: Partial<RequestSnapshot>): RequestSnapshot => ({
-    id: 1, mediaType: "movie", title: "Dune", year: 2021, posterUrl: null, stage: "downloading", stageTimes: {}, attentionKind: null, attentionReason: null, attentionSince: null, ...o,
+    id: 1,
+    mediaType: "movie",
+    title: "Dune",
+    year: 2021,
+    posterUrl: null,
+    stage: "downloading",
+    stageTimes: {},
+    attentionKind: null,
+    attentionReason: null,
+    attentionSince: null,
+    ...o,
   });
   const keys = (snapshot: RequestSnapshot, eps = [] as Parameters<typeof deriveFacts>[1]) => deriveFacts(snapshot, eps, now, since).map((f) => f.key);
-  it("a movie available after notifications started", () => expect(keys(r({ stage: "available", stageTimes: { available: "2026-12-01T11:00:00Z" } }))).toEqual(["ready:1"]));
+  it("a movie available after notifications started", () =>
+    expect(keys(r({ stage: "available", stageTimes: { available: "2026-12-01T11:00:00Z" } }))).toEqual(["ready:1"]));
   it("not an old one", () => expect(keys(r({ stage: "available", stageTimes: { available: "2026-11-01T11:00:00Z" } }))).toEqual([]));
   it("stuck only after 30 minutes", () => {
     expect(keys(r({ attentionKind: "stalled", attentionReason: "x", attentionSince: new Date("2026-12-01T11:45:00Z") }))).toEqual([]);
-    expect(keys(r({ attentionKind: "stalled", attentionReason: "x", attentionSince: new Date("2026-12-01T11:00:00Z") }))).toEqual([`stuck:1:stalled:${Date.parse("2026-12-01T11:00:00Z")}`]);
+    expect(keys(r({ attentionKind: "stalled", attentionReason: "x", attentionSince: new Date("2026-12-01T11:00:00Z") }))).toEqual([
+      `stuck:1:stalled:${Date.parse("2026-12-01T11:00:00Z")}`,
+    ]);
   });
   it("episodes, the first of a season, and the season when all are in", () => {
     const t = (h: number) => ({ available: `2026-12-01T0${h}:00:00Z` });
-    const facts = deriveFacts(r({ mediaType: "tv", stage: "available" }), [
-      { seasonNumber: 1, episodeNumber: 1, stage: "available", stageTimes: t(1) },
-      { seasonNumber: 1, episodeNumber: 2, stage: "available", stageTimes: t(2) },
-    ], now, since);
-    expect(facts.map((f) => [f.key, f.data.first ?? null])).toEqual([["episode:1:1:1", true], ["episode:1:1:2", false], ["season:1:1", null]]);
+    const facts = deriveFacts(
+      r({ mediaType: "tv", stage: "available" }),
+      [
+        { seasonNumber: 1, episodeNumber: 1, stage: "available", stageTimes: t(1) },
+        { seasonNumber: 1, episodeNumber: 2, stage: "available", stageTimes: t(2) },
+      ],
+      now,
+      since,
+    );
+    expect(facts.map((f) => [f.key, f.data.first ?? null])).toEqual([
+      ["episode:1:1:1", true],
+      ["episode:1:1:2", false],
+      ["season:1:1", null],
+    ]);
   });
 });

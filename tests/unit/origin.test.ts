@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isSameOrigin } from "@/lib/auth/origin";
 
-const at = (headers: Record<string, string>) => new Request("http://tracker.lan:3000/api/requests/1/actions", { method: "POST", headers: { host: "tracker.lan:3000", ...headers } });
+const at = (headers: Record<string, string>) =>
+  new Request("http://tracker.lan:3000/api/requests/1/actions", { method: "POST", headers: { host: "tracker.lan:3000", ...headers } });
 
 describe("same-origin check for state-changing calls", () => {
   it.each([

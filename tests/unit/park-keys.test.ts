@@ -21,7 +21,13 @@ const item = (o: Partial<LibraryItem>): LibraryItem => ({
 const overlaps = (a: string[], b: string[]) => a.some((k) => b.includes(k));
 
 describe("a parked Jellyfin item and the request it waits for share a key", () => {
-  const table: { name: string; item: LibraryItem; request: Parameters<typeof requestKeys>[0]; episodes?: { tvdbId: number | null }[]; match: boolean }[] = [
+  const table: {
+    name: string;
+    item: LibraryItem;
+    request: Parameters<typeof requestKeys>[0];
+    episodes?: { tvdbId: number | null }[];
+    match: boolean;
+  }[] = [
     {
       name: "movie by TMDB id",
       item: item({ kind: "movie", tmdbId: 603, seasonNumber: null, episodeNumber: null }),

@@ -35,7 +35,9 @@ describe("active filters", () => {
 describe("portal wording", () => {
   it("summarises episode counts and durations", () => {
     expect(describeEpisodeCounts({ available: 3, downloading: 5, approved: 4 })).toBe("3 of 12 ready · 5 downloading · 4 waiting");
-    expect(describeEpisodeCounts({ available: 3, downloading: 2, importing: 1, not_aired: 6 })).toBe("3 of 6 ready · 2 downloading · 1 importing · 6 not aired yet");
+    expect(describeEpisodeCounts({ available: 3, downloading: 2, importing: 1, not_aired: 6 })).toBe(
+      "3 of 6 ready · 2 downloading · 1 importing · 6 not aired yet",
+    );
     expect(describeEpisodeCounts({ available: 5 }, false)).toBe("5 episodes ready");
     expect(formatDuration(3900)).toBe("1 h 5 min");
     expect(formatDuration(42)).toBe("42 s");

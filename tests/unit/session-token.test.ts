@@ -11,7 +11,9 @@ const token = (maxAge = 60) => encode({ token: { name: "sam", idpAdmin: true }, 
 describe("decoding the session cookie", () => {
   it("opens what Auth.js issued", async () => {
     expect(await decodeSessionToken({ token: await token(), secret, salt })).toMatchObject({ name: "sam", idpAdmin: true });
-    expect(await decodeSessionToken({ token: await token(), secret: ["another-secret-of-some-length", secret], salt })).toMatchObject({ name: "sam" });
+    expect(await decodeSessionToken({ token: await token(), secret: ["another-secret-of-some-length", secret], salt })).toMatchObject({
+      name: "sam",
+    });
   });
 
   it("opens an A256GCM token too", async () => {
@@ -23,13 +25,16 @@ describe("decoding the session cookie", () => {
   it.each([
     { name: "another secret", mutate: async () => ({ token: await token(), secret: "some-other-secret-0123456789abcdef", salt }) },
     { name: "another cookie name (salt)", mutate: async () => ({ token: await token(), secret, salt: "__Secure-authjs.session-token" }) },
-    { name: "a flipped ciphertext byte", mutate: async () => {
-      const parts = (await token()).split(".");
-      const ct = Buffer.from(parts[3] ?? "", "base64url");
-      ct[0] = (ct[0] ?? 0) ^ 1;
-      parts[3] = ct.toString("base64url");
-      return { token: parts.join("."), secret, salt };
-    } },
+    {
+      name: "a flipped ciphertext byte",
+      mutate: async () => {
+        const parts = (await token()).split(".");
+        const ct = Buffer.from(parts[3] ?? "", "base64url");
+        ct[0] = (ct[0] ?? 0) ^ 1;
+        parts[3] = ct.toString("base64url");
+        return { token: parts.join("."), secret, salt };
+      },
+    },
     { name: "a truncated tag", mutate: async () => ({ token: (await token()).replace(/\.[^.]+$/, ".AAAA"), secret, salt }) },
     { name: "an expired token", mutate: async () => ({ token: await token(-60), secret, salt }) },
     { name: "garbage", mutate: async () => ({ token: "a.b.c.d.e", secret, salt }) },

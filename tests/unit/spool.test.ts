@@ -4,14 +4,21 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Spool, SpoolFullError, type SpooledDelivery } from "@/lib/ingest/spool";
 
-const delivery = (n: number): SpooledDelivery => ({ source: "sonarr", contentType: "application/json", receivedAt: new Date(n).toISOString(), body: Buffer.from(`{"n":${n}}`).toString("base64") });
+const delivery = (n: number): SpooledDelivery => ({
+  source: "sonarr",
+  contentType: "application/json",
+  receivedAt: new Date(n).toISOString(),
+  body: Buffer.from(`{"n":${n}}`).toString("base64"),
+});
 const made: string[] = [];
 const dir = () => {
   const where = mkdtempSync(path.join(tmpdir(), "spool-test-"));
   made.push(where);
   return where;
 };
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
 
 describe("the delivery spool", () => {
   it("keeps concurrent appends, survives a reopen, and replays them in order exactly once", async () => {

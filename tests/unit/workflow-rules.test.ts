@@ -7,8 +7,22 @@ import { hubRetryDelayMs } from "@/lib/integrations/shoko/hub";
 import type { DownloadRow } from "@/db/schema";
 
 const row: DownloadRow = {
-  hash: "a".repeat(40), requestId: 1, source: "radarr", name: null, size: null, progress: 0.5, downloadSpeed: 100, etaSeconds: 10,
-  clientState: "downloading", status: "downloading", quality: null, indexer: null, completedAt: null, importedAt: null, createdAt: new Date(), updatedAt: new Date(),
+  hash: "a".repeat(40),
+  requestId: 1,
+  source: "radarr",
+  name: null,
+  size: null,
+  progress: 0.5,
+  downloadSpeed: 100,
+  etaSeconds: 10,
+  clientState: "downloading",
+  status: "downloading",
+  quality: null,
+  indexer: null,
+  completedAt: null,
+  importedAt: null,
+  createdAt: new Date(),
+  updatedAt: new Date(),
 };
 const torrent = { hash: row.hash, name: "x", size: 10, progress: 0.5, dlspeed: 100, eta: 10, state: "downloading" };
 

@@ -59,7 +59,16 @@ export default async function SettingsPage() {
           {devices.map((d) => (
             <ChannelRow
               key={d.id}
-              channel={{ id: d.id, scheme: "webpush", shown: `Device (${new URL(d.url).host})`, household: false, lastStatus: d.lastStatus, lastError: d.lastError, lastAt: d.lastAt?.toISOString() ?? null, failing: d.failingSince !== null }}
+              channel={{
+                id: d.id,
+                scheme: "webpush",
+                shown: `Device (${new URL(d.url).host})`,
+                household: false,
+                lastStatus: d.lastStatus,
+                lastError: d.lastError,
+                lastAt: d.lastAt?.toISOString() ?? null,
+                failing: d.failingSince !== null,
+              }}
             />
           ))}
         </ul>
@@ -90,7 +99,9 @@ export default async function SettingsPage() {
           <h2 id="household-heading" className="text-lg font-medium">
             Household channels
           </h2>
-          <p className="text-sm text-slate-600 dark:text-slate-400">From NOTIFY_URLS: told what admins are told (stuck, failed, the daily digest, requests with no one to tell).</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            From NOTIFY_URLS: told what admins are told (stuck, failed, the daily digest, requests with no one to tell).
+          </p>
           <ul aria-label="Household channels" className="divide-y divide-slate-100 dark:divide-slate-900">
             {view(true).map((c) => (
               <ChannelRow key={c.id} channel={c} />
@@ -104,7 +115,12 @@ export default async function SettingsPage() {
         </h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">Messages are held and sent as one summary when the quiet hours end.</p>
         <QuietHoursForm
-          initial={{ timeZone: member.timeZone, start: formatClock(member.quietStart), end: formatClock(member.quietEnd), fromServer: member.quietStart !== null }}
+          initial={{
+            timeZone: member.timeZone,
+            start: formatClock(member.quietStart),
+            end: formatClock(member.quietEnd),
+            fromServer: member.quietStart !== null,
+          }}
         />
       </section>
     </div>

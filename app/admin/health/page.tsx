@@ -25,7 +25,13 @@ export default async function HealthPage() {
   await connection();
   const database = await getDatabase();
   const state = workflowState();
-  const report = await checkHealth({ db: database.db, clients: clientsFromEnv(), env: env(), shokoHubConnected: state.shokoHubConnected, lastSweepAt: state.lastSweepAt });
+  const report = await checkHealth({
+    db: database.db,
+    clients: clientsFromEnv(),
+    env: env(),
+    shokoHubConnected: state.shokoHubConnected,
+    lastSweepAt: state.lastSweepAt,
+  });
   const { inngest } = report.workflows;
   return (
     <main className="mx-auto max-w-3xl space-y-6 p-4">
@@ -55,7 +61,12 @@ export default async function HealthPage() {
       </section>
       <section className="space-y-1 text-sm">
         <h2 className="mb-2 text-lg font-medium">Workflows</h2>
-        <p>Engine: {report.workflows.engine === "inngest" ? `Inngest (${inngest.reachable ? "reachable" : "unreachable"})` : "embedded timer (no Inngest server configured)"}</p>
+        <p>
+          Engine:{" "}
+          {report.workflows.engine === "inngest"
+            ? `Inngest (${inngest.reachable ? "reachable" : "unreachable"})`
+            : "embedded timer (no Inngest server configured)"}
+        </p>
         <p>Shoko hub: {!report.shokoHub.configured ? "not configured" : report.shokoHub.connected ? "connected" : "not connected"}</p>
         <p>Outbox backlog: {report.outbox.backlog}</p>
         <p>

@@ -9,8 +9,18 @@ export function TestButton({ action, label }: { action: string; label: string })
     setState({ busy: true, text: null });
     try {
       const response = await fetch(action, { method: "POST" });
-      const body = (await response.json()) as { reachable?: boolean | null; version?: string | null; latencyMs?: number | null; error?: string | null; message?: string; engine?: string };
-      const text = body.error ?? body.message ?? (body.reachable ? `OK — ${body.version ?? ""} in ${body.latencyMs ?? "?"} ms` : body.engine ? `Started (${body.engine})` : "Not configured");
+      const body = (await response.json()) as {
+        reachable?: boolean | null;
+        version?: string | null;
+        latencyMs?: number | null;
+        error?: string | null;
+        message?: string;
+        engine?: string;
+      };
+      const text =
+        body.error ??
+        body.message ??
+        (body.reachable ? `OK — ${body.version ?? ""} in ${body.latencyMs ?? "?"} ms` : body.engine ? `Started (${body.engine})` : "Not configured");
       setState({ busy: false, text });
     } catch {
       setState({ busy: false, text: "The request failed" });

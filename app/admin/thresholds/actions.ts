@@ -8,7 +8,11 @@ import { AppError } from "@/lib/errors";
 import { editableStages, saveThresholds } from "@/lib/workflows/sweep/thresholds";
 
 /** Minutes: at least one, at most a week. */
-const minutes = z.coerce.number().int().min(1).max(7 * 24 * 60);
+const minutes = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(7 * 24 * 60);
 const form = z.object(Object.fromEntries(editableStages.map((s) => [s, minutes])) as Record<(typeof editableStages)[number], typeof minutes>);
 
 /** Saves the sweep's stage thresholds: same origin, an admin's live session. */

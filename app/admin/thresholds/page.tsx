@@ -18,8 +18,8 @@ export default async function ThresholdsPage({ searchParams }: { searchParams: P
     <main className="mx-auto max-w-3xl p-4">
       <h1 className="mb-1 text-2xl font-semibold">Sweep thresholds</h1>
       <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
-        Every sweep checks each item at its source, so a missed webhook is recovered at once. A threshold says how long an item may wait in a
-        stage before it gets a reason on its card (for example “not imported”).
+        Every sweep checks each item at its source, so a missed webhook is recovered at once. A threshold says how long an item may wait in a stage
+        before it gets a reason on its card (for example “not imported”).
       </p>
       {saved ? (
         <p role="status" className="mb-3 text-sm text-emerald-700 dark:text-emerald-400">

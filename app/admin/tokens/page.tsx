@@ -17,8 +17,12 @@ export default async function TokensPage() {
     <main className="mx-auto max-w-5xl p-4">
       <h1 className="mb-1 text-2xl font-semibold">API tokens</h1>
       <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">
-        For scripts and dashboards: <code>Authorization: Bearer &lt;token&gt;</code>. Read-only tokens read the API; read-and-act tokens may also run the
-        per-request actions. The API is described at <a href="/api/docs" className="underline">/api/docs</a>.
+        For scripts and dashboards: <code>Authorization: Bearer &lt;token&gt;</code>. Read-only tokens read the API; read-and-act tokens may also run
+        the per-request actions. The API is described at{" "}
+        <a href="/api/docs" className="underline">
+          /api/docs
+        </a>
+        .
       </p>
       <TokensAdmin tokens={tokens} />
     </main>

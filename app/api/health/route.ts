@@ -10,7 +10,7 @@ import { clientsFromEnv } from "@/lib/integrations/clients";
 import { workflowState } from "@/lib/workflows/boot";
 
 export async function GET(request: Request): Promise<Response> {
-  let database;
+  let database: Awaited<ReturnType<typeof getDatabase>>;
   try {
     database = await getDatabase();
     await database.db.execute(sql`select 1`);
@@ -21,7 +21,13 @@ export async function GET(request: Request): Promise<Response> {
   if (!(await mayReadHealthDetail(request))) return Response.json({ status: "ok", database: { reachable: true } });
   try {
     const state = workflowState();
-    const report = await checkHealth({ db: database.db, clients: clientsFromEnv(), env: env(), shokoHubConnected: state.shokoHubConnected, lastSweepAt: state.lastSweepAt });
+    const report = await checkHealth({
+      db: database.db,
+      clients: clientsFromEnv(),
+      env: env(),
+      shokoHubConnected: state.shokoHubConnected,
+      lastSweepAt: state.lastSweepAt,
+    });
     return Response.json({ status: "ok", database: { kind: database.kind, reachable: true }, ...report });
   } catch {
     return Response.json({ status: "degraded", database: { kind: database.kind, reachable: false } }, { status: 503 });

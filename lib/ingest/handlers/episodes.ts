@@ -3,7 +3,7 @@ import type { EpisodesListedEvent } from "@/lib/domain/events";
 import { takeEpisodeList } from "@/lib/domain/request-state";
 import { loadRequests, record, type ApplyContext } from "../context";
 
-function summary(e: EpisodesListedEvent, stages: string[]): string {
+function summary(stages: string[]): string {
   const count = (s: string) => stages.filter((x) => x === s).length;
   const parts = [
     count("searching") > 0 ? `${count("searching")} aired and searched for` : null,
@@ -19,7 +19,7 @@ function summary(e: EpisodesListedEvent, stages: string[]): string {
  */
 export async function applyEpisodesListed(ctx: ApplyContext, e: EpisodesListedEvent): Promise<void> {
   const [loaded] = await loadRequests(ctx, [e.requestId]);
-  if (!loaded || loaded.state.mediaType !== "tv" || loaded.row.stage === "removed" || loaded.row.stage === "declined") return;
+  if (loaded?.state.mediaType !== "tv" || loaded.row.stage === "removed" || loaded.row.stage === "declined") return;
   const { state } = loaded;
   const before = new Set(state.episodes.keys());
   const firstList = !state.listKnown;
@@ -27,6 +27,6 @@ export async function applyEpisodesListed(ctx: ApplyContext, e: EpisodesListedEv
   if (firstList) loaded.patch = { ...loaded.patch, episodesListedAt: ctx.now };
   if (changed === 0 && !firstList) return;
   const added = [...state.episodes.entries()].filter(([k]) => !before.has(k)).map(([, ep]) => ep.stage);
-  const message = added.length > 0 ? summary(e, added) : "Sonarr's episode list changed what is still to come";
+  const message = added.length > 0 ? summary(added) : "Sonarr's episode list changed what is still to come";
   record(ctx, loaded, { event: "episodes.listed", message, data: { added: added.length, changed } });
 }

@@ -27,7 +27,10 @@ function unique(rows: RequestRow[]): RequestRow[] {
 
 /** Resolves true when the item belonged to at least one request. */
 async function applyMovie(ctx: ApplyContext, item: LibraryItem, requests: RequestRow[]): Promise<boolean> {
-  const targets = await loadRequests(ctx, requests.filter((r) => r.stage !== "declined" && r.stage !== "removed").map((r) => r.id));
+  const targets = await loadRequests(
+    ctx,
+    requests.filter((r) => r.stage !== "declined" && r.stage !== "removed").map((r) => r.id),
+  );
   for (const loaded of targets) {
     signalOwn(loaded.state, "seen_in_library");
     loaded.patch = { ...loaded.patch, jellyfinItemId: item.itemId };
@@ -49,10 +52,16 @@ async function seriesRequests(ctx: ApplyContext, item: LibraryItem): Promise<Req
 async function seriesTargets(ctx: ApplyContext, item: LibraryItem, refs: EpisodeRef[]): Promise<number[]> {
   const candidates = (await seriesRequests(ctx, item)).filter((r) => r.stage !== "declined" && r.stage !== "removed");
   if (candidates.length === 0 || refs.length === 0) return [];
-  const loaded = await loadRequests(ctx, candidates.map((r) => r.id));
+  const loaded = await loadRequests(
+    ctx,
+    candidates.map((r) => r.id),
+  );
   const tracking = loaded.filter((l) => refs.some((ref) => l.state.episodes.has(episodeKey(ref.seasonNumber, ref.episodeNumber))));
   if (tracking.length > 0) return tracking.map((l) => l.row.id);
-  const chosen = chooseRequest(candidates.map(toCandidate), refs.map((r) => r.seasonNumber));
+  const chosen = chooseRequest(
+    candidates.map(toCandidate),
+    refs.map((r) => r.seasonNumber),
+  );
   return chosen ? [chosen.id] : [];
 }
 
@@ -100,8 +109,13 @@ export async function applyLibraryItemAdded(ctx: ApplyContext, e: LibraryItemAdd
   }
   if (item.kind === "series") {
     const byIds = await requestsAboutMedia(ctx, { mediaType: "tv", tmdbId: item.tmdbId, tvdbId: item.tvdbId, imdbId: item.imdbId });
-    const rows = unique(byIds.length > 0 || !item.name ? byIds : await findRequestsByTitleKey({ db: ctx.db, mediaType: "tv", titleKey: titleKey(item.name) }));
-    const targets = await loadRequests(ctx, rows.map((r) => r.id));
+    const rows = unique(
+      byIds.length > 0 || !item.name ? byIds : await findRequestsByTitleKey({ db: ctx.db, mediaType: "tv", titleKey: titleKey(item.name) }),
+    );
+    const targets = await loadRequests(
+      ctx,
+      rows.map((r) => r.id),
+    );
     for (const loaded of targets) {
       loaded.patch = { ...loaded.patch, jellyfinItemId: item.itemId };
     }

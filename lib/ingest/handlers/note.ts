@@ -7,9 +7,8 @@ import { loadRequests, record, type ApplyContext } from "../context";
 /** A line on the request's timeline (or the house-wide one when it concerns no request). Stages stay. */
 export async function applyNote(ctx: ApplyContext, e: NoteEvent): Promise<void> {
   const row =
-    (e.jellyseerrRequestId !== null
-      ? await findRequestByJellyseerrId({ db: ctx.db, jellyseerrRequestId: e.jellyseerrRequestId })
-      : null) ?? (e.media ? await findRequestForMedia(ctx, e.media, []) : null);
+    (e.jellyseerrRequestId !== null ? await findRequestByJellyseerrId({ db: ctx.db, jellyseerrRequestId: e.jellyseerrRequestId }) : null) ??
+    (e.media ? await findRequestForMedia(ctx, e.media, []) : null);
   const [loaded] = row ? await loadRequests(ctx, [row.id]) : [];
   if (loaded) {
     record(ctx, loaded, { event: e.event, message: e.message });

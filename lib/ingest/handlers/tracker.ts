@@ -24,7 +24,7 @@ export async function applyAttentionRaised(ctx: ApplyContext, e: AttentionRaised
 /** The problem is gone at its source (the queue no longer blocks, the torrent moves again). */
 export async function applyAttentionCleared(ctx: ApplyContext, e: AttentionClearedEvent): Promise<void> {
   const [loaded] = await loadRequests(ctx, [e.requestId]);
-  if (!loaded || !loaded.state.attention || !e.kinds.includes(loaded.state.attention.kind)) return;
+  if (!loaded?.state.attention || !e.kinds.includes(loaded.state.attention.kind)) return;
   loaded.state.attention = null;
   record(ctx, loaded, { event: "attention.cleared", message: e.message });
 }
@@ -54,7 +54,13 @@ export async function applyAnimeMatched(ctx: ApplyContext, e: AnimeMatchedEvent)
   const { state } = loaded;
   // A missed import webhook is proven by the match: the file is in the library folder.
   if (state.mediaType === "movie") signalOwn(state, "imported_anime");
-  else signalEpisodes(state, e.episodes.map((ep) => ({ ...ep, ...noRef })), "imported_anime", ctx.now);
+  else
+    signalEpisodes(
+      state,
+      e.episodes.map((ep) => ({ ...ep, ...noRef })),
+      "imported_anime",
+      ctx.now,
+    );
   if (state.attention?.kind === "match_failed") state.attention = null;
   ctx.outbox.push({ name: "tracker/anime.matched", payload: { requestId: e.requestId, episodes: e.episodes, paths: [e.path] } });
   const what = e.episodes.length > 0 ? describeEpisodes(e.episodes) : "the file";

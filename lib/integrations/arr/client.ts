@@ -1,15 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { expectOk, httpRequest, requestJson, type HttpCall, type HttpTarget, type Query } from "../http";
-import {
-  arrCommand,
-  arrHistoryPage,
-  arrHistoryRecord,
-  arrQueuePage,
-  arrSystemStatus,
-  type ArrHistoryRecord,
-  type ArrQueueRecord,
-} from "./schema";
+import { arrCommand, arrHistoryPage, arrHistoryRecord, arrQueuePage, arrSystemStatus, type ArrHistoryRecord, type ArrQueueRecord } from "./schema";
 
 export type ArrConfig = { url: string; apiKey: string; timeoutMs: number };
 
@@ -34,8 +26,7 @@ const MAX_PAGES = 50;
 export function createArrBase(service: "Sonarr" | "Radarr", config: ArrConfig) {
   const target: HttpTarget = { service, baseUrl: config.url, timeoutMs: config.timeoutMs };
   const headers = { "X-Api-Key": config.apiKey, Accept: "application/json" };
-  const get = <T extends z.ZodType>(path: string, query: Query, schema: T) =>
-    requestJson(target, { path, query, headers }, schema);
+  const get = <T extends z.ZodType>(path: string, query: Query, schema: T) => requestJson(target, { path, query, headers }, schema);
 
   async function del(path: string, query: Query, body?: unknown): Promise<DeleteOutcome> {
     const call: HttpCall = {
@@ -72,7 +63,12 @@ export function createArrBase(service: "Sonarr" | "Radarr", config: ArrConfig) {
       return answer.records;
     },
     async command(body) {
-      const call: HttpCall = { method: "POST", path: "/api/v3/command", headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify(body) };
+      const call: HttpCall = {
+        method: "POST",
+        path: "/api/v3/command",
+        headers: { ...headers, "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      };
       return requestJson(target, call, arrCommand);
     },
     removeQueueItem: (queueId, { removeFromClient, blocklist }) =>

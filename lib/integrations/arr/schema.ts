@@ -40,7 +40,10 @@ export const arrStatusMessages = z
   .array(
     z.looseObject({
       title: optionalText,
-      messages: z.array(z.string()).optional().transform((v) => v ?? []),
+      messages: z
+        .array(z.string())
+        .optional()
+        .transform((v) => v ?? []),
     }),
   )
   .optional()
@@ -54,7 +57,10 @@ export const arrHealth = z.looseObject({ level: optionalText, message: optionalT
 
 export const arrStatusMessage = z.looseObject({
   title: optionalText,
-  messages: z.array(z.string()).optional().transform((v) => v ?? []),
+  messages: z
+    .array(z.string())
+    .optional()
+    .transform((v) => v ?? []),
 });
 
 /** One `QueueResource`; Sonarr has one per episode of a download, Radarr one per download. */
@@ -68,7 +74,10 @@ export const arrQueueRecord = z.looseObject({
   status: optionalText,
   trackedDownloadStatus: optionalText,
   trackedDownloadState: optionalText,
-  statusMessages: z.array(arrStatusMessage).optional().transform((v) => v ?? []),
+  statusMessages: z
+    .array(arrStatusMessage)
+    .optional()
+    .transform((v) => v ?? []),
   errorMessage: optionalText,
   downloadId,
   outputPath: optionalText,
@@ -98,7 +107,10 @@ export const arrHistoryRecord = z.looseObject({
   seriesId: z.number().nullish(),
   episodeId: z.number().nullish(),
   movieId: z.number().nullish(),
-  data: z.record(z.string(), z.unknown()).optional().transform((v) => v ?? {}),
+  data: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .transform((v) => v ?? {}),
   episode: z.looseObject({ seasonNumber: z.number(), episodeNumber: z.number(), tvdbId: z.number().nullish(), title: optionalText }).optional(),
 });
 export type ArrHistoryRecord = z.output<typeof arrHistoryRecord>;

@@ -23,5 +23,11 @@ export function importedTitle(item: JellyfinItem, imageBase: string): ImportedTi
 
 export function importedEpisode(item: JellyfinItem): ImportedEpisode | null {
   if (item.Type !== "Episode" || !item.SeriesId || item.ParentIndexNumber == null || item.IndexNumber == null) return null;
-  return { seriesItemId: item.SeriesId, itemId: item.Id, seasonNumber: item.ParentIndexNumber, episodeNumber: item.IndexNumber, title: item.Name ?? null };
+  return {
+    seriesItemId: item.SeriesId,
+    itemId: item.Id,
+    seasonNumber: item.ParentIndexNumber,
+    episodeNumber: item.IndexNumber,
+    title: item.Name ?? null,
+  };
 }

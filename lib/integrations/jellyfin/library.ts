@@ -43,7 +43,11 @@ export function createJellyfinLibrary(config: JellyfinLibraryConfig): JellyfinLi
     for (let page = 0; page < MAX_PAGES; page += 1) {
       const answer = await requestJson(
         target,
-        { path: "/Items", headers, query: { Recursive: true, Fields: FIELDS, EnableImages: false, EnableUserData: false, ...query, StartIndex: page * PAGE, Limit: PAGE } },
+        {
+          path: "/Items",
+          headers,
+          query: { Recursive: true, Fields: FIELDS, EnableImages: false, EnableUserData: false, ...query, StartIndex: page * PAGE, Limit: PAGE },
+        },
         jellyfinItemPage,
       );
       const hit = answer.Items.find(match);
@@ -54,7 +58,12 @@ export function createJellyfinLibrary(config: JellyfinLibraryConfig): JellyfinLi
   }
 
   async function post(path: string, body?: unknown): Promise<void> {
-    const call: HttpCall = { method: "POST", path, headers: { ...headers, "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) };
+    const call: HttpCall = {
+      method: "POST",
+      path,
+      headers: { ...headers, "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    };
     expectOk(target, call, await httpRequest(target, call));
   }
 
@@ -114,7 +123,15 @@ export function createJellyfinLibrary(config: JellyfinLibraryConfig): JellyfinLi
         {
           path: "/Items",
           headers,
-          query: { Recursive: true, IncludeItemTypes: types, Fields: `${FIELDS},PremiereDate`, EnableUserData: false, SortBy: "SortName", StartIndex: startIndex, Limit: limit },
+          query: {
+            Recursive: true,
+            IncludeItemTypes: types,
+            Fields: `${FIELDS},PremiereDate`,
+            EnableUserData: false,
+            SortBy: "SortName",
+            StartIndex: startIndex,
+            Limit: limit,
+          },
         },
         jellyfinItemPage,
       );

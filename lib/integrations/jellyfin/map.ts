@@ -20,7 +20,10 @@ export function normaliseKeys(body: unknown): unknown {
 
 /** Jellyfin dropped the item: the movie, the series, or exactly the episodes in that file are gone. */
 function removedEvent(item: LibraryItem): DomainEvent {
-  const name = item.kind === "episode" ? `${item.seriesName ?? "an episode"} S${item.seasonNumber ?? "?"}E${item.episodeNumber ?? "?"}` : (item.name ?? "the item");
+  const name =
+    item.kind === "episode"
+      ? `${item.seriesName ?? "an episode"} S${item.seasonNumber ?? "?"}E${item.episodeNumber ?? "?"}`
+      : (item.name ?? "the item");
   const message = `Jellyfin removed ${name} from the library`;
   if (item.kind === "episode") {
     const episodes: EpisodeNumber[] = [];

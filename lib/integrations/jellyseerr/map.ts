@@ -1,7 +1,13 @@
 import type { DomainEvent, RequestStatus, RequestStatusEvent } from "@/lib/domain/events";
 import { safeImageUrl } from "@/lib/domain/image-url";
 import { invalid, type WebhookMapResult } from "../webhook";
-import { jellyseerrEnvelope, jellyseerrMediaNotification, type JellyseerrMediaNotification, type JellyseerrRequest, type JellyseerrTitle } from "./schema";
+import {
+  jellyseerrEnvelope,
+  jellyseerrMediaNotification,
+  type JellyseerrMediaNotification,
+  type JellyseerrRequest,
+  type JellyseerrTitle,
+} from "./schema";
 
 const statusByType: Record<string, RequestStatus> = {
   MEDIA_PENDING: "requested",
@@ -70,7 +76,13 @@ export function mapJellyseerrWebhook(body: unknown): WebhookMapResult {
 }
 
 /** MediaRequestStatus → what it says about the request; COMPLETED only says it was sent on. Unknown numbers: nothing. */
-const statusByNumber: Record<number, Exclude<RequestStatus, "available_reported">> = { 1: "requested", 2: "approved", 3: "declined", 4: "failed", 5: "approved" };
+const statusByNumber: Record<number, Exclude<RequestStatus, "available_reported">> = {
+  1: "requested",
+  2: "approved",
+  3: "declined",
+  4: "failed",
+  5: "approved",
+};
 
 /** A request from `GET /api/v1/request` as the event its lost webhook would have produced (title from the details call). */
 export function requestFromApi(r: JellyseerrRequest, details: JellyseerrTitle | null): RequestStatusEvent | null {

@@ -36,7 +36,11 @@ export function createJellyseerrAdminClient(config: JellyseerrAdminConfig): Jell
       return parseAnswer(target, call, expectOk(target, call, answer), jellyseerrRequest);
     },
     async requestPage({ skip, take }) {
-      const page = await requestJson(target, { path: "/api/v1/request", headers, query: { take, skip, filter: "all", sort: "added", sortDirection: "asc" } }, jellyseerrRequestPage);
+      const page = await requestJson(
+        target,
+        { path: "/api/v1/request", headers, query: { take, skip, filter: "all", sort: "added", sortDirection: "asc" } },
+        jellyseerrRequestPage,
+      );
       return { results: page.results, total: page.pageInfo.results ?? skip + page.results.length };
     },
     deleteRequest: (requestId) => del(`/api/v1/request/${requestId}`),

@@ -58,7 +58,10 @@ export const jellyseerrRequest = z.looseObject({
   id: z.number(),
   status: z.number(),
   type: z.enum(["movie", "tv"]),
-  is4k: z.boolean().nullish().transform((v) => v ?? false),
+  is4k: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
   media: jellyseerrMedia,
   requestedBy: jellyseerrUser.nullish(),
   seasons: z

@@ -8,9 +8,15 @@ const movie = z.looseObject({
   id: z.number(),
   title: z.string(),
   tmdbId: z.number(),
-  hasFile: z.boolean().optional().transform((v) => v ?? false),
+  hasFile: z
+    .boolean()
+    .optional()
+    .transform((v) => v ?? false),
   /** Tag ids (the webhook sends labels; the API sends ids, resolved through /api/v3/tag). */
-  tags: z.array(z.number()).optional().transform((v) => v ?? []),
+  tags: z
+    .array(z.number())
+    .optional()
+    .transform((v) => v ?? []),
   movieFile: z.looseObject({ path: optionalText }).optional(),
 });
 
@@ -45,6 +51,11 @@ export function createRadarrClient(config: ArrConfig): RadarrClient {
     deleteMovie: (movieId, { deleteFiles }) => del(`/api/v3/movie/${movieId}`, { deleteFiles, addImportExclusion: false }),
     searchMovies: (movieIds) => base.command({ name: "MoviesSearch", movieIds }),
     scanDownloaded: (path, downloadClientId) =>
-      base.command({ name: "DownloadedMoviesScan", path, ...(downloadClientId ? { downloadClientId: downloadClientId.toUpperCase() } : {}), importMode: "auto" }),
+      base.command({
+        name: "DownloadedMoviesScan",
+        path,
+        ...(downloadClientId ? { downloadClientId: downloadClientId.toUpperCase() } : {}),
+        importMode: "auto",
+      }),
   };
 }

@@ -13,9 +13,7 @@ export const radarrMovie = z.looseObject({
   tags: arrTags,
 });
 
-export const radarrRemoteMovie = z
-  .looseObject({ tmdbId: optionalId, imdbId, title: optionalText, year: optionalCount })
-  .optional();
+export const radarrRemoteMovie = z.looseObject({ tmdbId: optionalId, imdbId, title: optionalText, year: optionalCount }).optional();
 
 export const radarrGrab = z.looseObject({
   movie: radarrMovie,
@@ -28,7 +26,10 @@ export const radarrImport = z.looseObject({
   movie: radarrMovie,
   remoteMovie: radarrRemoteMovie,
   movieFile: arrFile,
-  isUpgrade: z.boolean().optional().transform((v) => v ?? false),
+  isUpgrade: z
+    .boolean()
+    .optional()
+    .transform((v) => v ?? false),
   release: arrRelease,
   ...arrDownloadFields,
 });

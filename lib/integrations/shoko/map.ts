@@ -19,5 +19,10 @@ export function shokoEventKind(target: string): ShokoEventKind | null {
 export function fileEventFromRest(file: ShokoFile): ShokoFileEvent | null {
   const location = file.Locations[0];
   if (!location) return null;
-  return { FileID: file.ID, ImportFolderID: location.ImportFolderID, RelativePath: `/${location.RelativePath.replace(/^[\\/]+/, "")}`, CrossReferences: [] };
+  return {
+    FileID: file.ID,
+    ImportFolderID: location.ImportFolderID,
+    RelativePath: `/${location.RelativePath.replace(/^[\\/]+/, "")}`,
+    CrossReferences: [],
+  };
 }

@@ -58,5 +58,10 @@ export const shokoVersion = z.looseObject({ Server: z.looseObject({ Version: z.s
 /** v6 `release:saved`: a release (AniDB match) was saved for a file; no path, so the file is read over REST. */
 export const shokoReleaseSaved = z.looseObject({
   FileID: z.number(),
-  Release: z.looseObject({ CrossReferences: z.array(z.unknown()).nullish().transform((v) => v ?? []) }),
+  Release: z.looseObject({
+    CrossReferences: z
+      .array(z.unknown())
+      .nullish()
+      .transform((v) => v ?? []),
+  }),
 });

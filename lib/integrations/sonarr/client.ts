@@ -12,8 +12,14 @@ const episode = z.looseObject({
   tvdbId: z.number().nullish(),
   title: optionalText,
   airDateUtc: optionalText,
-  monitored: z.boolean().optional().transform((v) => v ?? true),
-  hasFile: z.boolean().optional().transform((v) => v ?? false),
+  monitored: z
+    .boolean()
+    .optional()
+    .transform((v) => v ?? true),
+  hasFile: z
+    .boolean()
+    .optional()
+    .transform((v) => v ?? false),
   episodeFileId: z.number().optional(),
   episodeFile: z.looseObject({ path: optionalText }).optional(),
 });
@@ -63,6 +69,11 @@ function sonarrActions(base: ArrBase, del: ArrParts["del"]) {
     searchEpisodes: (episodeIds: readonly number[]) => base.command({ name: "EpisodeSearch", episodeIds }),
     searchSeason: (seriesId: number, seasonNumber: number) => base.command({ name: "SeasonSearch", seriesId, seasonNumber }),
     scanDownloaded: (path: string, downloadClientId: string | null) =>
-      base.command({ name: "DownloadedEpisodesScan", path, ...(downloadClientId ? { downloadClientId: downloadClientId.toUpperCase() } : {}), importMode: "auto" }),
+      base.command({
+        name: "DownloadedEpisodesScan",
+        path,
+        ...(downloadClientId ? { downloadClientId: downloadClientId.toUpperCase() } : {}),
+        importMode: "auto",
+      }),
   };
 }

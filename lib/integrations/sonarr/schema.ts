@@ -24,7 +24,11 @@ export const sonarrEpisode = z.looseObject({
   tvdbId: optionalId,
 });
 
-const episodes = z.array(sonarrEpisode).max(5000).optional().transform((v) => v ?? []);
+const episodes = z
+  .array(sonarrEpisode)
+  .max(5000)
+  .optional()
+  .transform((v) => v ?? []);
 
 export const sonarrGrab = z.looseObject({
   series: sonarrSeries,
@@ -38,7 +42,10 @@ export const sonarrImportFile = z.looseObject({
   series: sonarrSeries,
   episodes,
   episodeFile: arrFile,
-  isUpgrade: z.boolean().optional().transform((v) => v ?? false),
+  isUpgrade: z
+    .boolean()
+    .optional()
+    .transform((v) => v ?? false),
   release: arrRelease,
   ...arrDownloadFields,
 });

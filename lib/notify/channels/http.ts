@@ -31,7 +31,13 @@ function reachError(what: string, url: string, error: unknown): ChannelError {
 export async function post(what: string, url: string, init: { headers?: Record<string, string>; body: string }): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(url, { method: "POST", headers: init.headers, body: init.body, signal: AbortSignal.timeout(SEND_TIMEOUT_MS), redirect: "error" });
+    response = await fetch(url, {
+      method: "POST",
+      headers: init.headers,
+      body: init.body,
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+      redirect: "error",
+    });
   } catch (error) {
     throw reachError(what, url, error);
   }

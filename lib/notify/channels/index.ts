@@ -39,7 +39,17 @@ export async function sendToChannel(channel: NotifyChannelRow, message: Outgoing
       return sendJson(target, message);
     case "log":
       // The demo's channel: what would have been sent, in the server's log whatever LOG_LEVEL says.
-      console.log(JSON.stringify({ at: new Date().toISOString(), level: "info", message: "notification", to: message.recipient, title: message.title, body: message.body, link: message.link }));
+      console.log(
+        JSON.stringify({
+          at: new Date().toISOString(),
+          level: "info",
+          message: "notification",
+          to: message.recipient,
+          title: message.title,
+          body: message.body,
+          link: message.link,
+        }),
+      );
       return;
   }
 }

@@ -40,7 +40,12 @@ export async function sendWebPush(endpoint: string, keys: PushKeys, vapid: Vapid
   } catch (error) {
     if (error instanceof WebPushError) {
       const gone = error.statusCode === 404 || error.statusCode === 410;
-      throw new ChannelError(gone ? `the push service says this device unsubscribed (${error.statusCode})` : `the push service answered ${error.statusCode}: ${error.body.slice(0, 200)}`, gone);
+      throw new ChannelError(
+        gone
+          ? `the push service says this device unsubscribed (${error.statusCode})`
+          : `the push service answered ${error.statusCode}: ${error.body.slice(0, 200)}`,
+        gone,
+      );
     }
     throw new ChannelError(`could not reach the push service (${error instanceof Error ? error.message : String(error)})`);
   }

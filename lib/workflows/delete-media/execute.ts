@@ -25,17 +25,31 @@ const said = (outcome: "deleted" | "already_gone", what: string) => (outcome ===
  * One step of "Delete everywhere" against its service. Every call is safe to repeat: a 404 counts as already
  * gone, qBittorrent ignores unknown hashes, Sonarr ignores episode files it no longer has.
  */
-export async function executeDeletionStep({ db, clients, target, by }: { db: Db; clients: Clients; target: DeletionTarget; by: string }): Promise<StepOutcome> {
+export async function executeDeletionStep({
+  db,
+  clients,
+  target,
+  by,
+}: {
+  db: Db;
+  clients: Clients;
+  target: DeletionTarget;
+  by: string;
+}): Promise<StepOutcome> {
   try {
     switch (target.service) {
       case "qbittorrent": {
         if (!clients.qbit) return notConfigured(target);
         await clients.qbit.deleteTorrents(target.hashes, { deleteFiles: target.deleteFiles });
-        return { ok: true, result: `removed ${target.hashes.length} torrent${target.hashes.length === 1 ? "" : "s"}${target.deleteFiles ? " with data" : ""}` };
+        return {
+          ok: true,
+          result: `removed ${target.hashes.length} torrent${target.hashes.length === 1 ? "" : "s"}${target.deleteFiles ? " with data" : ""}`,
+        };
       }
       case "sonarr": {
         if (!clients.sonarr) return notConfigured(target);
-        if (target.kind === "series") return { ok: true, result: said(await clients.sonarr.deleteSeries(target.seriesId, { deleteFiles: target.deleteFiles }), "the series") };
+        if (target.kind === "series")
+          return { ok: true, result: said(await clients.sonarr.deleteSeries(target.seriesId, { deleteFiles: target.deleteFiles }), "the series") };
         await clients.sonarr.deleteEpisodeFiles(target.episodeFileIds);
         return { ok: true, result: `deleted ${target.episodeFileIds.length} episode file${target.episodeFileIds.length === 1 ? "" : "s"}` };
       }

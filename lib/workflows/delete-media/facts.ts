@@ -21,7 +21,15 @@ function tail(path: string): string {
  * What each service holds for this request, asked live so the preview lists exactly what will go. A service
  * that cannot be asked is reported (its step is left out) instead of failing the whole preview.
  */
-export async function gatherDeletionFacts({ db, clients, row }: { db: Db; clients: Clients; row: RequestRow }): Promise<{ facts: DeletionFacts; unreachable: Unreachable[] }> {
+export async function gatherDeletionFacts({
+  db,
+  clients,
+  row,
+}: {
+  db: Db;
+  clients: Clients;
+  row: RequestRow;
+}): Promise<{ facts: DeletionFacts; unreachable: Unreachable[] }> {
   const snap = await snapshot(db, row);
   const unreachable: Unreachable[] = [];
   const ask = async <T>(service: DeletionService, fn: () => Promise<T>, fallback: T): Promise<T> => {
@@ -39,22 +47,32 @@ export async function gatherDeletionFacts({ db, clients, row }: { db: Db; client
   const sonarr = clients.sonarr;
   const sonarrFacts =
     row.mediaType === "tv" && sonarr
-      ? await ask("sonarr", async () => {
-          const seriesId = row.arrId ?? (row.tvdbId !== null ? (await sonarr.seriesByTvdbId(row.tvdbId))?.id : undefined);
-          if (seriesId === undefined) return null;
-          const episodes = await sonarr.episodes(seriesId);
-          const episodeFiles = episodes.filter((e) => e.hasFile && e.episodeFileId).map((e) => ({ id: e.episodeFileId!, seasonNumber: e.seasonNumber }));
-          return { seriesId, episodeFiles };
-        }, null)
+      ? await ask(
+          "sonarr",
+          async () => {
+            const seriesId = row.arrId ?? (row.tvdbId !== null ? (await sonarr.seriesByTvdbId(row.tvdbId))?.id : undefined);
+            if (seriesId === undefined) return null;
+            const episodes = await sonarr.episodes(seriesId);
+            const episodeFiles = episodes
+              .filter((e) => e.hasFile && e.episodeFileId)
+              .map((e) => ({ id: e.episodeFileId!, seasonNumber: e.seasonNumber }));
+            return { seriesId, episodeFiles };
+          },
+          null,
+        )
       : null;
 
   const radarr = clients.radarr;
   const radarrFacts =
     row.mediaType === "movie" && radarr && row.tmdbId !== null
-      ? await ask("radarr", async () => {
-          const movie = await radarr.movieByTmdbId(row.tmdbId!);
-          return movie ? { movieId: movie.id, hasFile: movie.hasFile } : null;
-        }, null)
+      ? await ask(
+          "radarr",
+          async () => {
+            const movie = await radarr.movieByTmdbId(row.tmdbId!);
+            return movie ? { movieId: movie.id, hasFile: movie.hasFile } : null;
+          },
+          null,
+        )
       : null;
 
   const shoko = clients.shoko;
@@ -70,22 +88,31 @@ export async function gatherDeletionFacts({ db, clients, row }: { db: Db; client
   const jellyfinClient = clients.jellyfin;
   let itemId = row.jellyfinItemId;
   if (!itemId && jellyfinClient) {
-    itemId = await ask("jellyfin", async () => {
-      const found = row.mediaType === "movie"
-        ? await jellyfinClient.findMovie({ tmdbId: row.tmdbId, imdbId: row.imdbId, title: null })
-        : await jellyfinClient.findSeries({ tvdbId: row.tvdbId, tmdbId: row.tmdbId, title: null });
-      return found?.Id ?? null;
-    }, null);
+    itemId = await ask(
+      "jellyfin",
+      async () => {
+        const found =
+          row.mediaType === "movie"
+            ? await jellyfinClient.findMovie({ tmdbId: row.tmdbId, imdbId: row.imdbId, title: null })
+            : await jellyfinClient.findSeries({ tvdbId: row.tvdbId, tmdbId: row.tmdbId, title: null });
+        return found?.Id ?? null;
+      },
+      null,
+    );
   }
   const episodeItems = snap.episodes.filter((e) => e.jellyfinItemId).map((e) => ({ seasonNumber: e.seasonNumber, itemId: e.jellyfinItemId! }));
 
   const seerr = clients.jellyseerrAdmin;
   const jellyseerr =
     seerr && row.jellyseerrRequestId !== null
-      ? await ask("jellyseerr", async () => {
-          const found = await seerr.requestById(row.jellyseerrRequestId!);
-          return { requestId: found ? found.id : null, mediaId: found?.media?.id ?? null };
-        }, null)
+      ? await ask(
+          "jellyseerr",
+          async () => {
+            const found = await seerr.requestById(row.jellyseerrRequestId!);
+            return { requestId: found ? found.id : null, mediaId: found?.media?.id ?? null };
+          },
+          null,
+        )
       : null;
 
   const facts: DeletionFacts = {

@@ -12,7 +12,19 @@ export type StepRun = { service: DeletionService; status: "done" | "retrying" | 
  * already done (or failed for good) is not called again, so resuming after a crash or a second run deletes
  * nothing twice; the outcome is recorded with a compare-and-set on the attempt count.
  */
-export async function runDeletionStep({ db, clients, deletionId, service, now = new Date() }: { db: Db; clients: Clients; deletionId: number; service: DeletionService; now?: Date }): Promise<StepRun> {
+export async function runDeletionStep({
+  db,
+  clients,
+  deletionId,
+  service,
+  now = new Date(),
+}: {
+  db: Db;
+  clients: Clients;
+  deletionId: number;
+  service: DeletionService;
+  now?: Date;
+}): Promise<StepRun> {
   const deletion = await getDeletion({ db, id: deletionId });
   const step = deletion?.steps.find((s) => s.service === service);
   if (!deletion || !step || step.status === "done" || step.status === "failed") return { service, status: "skipped", error: null };

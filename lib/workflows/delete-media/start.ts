@@ -36,7 +36,15 @@ export async function startDeletion(ctx: ActionContext, requestId: number, choic
   if (await runningDeletionFor({ db: ctx.db, requestId })) throw new AppError("bad_request", "A deletion of this request is already running");
   const { facts } = await gatherDeletionFacts({ db: ctx.db, clients: ctx.clients, row });
   const steps = planDeletion(facts, choices);
-  const deletion = await insertDeletion({ db: ctx.db, requestId, title: row.title, mediaType: row.mediaType, by: actorName(ctx.actor), steps, outboxName: outboxName() });
+  const deletion = await insertDeletion({
+    db: ctx.db,
+    requestId,
+    title: row.title,
+    mediaType: row.mediaType,
+    by: actorName(ctx.actor),
+    steps,
+    outboxName: outboxName(),
+  });
   const found = await getDeletion({ db: ctx.db, id: deletion.id });
   if (!found) throw new AppError("internal", "The deletion disappeared");
   return found;

@@ -67,7 +67,10 @@ async function digestItems(db: Db, now: Date, config: NotifyConfig, members: Mem
   const day = now.toISOString().slice(0, 10);
   if ((await getNotifyState({ db, key: "digest-day" })) === day) return [];
   await setNotifyState({ db, key: "digest-day", value: day });
-  const waiting = (await listWaitingOnAdmins({ db })).map((w) => ({ title: w.title, why: w.attentionReason ?? (w.stage === "requested" ? "waiting for approval" : w.stage) }));
+  const waiting = (await listWaitingOnAdmins({ db })).map((w) => ({
+    title: w.title,
+    why: w.attentionReason ?? (w.stage === "requested" ? "waiting for approval" : w.stage),
+  }));
   const fact = digestFact(day, waiting);
   return fact ? itemsFor(fact, null, members, [], config, now) : [];
 }

@@ -28,7 +28,17 @@ export type Prepared =
 const ownerOf = (recipient: string) => (recipient === HOUSEHOLD ? null : recipient);
 
 /** Step 1: quiet hours (hold), render, and which channels still need this message. */
-export async function prepareMessage({ db, message, now, config }: { db: Db; message: NotifyMessageRow; now: Date; config: NotifyConfig }): Promise<Prepared> {
+export async function prepareMessage({
+  db,
+  message,
+  now,
+  config,
+}: {
+  db: Db;
+  message: NotifyMessageRow;
+  now: Date;
+  config: NotifyConfig;
+}): Promise<Prepared> {
   if (message.recipient !== HOUSEHOLD) {
     const member = (await listMembers({ db })).find((m) => m.nameKey === message.recipient);
     const until = member ? quietUntil({ timeZone: member.timeZone, start: member.quietStart, end: member.quietEnd }, now) : null;
@@ -61,7 +71,13 @@ export async function prepareMessage({ db, message, now, config }: { db: Db; mes
 export type ChannelResult = { channelId: number; ok: boolean; error: string | null };
 
 /** Step 2 (one per channel): send, record the attempt; a push subscription the service calls gone is removed. */
-export async function deliverToChannel(input: { db: Db; channelId: number; outgoing: Outgoing; now: Date; vapid: () => Promise<VapidKeys> }): Promise<ChannelResult> {
+export async function deliverToChannel(input: {
+  db: Db;
+  channelId: number;
+  outgoing: Outgoing;
+  now: Date;
+  vapid: () => Promise<VapidKeys>;
+}): Promise<ChannelResult> {
   const { db, channelId, outgoing, now, vapid } = input;
   const channel = (await listChannelsOf({ db, owner: ownerOf(outgoing.recipient) })).find((c) => c.id === channelId);
   if (!channel) return { channelId, ok: true, error: "the channel was removed" };

@@ -64,10 +64,28 @@ export function historyEvents(row: RequestRow, found: FoundHistory): DomainEvent
     const release = { title: first?.sourceTitle ?? null, quality: null, indexer: first ? text(first.data, "indexer") : null, size: null };
     const episodes = source === "sonarr" ? episodesOf(records, row.requestedSeasons) : [];
     if (source === "sonarr" && episodes.length === 0) continue;
-    if (grabs.length > 0) events.push({ type: "release.grabbed", source, media, downloadId, episodes: source === "sonarr" ? episodesOf(grabs, row.requestedSeasons) : [], release });
+    if (grabs.length > 0)
+      events.push({
+        type: "release.grabbed",
+        source,
+        media,
+        downloadId,
+        episodes: source === "sonarr" ? episodesOf(grabs, row.requestedSeasons) : [],
+        release,
+      });
     if (imports.length > 0) {
       const paths = imports.map((r) => text(r.data, "importedPath")).filter((p): p is string => p !== null);
-      events.push({ type: "release.imported", source, media, downloadId, episodes: source === "sonarr" ? episodesOf(imports, row.requestedSeasons) : [], paths, isUpgrade: false, complete: true, release });
+      events.push({
+        type: "release.imported",
+        source,
+        media,
+        downloadId,
+        episodes: source === "sonarr" ? episodesOf(imports, row.requestedSeasons) : [],
+        paths,
+        isUpgrade: false,
+        complete: true,
+        release,
+      });
     }
   }
   return events;
@@ -86,7 +104,11 @@ export async function requestHistory(row: RequestRow, clients: Clients): Promise
   if (row.mediaType === "tv" && clients.sonarr && row.tvdbId !== null) {
     const series = await clients.sonarr.seriesByTvdbId(row.tvdbId);
     if (!series) return null;
-    return { source: "sonarr", history: await clients.sonarr.seriesHistory(series.id), isAnime: series.seriesType ? series.seriesType === "anime" : null };
+    return {
+      source: "sonarr",
+      history: await clients.sonarr.seriesHistory(series.id),
+      isAnime: series.seriesType ? series.seriesType === "anime" : null,
+    };
   }
   return null;
 }

@@ -20,7 +20,8 @@ async function shokoFindings(db: Db, row: RequestRow, clients: Clients): Promise
     const tail = path.split(/[\\/]/).filter(Boolean).slice(-2).join("/");
     const files = await clients.shoko.filesByPathEnding(tail);
     const file = files[0];
-    if (!file) findings.push({ kind: "match_failed", reason: `Shoko has not picked up ${baseName(path)}: check that its import folder covers ${path}` });
+    if (!file)
+      findings.push({ kind: "match_failed", reason: `Shoko has not picked up ${baseName(path)}: check that its import folder covers ${path}` });
     else if (!file.Imported) findings.push({ kind: "match_failed", reason: `Shoko has ${baseName(path)} but has not matched it to AniDB` });
     else matched.push(path);
   }

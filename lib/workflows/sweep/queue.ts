@@ -35,7 +35,8 @@ export function diagnoseQueueRecord(r: ArrQueueRecord, service: string): Diagnos
   }
   if (status === "warning" || status === "error") {
     const stalled = messages.find((m) => /stalled/i.test(m));
-    if (stalled) return { kind: "stalled", reason: `Stalled: ${stalled.replace(/^the download is stalled with /i, "").replace(/\.$/, "")}`, specific: true };
+    if (stalled)
+      return { kind: "stalled", reason: `Stalled: ${stalled.replace(/^the download is stalled with /i, "").replace(/\.$/, "")}`, specific: true };
     return { kind: "upstream_error", reason: `Download warning: ${said || `${service} flags this download`}`, specific: true };
   }
   return null;
@@ -70,7 +71,12 @@ export async function diagnoseQueues(input: { db: Db; arrs: { service: "Sonarr" 
   const flagged = await input.db.select().from(requests).where(isNotNull(requests.attentionKind));
   for (const row of flagged) {
     if (raised.has(row.id) || !queuePrefixes.some((p) => row.attentionReason?.startsWith(p))) continue;
-    events.push({ type: "attention.cleared", requestId: row.id, kinds: ["import_blocked", "stalled", "upstream_error"], message: "The download queue no longer reports a problem" });
+    events.push({
+      type: "attention.cleared",
+      requestId: row.id,
+      kinds: ["import_blocked", "stalled", "upstream_error"],
+      message: "The download queue no longer reports a problem",
+    });
   }
   return events;
 }

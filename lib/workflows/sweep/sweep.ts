@@ -48,7 +48,14 @@ async function checkOnce(run: Run, snap: RequestSnapshot, first: boolean): Promi
   const events: DomainEvent[] = [];
   const findings: Diagnosis[] = [];
 
-  const downloads = await checkDownloads({ clients: run.clients, items: watched, stuck, downloads: snap.downloads, now: run.now, thresholds: run.thresholds });
+  const downloads = await checkDownloads({
+    clients: run.clients,
+    items: watched,
+    stuck,
+    downloads: snap.downloads,
+    now: run.now,
+    thresholds: run.thresholds,
+  });
   events.push(...downloads.events);
   if (watched.some((i) => earlyStages.has(i.stage))) {
     const found = await requestHistory(snap.row, run.clients);
@@ -80,17 +87,24 @@ function arrFindings(snap: RequestSnapshot, items: ReturnType<typeof stuckItems>
   const name = snap.row.mediaType === "movie" ? "Radarr" : "Sonarr";
   const first = (stage: string) => items.find((i) => i.stage === stage);
   const approved = first("approved") ?? first("searching");
-  if (approved && !source) return [{ kind: "upstream_error", reason: `${name} does not have this ${snap.row.mediaType === "movie" ? "movie" : "series"}: was it added?` }];
+  if (approved && !source)
+    return [{ kind: "upstream_error", reason: `${name} does not have this ${snap.row.mediaType === "movie" ? "movie" : "series"}: was it added?` }];
   if (approved) return [{ kind: "stalled", reason: `${name} has not grabbed a release (no grab in its history)` }];
   const downloaded = first("downloaded");
-  if (downloaded) return [{ kind: "import_blocked", reason: `Not imported: the download finished, but ${source ? service[source] : name} has not imported it` }];
+  if (downloaded)
+    return [{ kind: "import_blocked", reason: `Not imported: the download finished, but ${source ? service[source] : name} has not imported it` }];
   return [];
 }
 
 async function raise(run: Run, requestId: number, findings: Diagnosis[]): Promise<void> {
   const [finding] = findings;
   if (!finding) return;
-  const applied = await applyTrackerEvents({ db: run.db, source: "tracker", now: run.now, events: [{ type: "attention.raised", requestId, ...finding }] });
+  const applied = await applyTrackerEvents({
+    db: run.db,
+    source: "tracker",
+    now: run.now,
+    events: [{ type: "attention.raised", requestId, ...finding }],
+  });
   if (applied && applied.length > 0) run.report.attention += 1;
 }
 
@@ -101,7 +115,14 @@ async function raise(run: Run, requestId: number, findings: Diagnosis[]): Promis
  */
 export async function runSweep(input: { db: Db; clients: Clients; now?: Date; handOff?: HandOff | null }): Promise<SweepReport> {
   const report: SweepReport = { checked: 0, advanced: 0, attention: 0, handedOff: 0, errors: [] };
-  const run: Run = { db: input.db, clients: input.clients, now: input.now ?? new Date(), thresholds: await loadThresholds(input.db), handOff: input.handOff ?? null, report };
+  const run: Run = {
+    db: input.db,
+    clients: input.clients,
+    now: input.now ?? new Date(),
+    thresholds: await loadThresholds(input.db),
+    handOff: input.handOff ?? null,
+    report,
+  };
   const arrs = [
     ...(run.clients.sonarr ? [{ service: "Sonarr" as const, client: run.clients.sonarr }] : []),
     ...(run.clients.radarr ? [{ service: "Radarr" as const, client: run.clients.radarr }] : []),
@@ -154,7 +175,12 @@ function immediately(): Thresholds {
  * ignored, then a Jellyfin lookup; says in words what was looked at. Same rules as the sweep (it is the sweep,
  * for one request), so a finding here is the finding the next sweep would have made.
  */
-export async function checkRequestNow(input: { db: Db; clients: Clients; requestId: number; now?: Date }): Promise<{ checked: string[]; report: SweepReport }> {
+export async function checkRequestNow(input: {
+  db: Db;
+  clients: Clients;
+  requestId: number;
+  now?: Date;
+}): Promise<{ checked: string[]; report: SweepReport }> {
   const report: SweepReport = { checked: 0, advanced: 0, attention: 0, handedOff: 0, errors: [] };
   const run: Run = { db: input.db, clients: input.clients, now: input.now ?? new Date(), thresholds: immediately(), handOff: null, report };
   const checked: string[] = [];

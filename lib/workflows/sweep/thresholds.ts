@@ -28,7 +28,15 @@ export function defaultThresholds(importWait: string = env().IMPORT_WAIT): Thres
 }
 
 /** Stages whose threshold an admin can change, in pipeline order. */
-export const editableStages = ["approved", "searching", "grabbing", "downloading", "downloaded", "importing", "anime_matching"] as const satisfies readonly ItemStage[];
+export const editableStages = [
+  "approved",
+  "searching",
+  "grabbing",
+  "downloading",
+  "downloaded",
+  "importing",
+  "anime_matching",
+] as const satisfies readonly ItemStage[];
 
 export async function loadThresholds(db: Db): Promise<Thresholds> {
   const overrides = await listStageThresholds({ db });
