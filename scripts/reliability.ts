@@ -75,6 +75,31 @@ function steadyStream(first: number, until: () => boolean, send: (d: Delivery) =
   return { flows, done };
 }
 
+/** Lets the stream run 2 s more, stops it, waits until everything is applied and counts. */
+async function finish(
+  app: App,
+  db: Db,
+  sender: Sender,
+  flows: Flow[],
+  stopStream: () => Promise<void>,
+  scenario: Pick<Figures, "recoveryMs" | "note">,
+): Promise<Figures> {
+  await sleep(2000);
+  await stopStream();
+  await waitSettled(app.url, 300_000);
+  return {
+    flows: flows.length,
+    sent: sender.outcomes.length,
+    acknowledged: sender.acknowledged().length,
+    lost: await lost(db, sender),
+    refused: sender.refused().length,
+    // Answers only: a connection refused while the process was down has no answer time.
+    maxMs: Math.max(...sender.outcomes.filter((o) => o.status !== null).map((o) => o.ms)),
+    complete: await complete(db, flows),
+    ...scenario,
+  };
+}
+
 async function databaseRestart(pg: PrivatePostgres, app: App, db: Db): Promise<Figures> {
   const sender = new Sender(() => app.url);
   let stop = false;
@@ -89,21 +114,17 @@ async function databaseRestart(pg: PrivatePostgres, app: App, db: Db): Promise<F
   await pg.start();
   // The stream goes on meanwhile: recovery is when the spool has caught up with it.
   const recoveryMs = await waitSettled(app.url, 300_000);
-  await sleep(2000);
-  stop = true;
-  await done;
-  await waitSettled(app.url, 300_000);
-  return {
-    flows: flows.length,
-    sent: sender.outcomes.length,
-    acknowledged: sender.acknowledged().length,
-    lost: await lost(db, sender),
-    refused: sender.refused().length,
-    maxMs: Math.max(...sender.outcomes.map((o) => o.ms)),
-    recoveryMs,
-    complete: await complete(db, flows),
-    note: `database down ${DOWN_SECONDS} s`,
-  };
+  return finish(
+    app,
+    db,
+    sender,
+    flows,
+    async () => {
+      stop = true;
+      await done;
+    },
+    { recoveryMs, note: `database down ${DOWN_SECONDS} s` },
+  );
 }
 
 async function appKilled(app: App, db: Db): Promise<Figures> {
@@ -121,21 +142,17 @@ async function appKilled(app: App, db: Db): Promise<Figures> {
   await app.start();
   const upMs = Date.now() - killedAt;
   const settledAt = Date.now() + (await waitSettled(app.url, 300_000));
-  await sleep(2000);
-  stop = true;
-  await done;
-  await waitSettled(app.url, 300_000);
-  return {
-    flows: flows.length,
-    sent: sender.outcomes.length,
-    acknowledged: sender.acknowledged().length,
-    lost: await lost(db, sender),
-    refused: sender.refused().length,
-    maxMs: Math.max(...sender.outcomes.filter((o) => o.status !== null).map((o) => o.ms)),
-    recoveryMs: settledAt - killedAt,
-    complete: await complete(db, flows),
-    note: `app back ${(upMs / 1000).toFixed(1)} s after the kill (process start included)`,
-  };
+  return finish(
+    app,
+    db,
+    sender,
+    flows,
+    async () => {
+      stop = true;
+      await done;
+    },
+    { recoveryMs: settledAt - killedAt, note: `app back ${(upMs / 1000).toFixed(1)} s after the kill (process start included)` },
+  );
 }
 
 function row(name: string, f: Figures): string {
