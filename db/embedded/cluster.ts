@@ -21,6 +21,8 @@ export type ClusterOptions = {
   settings?: Record<string, string>;
   /** Skips initdb's fsync: only for throw-away clusters. */
   noSync?: boolean;
+  /** A fixed loopback port (a test restarting "the same" server); by default a free one is picked. */
+  port?: number;
   /** Server log lines (already filtered to warnings and worse once running). */
   onLog?: (line: string) => void;
 };
@@ -170,14 +172,14 @@ export async function startCluster(options: ClusterOptions): Promise<EmbeddedClu
   const onLog = options.onLog ?? (() => {});
 
   for (let attempt = 1; ; attempt += 1) {
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const child = launch(binaries.postgres, dir, port, user, settings);
     try {
       await waitReady(child, onLog);
     } catch (error) {
       const message = error instanceof Error ? error.message : "";
       // Another program took the port between the probe and the bind: try another one.
-      if (attempt < 3 && /could not (bind|create listen)/i.test(message)) continue;
+      if (attempt < 3 && options.port === undefined && /could not (bind|create listen)/i.test(message)) continue;
       // Backends of a killed server are still exiting: they notice their postmaster's death within moments.
       if (attempt < 20 && /pre-existing shared memory block|lock file .* already exists/i.test(message)) {
         await sleep(500);

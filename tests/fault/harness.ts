@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Delivery } from "../helpers/flows";
@@ -11,15 +10,9 @@ import type { Delivery } from "../helpers/flows";
 export const SECRET = "fault-webhook-secret";
 export const API_TOKEN = "fault-api-token";
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
+import { freeLoopbackPort as freePort } from "../helpers/pg-cluster";
+
+export { freePort };
 
 export type App = {
   url: string;
