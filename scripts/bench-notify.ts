@@ -6,11 +6,13 @@
  *
  *   DATABASE_URL=postgres://… npx tsx --conditions=react-server scripts/bench-notify.ts
  */
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { freshDatabase } from "./lib/fresh-database";
 import { ms, summary } from "./lib/stats";
 import { writeSubsection } from "./lib/bench-doc";
 
+/** Other work on the machine when the run starts (the figures are upper bounds under it). */
+const loadAtStart = loadavg()[0]!;
 const MOVIES = 10;
 const BATCH_SECONDS = 10;
 const EPISODE_SAMPLES = 3;
@@ -93,17 +95,22 @@ await rx.stop();
 await closeDatabase();
 await fresh.drop();
 
+const verdict = (value: number, limit: number) => (value < limit ? "met" : "missed");
 const m = summary(movie);
 const e = summary(episode);
 const f = summary(floor);
 const body = [
-  `Machine: ${cpus().length} cores, ${new Date().toISOString().slice(0, 10)}; Postgres; embedded runner (notify tick every 1 s).`,
+  `Machine: ${cpus().length} cores, ${new Date().toISOString().slice(0, 10)}, load average ${loadAtStart.toFixed(1)} at the start; Postgres; embedded runner (notify tick every 1 s).`,
   "",
   "| measure | samples | p50 | p95 | max | target |",
   "|---|---|---|---|---|---|",
   `| floor: the Jellyfin webhook handled | ${floor.length} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.max)} | — |`,
   `| movie playable → message at ntfy (no batching) | ${movie.length} | ${ms(m.p50)} | ${ms(m.p95)} | ${ms(m.max)} | < 5 s |`,
   `| 3 episodes playable → one message (window ${BATCH_SECONDS} s) | ${episode.length} | ${ms(e.p50)} | ${ms(e.p95)} | ${ms(e.max)} | < ${BATCH_SECONDS + 5} s |`,
+  "",
+  `Unbatched p95 ${ms(m.p95)} against < 5 s: ${verdict(m.p95, 5000)}; batched p95 ${ms(e.p95)} against the window plus 5 s: ${verdict(e.p95, (BATCH_SECONDS + 5) * 1000)}.`,
+  "The floor is the webhook alone; most of the rest is the once-a-second notify tick (mean wait 0.5 s). Figures measured",
+  "while other builds and test suites share the cores are upper bounds.",
 ].join("\n");
 writeSubsection(
   "docs/benchmarks.md",

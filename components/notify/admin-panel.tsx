@@ -1,3 +1,4 @@
+import { LocalTime } from "@/components/portal/local-time";
 import { getDb } from "@/db/client";
 import { listAttemptsOfMessages } from "@/db/queries/notify-channels";
 import { listRecentMessages } from "@/db/queries/notify-messages";
@@ -41,7 +42,7 @@ export async function NotificationsPanel() {
                 return (
                   <tr key={m.id}>
                     <td className="py-2 pr-3 whitespace-nowrap">
-                      <time dateTime={m.createdAt.toISOString()}>{m.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</time>
+                      <LocalTime iso={m.createdAt.toISOString()} />
                     </td>
                     <td className="py-2 pr-3">{m.recipient}</td>
                     <td className="py-2 pr-3">{m.title ?? (m.status === "collecting" ? "(batch still open)" : "—")}</td>

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { LocalTime } from "@/components/portal/local-time";
 import { callApi, errorText } from "./api";
 
 export type ChannelView = {
@@ -38,11 +39,16 @@ export function ChannelRow({ channel }: { channel: ChannelView }) {
   }
 
   const last =
-    channel.lastStatus === null
-      ? "Nothing sent yet"
-      : channel.lastStatus === "delivered"
-        ? `Delivered ${channel.lastAt ? new Date(channel.lastAt).toLocaleString() : ""}`
-        : `Failed: ${channel.lastError ?? "unknown error"}`;
+    channel.lastStatus === null ? (
+      "Nothing sent yet"
+    ) : channel.lastStatus === "delivered" ? (
+      // In the viewer's zone and language, formatted in the browser only (no hydration mismatch).
+      <>
+        Delivered <LocalTime iso={channel.lastAt} />
+      </>
+    ) : (
+      `Failed: ${channel.lastError ?? "unknown error"}`
+    );
   return (
     <li className="flex flex-wrap items-center gap-x-4 gap-y-1 py-2" data-testid="channel">
       <span className="font-mono text-sm break-all">{channel.shown}</span>

@@ -19,23 +19,29 @@ export type NewItem = {
   kind: string;
   data: Record<string, unknown>;
   batchKey: string;
+  /** Other open batches (in order of preference, after `batchKey`'s) the item may join; a new message takes `batchKey`. */
+  alsoJoin?: string[];
   /** When a new message for this item would be due (now, or the end of the batch window). */
   dueAt: Date;
+  /** Joining a message due later brings it forward to `dueAt` (a held release day that is now complete). */
+  advanceDue?: boolean;
 };
 
 /**
  * Files items into messages in one transaction: an item whose key exists is skipped (it was said, or is about
- * to be); the rest join their recipient's open batch or start a new message. Returns new messages.
+ * to be); the rest join their recipient's open batch or start a new message. `state` (the timeline cursor,
+ * the digest's day) is written in the same transaction: a crash repeats both or neither. Returns new messages.
  */
 export async function addItems(input: {
   db: Db;
   items: NewItem[];
   now: Date;
-  cursor?: { key: string; value: unknown };
+  state?: { key: string; value: unknown }[];
 }): Promise<{ id: number; dueAt: Date }[]> {
-  const { db, items, now, cursor } = input;
+  const { db, items, now, state = [] } = input;
   return db.transaction(async (tx) => {
     const created: { id: number; dueAt: Date }[] = [];
+    const advanced = new Map<number, Date>();
     const existing = new Set(
       items.length === 0
         ? []
@@ -54,21 +60,26 @@ export async function addItems(input: {
     for (const item of items) {
       if (existing.has(item.idempotencyKey)) continue;
       existing.add(item.idempotencyKey);
-      const [open] = await tx
-        .select({ id: notifyMessages.id })
+      const keys = [item.batchKey, ...(item.alsoJoin ?? [])];
+      const open = await tx
+        .select({ id: notifyMessages.id, batchKey: notifyMessages.batchKey, dueAt: notifyMessages.dueAt })
         .from(notifyMessages)
         .where(
           and(
             eq(notifyMessages.recipient, item.recipient),
-            eq(notifyMessages.batchKey, item.batchKey),
+            inArray(notifyMessages.batchKey, keys),
             eq(notifyMessages.status, "collecting"),
             sql`${notifyMessages.dueAt} > ${now.toISOString()}::timestamptz`,
             or(isNull(notifyMessages.leaseUntil), lte(notifyMessages.leaseUntil, now)),
           ),
         )
-        .for("update")
-        .limit(1);
-      let messageId = open?.id;
+        .for("update");
+      const joined = keys.map((key) => open.find((m) => m.batchKey === key)).find((m) => m !== undefined);
+      let messageId = joined?.id;
+      if (joined && item.advanceDue && item.dueAt < (advanced.get(joined.id) ?? joined.dueAt)) {
+        await tx.update(notifyMessages).set({ dueAt: item.dueAt }).where(eq(notifyMessages.id, joined.id));
+        advanced.set(joined.id, item.dueAt);
+      }
       if (messageId === undefined) {
         const [row] = await tx
           .insert(notifyMessages)
@@ -77,19 +88,19 @@ export async function addItems(input: {
         messageId = row!.id;
         created.push({ id: messageId, dueAt: item.dueAt });
       }
-      const { batchKey: _b, dueAt: _d, ...values } = item;
+      const { batchKey: _b, alsoJoin: _j, dueAt: _d, advanceDue: _a, ...values } = item;
       await tx
         .insert(notifyItems)
         .values({ ...values, messageId, createdAt: now })
         .onConflictDoNothing();
     }
-    await enqueueDue({ db: tx, messages: created });
-    // The timeline cursor moves in the same transaction as the items it produced: a crash repeats both or neither.
-    if (cursor) {
+    // A message brought forward is woken again at its new time; the earlier wake-up finds it already sent.
+    await enqueueDue({ db: tx, messages: [...created, ...[...advanced].map(([id, dueAt]) => ({ id, dueAt }))] });
+    for (const { key, value } of state) {
       await tx
         .insert(notifyState)
-        .values({ key: cursor.key, value: cursor.value })
-        .onConflictDoUpdate({ target: notifyState.key, set: { value: cursor.value, updatedAt: sql`now()` } });
+        .values({ key, value })
+        .onConflictDoUpdate({ target: notifyState.key, set: { value, updatedAt: sql`now()` } });
     }
     return created;
   });

@@ -26,7 +26,13 @@ export type FactData = {
   lines?: string[];
 };
 
-export type Fact = { key: string; kind: FactKind; audience: Audience; batch: boolean; data: FactData };
+/**
+ * A later episode of an airing season (or the season's completion) belongs to its release day: one message
+ * per release day, so it waits (`complete: false`) for the other episodes released that day.
+ */
+export type ReleaseDay = { day: string; complete: boolean };
+
+export type Fact = { key: string; kind: FactKind; audience: Audience; batch: boolean; data: FactData; release?: ReleaseDay };
 
 export type RequestSnapshot = {
   id: number;
@@ -41,16 +47,52 @@ export type RequestSnapshot = {
   attentionSince: Date | null;
 };
 
-export type EpisodeSnapshot = { seasonNumber: number; episodeNumber: number; stage: string; stageTimes: Partial<Record<Stage, string>> };
+export type EpisodeSnapshot = {
+  seasonNumber: number;
+  episodeNumber: number;
+  stage: string;
+  stageTimes: Partial<Record<Stage, string>>;
+  /** Sonarr's air date ("2026-12-01" or an ISO time); null when unknown. */
+  airDate?: string | null;
+};
 
 /** How long an attention must last before it is worth telling anyone. */
 export const STUCK_AFTER_MS = 30 * 60_000;
 
+/**
+ * How long a later episode waits for the other episodes of its release day that are still on their way; one
+ * that comes later than that gets a message of its own (a stuck one is told about after 30 minutes anyway).
+ */
+export const RELEASE_DAY_WAIT_MS = 6 * 3_600_000;
+
+/** A season counts as airing while an episode is still to air or one was released in the last week. */
+export const AIRING_WITHIN_MS = 7 * 24 * 3_600_000;
+
 const time = (iso: string | undefined): number => (iso ? Date.parse(iso) : Number.NaN);
+
+/** The day an episode was released: its air date, else the (UTC) day it became ready; null when neither is known. */
+export function releaseDayOf(e: EpisodeSnapshot): string | null {
+  const day = e.airDate?.slice(0, 10) ?? e.stageTimes.available?.slice(0, 10) ?? null;
+  return day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null;
+}
+
+/** Each release day of an airing season, and whether every episode released that day is ready; null when not airing. */
+function releaseDays(list: readonly EpisodeSnapshot[], now: Date): Map<string, boolean> | null {
+  const days = new Map<string, boolean>();
+  for (const e of list) {
+    const day = releaseDayOf(e);
+    if (day === null || e.stage === "unmonitored") continue;
+    days.set(day, (days.get(day) ?? true) && e.stage === "available");
+  }
+  const recent = [...days.keys()].some((day) => Date.parse(`${day}T00:00:00Z`) >= now.getTime() - AIRING_WITHIN_MS);
+  return list.some((e) => e.stage === "not_aired") || recent ? days : null;
+}
 
 function base(r: RequestSnapshot): FactData {
   return { requestId: r.id, title: r.title, year: r.year, mediaType: r.mediaType, posterUrl: r.posterUrl, stage: r.stage };
 }
+
+const withRelease = (release: ReleaseDay | undefined): { release?: ReleaseDay } => (release ? { release } : {});
 
 /**
  * What this request has to say. Only things that happened at or after `since` (when notifications were
@@ -68,6 +110,11 @@ export function deriveFacts(r: RequestSnapshot, episodes: readonly EpisodeSnapsh
     for (const [season, list] of seasons) {
       const ready = list.filter((e) => e.stage === "available").sort((a, b) => time(a.stageTimes.available) - time(b.stageTimes.available));
       const firstAt = time(ready[0]?.stageTimes.available);
+      const airing = releaseDays(list, now);
+      const releaseOf = (e: EpisodeSnapshot | undefined): ReleaseDay | undefined => {
+        const day = e && airing ? releaseDayOf(e) : null;
+        return day === null ? undefined : { day, complete: airing?.get(day) ?? true };
+      };
       for (const e of ready) {
         if (!recent(e.stageTimes.available)) continue;
         const first = time(e.stageTimes.available) === firstAt;
@@ -77,11 +124,19 @@ export function deriveFacts(r: RequestSnapshot, episodes: readonly EpisodeSnapsh
           audience: "requester",
           batch: true,
           data: { ...base(r), season, episode: e.episodeNumber, first },
+          ...(first ? {} : withRelease(releaseOf(e))),
         });
       }
       const lastAt = Math.max(...ready.map((e) => time(e.stageTimes.available)));
       if (ready.length === list.length && ready.length > 0 && lastAt >= since.getTime()) {
-        facts.push({ key: `season:${r.id}:${season}`, kind: "season_complete", audience: "requester", batch: true, data: { ...base(r), season } });
+        facts.push({
+          key: `season:${r.id}:${season}`,
+          kind: "season_complete",
+          audience: "requester",
+          batch: true,
+          data: { ...base(r), season },
+          ...withRelease(releaseOf(ready.at(-1))),
+        });
       }
     }
   }
@@ -115,7 +170,7 @@ export function digestFact(day: string, waiting: { title: string; why: string }[
   const lines = waiting.map((w) => `${w.title}: ${w.why}`);
   const data: FactData = {
     requestId: null,
-    title: `${waiting.length} waiting on you`,
+    title: `${waiting.length} request${waiting.length === 1 ? "" : "s"} waiting on you`,
     year: null,
     mediaType: null,
     posterUrl: null,

@@ -63,7 +63,7 @@ function sentence(items: MessageItem[]): string {
     if (i.kind === "stuck") lines.push(`${named(i.data)} is stuck: ${i.data.reason || "no progress for 30 minutes"}`);
     if (i.kind === "declined") lines.push(`Your request for ${named(i.data)} was declined`);
     if (i.kind === "failed") lines.push(`${named(i.data)} failed${i.data.reason ? `: ${i.data.reason}` : ""}`);
-    if (i.kind === "digest") lines.push(`${i.data.title}:\n${(i.data.lines ?? []).map((l) => `• ${l}`).join("\n")}`);
+    if (i.kind === "digest") lines.push(`${i.data.title}\n${(i.data.lines ?? []).map((l) => `• ${l}`).join("\n")}`);
   }
   const orphan = items.find((i) => i.data.noOneToTell);
   if (orphan) lines.push(`No one to tell: ${orphan.data.requestedBy ? `"${orphan.data.requestedBy}" is` : "the requester is"} not a member here.`);

@@ -1,7 +1,9 @@
+import { createServer } from "node:net";
 import { expect } from "@playwright/test";
 import { startPushService } from "../fakes/push-service";
+import { jellyseerr } from "../helpers/payloads";
 import { e2e } from "./env";
-import { test } from "./support";
+import { post, test, unique } from "./support";
 
 let push: Awaited<ReturnType<typeof startPushService>>;
 test.beforeAll(async () => {
@@ -114,4 +116,47 @@ test("the installed app opens offline and says so", async ({ page, context }) =>
   await page.goto("/history").catch(() => {});
   await expect(page.getByRole("heading", { name: "You are offline" })).toBeVisible();
   await context.setOffline(false);
+});
+
+/** A loopback port nothing listens on (connection refused): a receiver that is down. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return typeof address === "object" && address ? address.port : 9;
+}
+
+test("a member follows a request from its page, and is told on every page when a channel keeps failing", async ({ page }) => {
+  const id = unique();
+  const [created] = await post(
+    "jellyseerr",
+    jellyseerr("MEDIA_PENDING", { requestId: id, tmdbId: id, subject: "Followed Film (2020)", user: "carol" }),
+  );
+  await page.goto(`/requests/${created!.requestId}`);
+  await page.getByRole("button", { name: "Follow", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Following" })).toHaveAttribute("aria-pressed", "true");
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Following" })).toHaveAttribute("aria-pressed", "true");
+
+  const url = `ntfy://127.0.0.1:${await closedPort()}/bob-down`;
+  await page.goto("/settings");
+  await page.getByLabel("Add a channel").fill(url);
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  const channel = page.getByRole("list", { name: "Your channels" }).getByTestId("channel").filter({ hasText: "bob-down" });
+  await expect(channel).toHaveCount(1);
+  await expect(page.getByRole("alert").filter({ hasText: "keeps failing" })).toHaveCount(0);
+  for (let i = 0; i < 5; i += 1) {
+    await channel.getByRole("button", { name: "Send test" }).click();
+    await expect(channel.getByTestId("channel-last")).toHaveText(/^Test failed: could not reach ntfy at 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
+    await expect(channel.getByRole("button", { name: "Send test" })).toBeEnabled();
+  }
+  await expect(channel.getByText("keeps failing")).toBeVisible();
+  await page.goto("/history");
+  const banner = page.getByRole("alert").filter({ hasText: "A notification channel keeps failing" });
+  await expect(banner).toContainText("ECONNREFUSED");
+  await banner.getByRole("link", { name: "Check your notification settings" }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await channel.getByRole("button", { name: "Remove" }).click();
+  await expect(channel).toHaveCount(0);
 });

@@ -79,7 +79,7 @@ describe("web push and e-mail channels against real protocol endpoints on loopba
     expect((await vapidKeys(db)).publicKey).toBe(vapid.publicKey);
   });
 
-  it("removes a subscription the push service answers 410 for", async () => {
+  it("removes a subscription the push service answers 410 or 404 for", async () => {
     const t = clock();
     await member(alex, []);
     const db = await getDb();
@@ -87,10 +87,40 @@ describe("web push and e-mail channels against real protocol endpoints on loopba
     const sub = push.subscribe((await vapidKeys(db)).publicKey);
     push.gone.add(sub.endpoint.split("/").pop()!);
     await addChannel({ db, viewer: alex, scheme: "webpush", url: sub.endpoint, pushKeys: sub.keys });
+    // An endpoint the push service never issued: 404.
+    const unknown = sub.endpoint.replace(/[^/]+$/, "never-issued");
+    await addChannel({ db, viewer: alex, scheme: "webpush", url: unknown, pushKeys: sub.keys });
     await tick(t.now());
     await movieReady("alex", { requestId: 22, tmdbId: 701, title: "Gone Film", hash: hashes.b });
     await tick(t.now());
     expect(await db.select().from(notifyChannels)).toEqual([]);
+  });
+
+  it("signs with VAPID_PUBLIC_KEY/VAPID_PRIVATE_KEY when they are set", async () => {
+    const { default: webpush } = await import("web-push");
+    const configured = webpush.generateVAPIDKeys();
+    process.env.VAPID_PUBLIC_KEY = configured.publicKey;
+    process.env.VAPID_PRIVATE_KEY = configured.privateKey;
+    resetEnvForTests();
+    push.rejected.length = 0;
+    try {
+      const t = clock();
+      await member(alex, []);
+      const db = await getDb();
+      const { vapidKeys } = await import("@/lib/notify/vapid");
+      expect(await vapidKeys(db)).toEqual(configured);
+      const sub = push.subscribe(configured.publicKey); // the service checks the VAPID header against this key
+      await addChannel({ db, viewer: alex, scheme: "webpush", url: sub.endpoint, pushKeys: sub.keys });
+      await tick(t.now());
+      await movieReady("alex", { requestId: 24, tmdbId: 703, title: "Keyed Film", hash: hashes.d });
+      await tick(t.now());
+      expect(push.rejected).toEqual([]);
+      expect(push.delivered.map((d) => (JSON.parse(d.payload) as { title: string }).title)).toEqual(["Keyed Film (1999) is ready to watch"]);
+    } finally {
+      delete process.env.VAPID_PUBLIC_KEY;
+      delete process.env.VAPID_PRIVATE_KEY;
+      resetEnvForTests();
+    }
   });
 
   it("sends e-mail over SMTP with the message as subject and the link in the body", async () => {

@@ -143,4 +143,55 @@ describe("facts", () => {
       ["season:1:1", null],
     ]);
   });
+  describe("later episodes of an airing season belong to their release day", () => {
+    type Ep = Parameters<typeof deriveFacts>[1][number];
+    const ready = (n: number, airDate: string | null, at = "2026-12-01T08:00:00Z"): Ep => ({
+      seasonNumber: 1,
+      episodeNumber: n,
+      stage: "available",
+      stageTimes: { available: n === 1 ? "2026-12-01T01:00:00Z" : at },
+      airDate,
+    });
+    const other = (n: number, stage: string, airDate: string | null): Ep => ({ seasonNumber: 1, episodeNumber: n, stage, stageTimes: {}, airDate });
+    const cases: [string, Ep[], Record<string, unknown>][] = [
+      [
+        "a day-mate still downloading: the day waits",
+        [ready(1, "2026-11-10"), ready(2, "2026-11-17"), other(3, "downloading", "2026-11-17"), other(4, "not_aired", "2099-01-01")],
+        { "episode:1:1:1": null, "episode:1:1:2": { day: "2026-11-17", complete: false } },
+      ],
+      [
+        "the day complete",
+        [ready(1, "2026-11-10"), ready(2, "2026-11-17"), ready(3, "2026-11-17T02:00:00Z"), other(4, "not_aired", "2099-01-01")],
+        {
+          "episode:1:1:1": null,
+          "episode:1:1:2": { day: "2026-11-17", complete: true },
+          "episode:1:1:3": { day: "2026-11-17", complete: true },
+        },
+      ],
+      [
+        "an unmonitored day-mate is not waited for",
+        [ready(1, "2026-11-10"), ready(2, "2026-11-17"), other(3, "unmonitored", "2026-11-17"), other(4, "not_aired", "2099-01-01")],
+        { "episode:1:1:1": null, "episode:1:1:2": { day: "2026-11-17", complete: true } },
+      ],
+      [
+        "no air date: the day it became ready",
+        [ready(1, null), ready(2, null), other(3, "not_aired", null)],
+        { "episode:1:1:1": null, "episode:1:1:2": { day: "2026-12-01", complete: true } },
+      ],
+      [
+        "released this week, nothing left to air: still airing; the season's completion joins its last day",
+        [ready(1, "2026-11-24"), ready(2, "2026-11-28")],
+        { "episode:1:1:1": null, "episode:1:1:2": { day: "2026-11-28", complete: true }, "season:1:1": { day: "2026-11-28", complete: true } },
+      ],
+      [
+        "an old season (a backlog): the batch window only",
+        [ready(1, "2023-10-06"), ready(2, "2023-10-13"), other(3, "downloading", "2023-10-13")],
+        { "episode:1:1:1": null, "episode:1:1:2": null },
+      ],
+    ];
+    it.each(cases)("%s", (_n, eps, expected) => {
+      const facts = deriveFacts(r({ mediaType: "tv", stage: "partially_available" }), eps, now, since);
+      expect(Object.fromEntries(facts.map((f) => [f.key, f.release ?? null]))).toEqual(expected);
+    });
+  });
 });

@@ -5,7 +5,7 @@ import { listMembers } from "@/db/queries/notify-members";
 import { addItems, type NewItem } from "@/db/queries/notify-messages";
 import { claimNotifyState, getNotifyState, setNotifyState } from "@/db/queries/notify-state";
 import { latestSeq, listLongAttention, listTouchedRequests, listWaitingOnAdmins, loadRequestsWithEpisodes } from "@/db/queries/notify-sources";
-import { deriveFacts, digestFact, STUCK_AFTER_MS, type Fact } from "@/lib/notify/facts";
+import { deriveFacts, digestFact, RELEASE_DAY_WAIT_MS, STUCK_AFTER_MS, type Fact } from "@/lib/notify/facts";
 import { resolveRecipients, type Member } from "@/lib/notify/recipients";
 import type { NotifyConfig } from "./config";
 
@@ -17,16 +17,32 @@ export type CollectResult = { facts: number; newMessages: number };
 
 type Requester = { requestedBy: string | null; requestedByEmail: string | null };
 
+/**
+ * Which message an item goes into, and when that message is due. Batched facts share their request's window
+ * message. A later episode of an airing season goes into its release day's message when one is held; else
+ * into the request's open window; else it starts its day's message, which waits for the day's other episodes
+ * (at most RELEASE_DAY_WAIT_MS) and is due one window after the day is complete.
+ */
+function batchingOf(fact: Fact, config: NotifyConfig, now: Date): Pick<NewItem, "batchKey" | "alsoJoin" | "dueAt" | "advanceDue"> {
+  if (!fact.batch) return { batchKey: fact.key, dueAt: now };
+  const window = new Date(now.getTime() + config.batchMs);
+  const requestKey = `request:${fact.data.requestId}`;
+  if (!fact.release) return { batchKey: requestKey, dueAt: window };
+  const dayKey = `${requestKey}:season:${fact.data.season}:day:${fact.release.day}`;
+  if (!fact.release.complete) return { batchKey: dayKey, alsoJoin: [requestKey], dueAt: new Date(now.getTime() + RELEASE_DAY_WAIT_MS) };
+  return { batchKey: dayKey, alsoJoin: [requestKey], dueAt: window, advanceDue: true };
+}
+
 function itemsFor(fact: Fact, request: Requester | null, members: Member[], followers: string[], config: NotifyConfig, now: Date): NewItem[] {
   const recipients = resolveRecipients({ audience: fact.audience, request, members, aliases: config.aliases, followers });
+  const batching = batchingOf(fact, config, now);
   return recipients.map(({ recipient, noOneToTell }) => ({
     idempotencyKey: `${fact.key}|${recipient}`,
     recipient,
     requestId: fact.data.requestId,
     kind: fact.kind,
     data: { ...fact.data, ...(noOneToTell ? { noOneToTell: true, requestedBy: request?.requestedBy ?? request?.requestedByEmail ?? null } : {}) },
-    batchKey: fact.batch ? `request:${fact.data.requestId}` : fact.key,
-    dueAt: new Date(now.getTime() + (fact.batch ? config.batchMs : 0)),
+    ...batching,
   }));
 }
 
@@ -56,21 +72,27 @@ export async function collectNotifications({ db, now, config }: { db: Db; now: D
     }
   }
   const digest = await digestItems(db, now, config, members);
-  items.push(...digest);
-  const created = await addItems({ db, items, now, cursor: { key: CURSOR, value: Math.max(cursor, touched.maxSeq) } });
-  return { facts: facts + (digest.length > 0 ? 1 : 0), newMessages: created.length };
+  items.push(...digest.items);
+  const state = [{ key: CURSOR, value: Math.max(cursor, touched.maxSeq) }, ...digest.state];
+  const created = await addItems({ db, items, now, state });
+  return { facts: facts + (digest.items.length > 0 ? 1 : 0), newMessages: created.length };
 }
 
-/** Once a day, from NOTIFY_DIGEST_HOUR (UTC): what waits on the admins. */
-async function digestItems(db: Db, now: Date, config: NotifyConfig, members: Member[]): Promise<NewItem[]> {
-  if (now.getUTCHours() < config.digestHour) return [];
+const DIGEST_DAY = "digest-day";
+
+/**
+ * Once a day, from NOTIFY_DIGEST_HOUR (UTC): what waits on the admins. The day is marked done in the same
+ * transaction as the digest's items, so a crash in between neither loses nor repeats it.
+ */
+async function digestItems(db: Db, now: Date, config: NotifyConfig, members: Member[]) {
+  const none = { items: [] as NewItem[], state: [] as { key: string; value: unknown }[] };
+  if (now.getUTCHours() < config.digestHour) return none;
   const day = now.toISOString().slice(0, 10);
-  if ((await getNotifyState({ db, key: "digest-day" })) === day) return [];
-  await setNotifyState({ db, key: "digest-day", value: day });
+  if ((await getNotifyState({ db, key: DIGEST_DAY })) === day) return none;
   const waiting = (await listWaitingOnAdmins({ db })).map((w) => ({
     title: w.title,
     why: w.attentionReason ?? (w.stage === "requested" ? "waiting for approval" : w.stage),
   }));
   const fact = digestFact(day, waiting);
-  return fact ? itemsFor(fact, null, members, [], config, now) : [];
+  return { items: fact ? itemsFor(fact, null, members, [], config, now) : [], state: [{ key: DIGEST_DAY, value: day }] };
 }
