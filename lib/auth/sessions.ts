@@ -1,11 +1,12 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/db/client";
+import { upsertMember } from "@/db/queries/notify-members";
 import { deleteAuthSession, deleteAuthSessionsOfUser, findAuthSession, insertAuthSession, touchAuthSession } from "@/db/queries/auth-sessions";
 import { env } from "@/lib/env";
 import { createJellyfinLibrary } from "@/lib/integrations/jellyfin/library";
 import { log } from "@/lib/log";
-import type { SessionUser } from "./session";
+import { viewerFromSession, type SessionUser } from "./session";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Sliding expiry is written at most this often per session, so a busy page does not write on every request. */
@@ -20,11 +21,18 @@ function idleMs(): number {
   return env().SESSION_IDLE_DAYS * DAY_MS;
 }
 
-/** Records a new session for someone who just signed in; its id is what the cookie carries. */
+/**
+ * Records a new session for someone who just signed in; its id is what the cookie carries. The person becomes a
+ * member notifications can reach from this moment, not only once they open their settings.
+ */
 export async function startSession(user: SignedInUser, now = new Date()): Promise<string> {
   const id = randomBytes(24).toString("base64url");
   const values = { id, userKey: user.id, name: user.name, idpAdmin: user.idpAdmin, createdAt: now, lastSeenAt: now, roleCheckedAt: now };
-  await insertAuthSession({ db: await getDb(), values, staleBefore: new Date(now.getTime() - idleMs()) });
+  const db = await getDb();
+  await insertAuthSession({ db, values, staleBefore: new Date(now.getTime() - idleMs()) });
+  const { ADMIN_USERS, USER_ALIASES } = env();
+  const viewer = viewerFromSession({ user }, { adminUsers: ADMIN_USERS, aliases: USER_ALIASES });
+  if (viewer) await upsertMember({ db, viewer });
   return id;
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { authSessions } from "@/db/schema";
+import { authSessions, notifyMembers } from "@/db/schema";
 import { endSession, liveSession, startSession } from "@/lib/auth/sessions";
 import { resetEnvForTests } from "@/lib/env";
 import { startFakeJellyfin, type FakeJellyfin, type FakeUser } from "../fakes/jellyfin-auth";
@@ -40,6 +40,16 @@ describe("server-side sessions", () => {
     expect(await liveSession(sid)).toEqual({ name: "root", idpAdmin: true });
     await endSession(sid);
     expect(await liveSession(sid)).toBeNull();
+  });
+
+  it("signing in makes the person a member notifications can reach, with their role", async () => {
+    await startSession({ id: "jellyfin:0123", name: "Dana", idpAdmin: false });
+    await startSession({ id: "local:root", name: "root", idpAdmin: true });
+    const rows = await (await getDb()).select().from(notifyMembers);
+    expect(rows.map((r) => [r.displayName, r.role]).sort()).toEqual([
+      ["Dana", "member"],
+      ["root", "admin"],
+    ]);
   });
 
   it("a session idle for SESSION_IDLE_DAYS ends; each use slides the expiry", async () => {
