@@ -112,7 +112,7 @@ export function RequestDetail({ initial, seq, jellyfinUrl }: Props) {
         <h2 id="steps-heading" className="mb-3 text-lg font-semibold">
           Steps
         </h2>
-        <Stepper stage={r.stage} isAnime={r.isAnime} stageTimes={r.stageTimes} />
+        <Stepper stage={r.stage} isAnime={r.isAnime} stageTimes={r.stageTimes} createdAt={r.createdAt} />
       </section>
       {r.mediaType === "tv" ? (
         <section aria-labelledby="episodes-heading">
@@ -131,7 +131,7 @@ export function RequestDetail({ initial, seq, jellyfinUrl }: Props) {
         <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
           Timeline
         </h2>
-        <Timeline entries={timeline} />
+        <Timeline entries={timeline} mediaType={r.mediaType} />
       </section>
     </article>
   );

@@ -3,16 +3,10 @@ import { findDownload, updateDownload } from "@/db/queries/downloads";
 import { lockIdentityKeys } from "@/db/queries/locks";
 import { PROGRESS_EVENT } from "@/lib/domain/timeline";
 import { formatBytes } from "@/lib/domain/describe";
+import { formatEta } from "@/lib/domain/durations";
 import type { DownloadProgressEvent } from "@/lib/domain/events";
 import type { ApplyContext } from "../context";
 import { signalDownloadHolders } from "../holders";
-
-function formatEta(seconds: number | null): string | null {
-  if (seconds === null) return null;
-  if (seconds < 90) return "less than 2 min left";
-  if (seconds < 5400) return `about ${Math.round(seconds / 60)} min left`;
-  return `about ${Math.round(seconds / 3600)} h left`;
-}
 
 export function describeProgress(e: Pick<DownloadProgressEvent, "progress" | "speed" | "etaSeconds">): string {
   const percent = `${Math.floor(e.progress * 100)} %`;
