@@ -38,7 +38,7 @@ const barFill: Record<StageTone, string> = {
 };
 
 /** An air date in the viewer's language, kept on one line; empty until hydrated so server and browser agree. */
-function AirDate({ airDate }: { airDate: string | null }) {
+export function AirDate({ airDate }: { airDate: string | null }) {
   const hydrated = useHydrated();
   const instant = airDateInstant(airDate);
   if (!instant) return null;

@@ -6,7 +6,7 @@ import type { LiveUpdate } from "@/lib/live/types";
 import { jellyfinItemUrl } from "@/lib/portal/links";
 import type { PortalDownload, PortalEpisode, PortalRequest, PortalTimelineEntry } from "@/lib/requests/transfer";
 import { AttentionBox } from "./attention-box";
-import { EpisodeGrid } from "./episode-grid";
+import { AirDate, EpisodeGrid } from "./episode-grid";
 import { Icon } from "./icon";
 import { mergeDownloads, mergeEpisodes } from "./live-merge";
 import { LocalTime } from "./local-time";
@@ -47,7 +47,7 @@ function EpisodeNotes({ episodes, listKnown }: { episodes: PortalEpisode[]; list
     <>
       {next ? (
         <p className="mb-2 text-sm text-slate-700 dark:text-slate-300" data-testid="next-airs">
-          Next episode airs <LocalTime iso={next} mode="date" />
+          Next episode airs <AirDate airDate={next} />
         </p>
       ) : null}
       {listKnown ? null : (
