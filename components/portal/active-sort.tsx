@@ -1,13 +1,19 @@
 "use client";
 
+import { useId } from "react";
 import { type ActiveSort, activeSortOptions, activeSortParam, parseActiveSort } from "@/lib/domain/active-order";
 
 /** The list's order as a plain select: the same control on a phone as on a desktop (table headers are extra). */
 export function ActiveSortSelect({ sort, onChange }: { sort: ActiveSort; onChange: (sort: ActiveSort) => void }) {
+  const id = useId();
+  // The label names only the control: wrapping the select would make every option's words part of its label.
   return (
-    <label className="flex items-center gap-2 text-xs font-medium text-slate-700 dark:text-slate-300">
-      Sort by
+    <div className="flex items-center gap-2">
+      <label htmlFor={id} className="text-xs font-medium text-slate-700 dark:text-slate-300">
+        Sort by
+      </label>
       <select
+        id={id}
         name="sort"
         value={activeSortParam(sort)}
         onChange={(e) => onChange(parseActiveSort(e.target.value))}
@@ -19,6 +25,6 @@ export function ActiveSortSelect({ sort, onChange }: { sort: ActiveSort; onChang
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }

@@ -7,7 +7,7 @@ test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true
 
 const idsOf = async (cards: Locator) => cards.evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-request-id"))));
 
-test("a phone reads the list in a calm order with reasons in words, and a request's story in folded lines", async ({ page }) => {
+test("a phone reads the list in a calm order with reasons in words, and a request's story in folded lines", async ({ page }, testInfo) => {
   const id = unique();
   const word = `Calm${id}`;
   const tvdbId = 400_000 + (id % 100_000);
@@ -53,6 +53,7 @@ test("a phone reads the list in a calm order with reasons in words, and a reques
     await expect(note).toBeVisible();
     await expect(note).toHaveText(/^Import blocked for (under a minute|\d+ min) — \S/);
     expect(await note.getAttribute("title")).toBeNull();
+    await page.screenshot({ path: testInfo.outputPath("reading-list-phone.png"), fullPage: true });
   });
 
   await test.step("sort and filter on a phone", async () => {
@@ -72,6 +73,7 @@ test("a phone reads the list in a calm order with reasons in words, and a reques
     // Every reached step has a time, Requested included.
     const reached = page.locator("[data-step][data-state=done], [data-step][data-state=current]");
     expect(await reached.count()).toBeGreaterThan(2);
+    await expect(reached.getByTestId("step-time").locator("time")).toHaveCount(await reached.count());
     for (const time of await reached.getByTestId("step-time").locator("time").all()) await expect(time).not.toHaveText("");
     await expect(page.locator("[data-step=requested] time")).not.toHaveText("");
 
@@ -102,5 +104,6 @@ test("a phone reads the list in a calm order with reasons in words, and a reques
     const badge = (await page.getByTestId("detail-stage").locator("[data-stage]").textContent())?.trim().toLowerCase() ?? "";
     expect(badge).not.toBe("");
     expect(headline.split(badge).length - 1).toBe(1);
+    await page.screenshot({ path: testInfo.outputPath("reading-detail-phone.png"), fullPage: true });
   });
 });
