@@ -1,8 +1,8 @@
 "use client";
 
 import type { SortingState } from "@tanstack/react-table";
-import { useCallback, useMemo, useState } from "react";
-import { type ActiveSort, activeSortParam, freezeOrder, orderActive, parseActiveSort } from "@/lib/domain/active-order";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ActiveSort, activeSortParam, freezeOrder, isNoticeableChange, orderActive, parseActiveSort } from "@/lib/domain/active-order";
 import type { LiveUpdate } from "@/lib/live/types";
 import type { ActiveFilters } from "@/lib/portal/filters";
 import { matchesFilters } from "@/lib/portal/filters";
@@ -11,6 +11,19 @@ import { ActiveSortSelect } from "./active-sort";
 import { useLiveUpdates } from "./live-provider";
 import { RequestCard } from "./request-card";
 import { RequestTable } from "./request-table";
+
+/**
+ * Points out a row that changed where it stands: a short fade of its background (colour, not motion). Done on the
+ * rendered row itself, so the table and the cards need nothing for it.
+ */
+function flashRow(id: number) {
+  requestAnimationFrame(() => {
+    for (const el of document.querySelectorAll<HTMLElement>(`[data-request-id="${id}"]`)) {
+      el.dataset.changed = "true";
+      el.animate([{ backgroundColor: "rgb(99 102 241 / 0.22)" }, { backgroundColor: "transparent" }], { duration: 2_000, easing: "ease-out" });
+    }
+  });
+}
 
 type Props = {
   initial: PortalRequest[];
@@ -30,6 +43,10 @@ type Props = {
  */
 export function ActiveRequests({ initial, seq, filters, viewerNames, sort: sortParam, empty }: Props) {
   const [rows, setRows] = useState(initial);
+  const shown = useRef(rows);
+  useEffect(() => {
+    shown.current = rows;
+  });
   const [sort, setSort] = useState<ActiveSort>(() => parseActiveSort(sortParam));
   // The order a volatile sort gave when it was chosen (or the page loaded); kept until the next choice.
   const [frozen, setFrozen] = useState(() => freezeOrder(initial, parseActiveSort(sortParam)));
@@ -38,6 +55,8 @@ export function ActiveRequests({ initial, seq, filters, viewerNames, sort: sortP
     (u: LiveUpdate) => {
       const next = u.request;
       if (!next) return;
+      const before = shown.current.find((r) => r.id === next.id);
+      if (before && Date.parse(before.updatedAt) <= Date.parse(next.updatedAt) && isNoticeableChange(before, next)) flashRow(next.id);
       setRows((current) => {
         const index = current.findIndex((r) => r.id === next.id);
         const prev = index >= 0 ? current[index] : undefined;

@@ -21,7 +21,7 @@ export function Timeline({ entries, mediaType }: { entries: PortalTimelineEntry[
           <p className="text-sm break-words">{line.text}</p>
           <p className="text-xs text-slate-700 dark:text-slate-300">
             {sourceLabel[line.source]} · <LocalTime iso={line.at} />
-            {line.seqs.length > 1 && line.lastAt !== line.at ? (
+            {Date.parse(line.lastAt) - Date.parse(line.at) >= 60_000 ? (
               <>
                 {" "}
                 to <LocalTime iso={line.lastAt} />

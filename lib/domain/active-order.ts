@@ -120,3 +120,22 @@ const directionWords: Record<ActiveSortKey, { asc: string; desc: string }> = {
 export const activeSortOptions: { value: string; label: string }[] = activeSortKeys.flatMap((key) =>
   (["desc", "asc"] as const).map((dir) => ({ value: `${key}.${dir}`, label: `${activeSortLabel[key]}, ${directionWords[key][dir]}` })),
 );
+
+type Changeable = Pick<Orderable, "stage"> & {
+  attention: { kind: string; reason: string } | null;
+  episodeCounts: Partial<Record<Stage, number>> | null;
+};
+
+/**
+ * Whether a live update changed what a reader of the list would notice (stage, attention, episodes per stage),
+ * as opposed to a progress tick: only such a change is pointed out where the row stands.
+ */
+export function isNoticeableChange(prev: Changeable, next: Changeable): boolean {
+  if (prev.stage !== next.stage) return true;
+  if ((prev.attention?.kind ?? null) !== (next.attention?.kind ?? null) || (prev.attention?.reason ?? null) !== (next.attention?.reason ?? null))
+    return true;
+  const a = prev.episodeCounts ?? {};
+  const b = next.episodeCounts ?? {};
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<Stage>;
+  return [...keys].some((k) => (a[k] ?? 0) !== (b[k] ?? 0));
+}

@@ -42,6 +42,7 @@ test("a phone reads the list in a calm order with reasons in words, and a reques
     expect(await idsOf(cards)).toEqual([b, a, c]);
     await post("jellyseerr", jellyseerr("MEDIA_APPROVED", { requestId: id + 1, tmdbId: 300_000 + (id % 100_000), subject: `${word} Alpha (2020)` }));
     await expect(cards.nth(1).locator("[data-stage]")).toHaveText("Approved", LIVE);
+    await expect(cards.nth(1)).toHaveAttribute("data-changed", "true");
     expect(await idsOf(cards)).toEqual([b, a, c]);
   });
 

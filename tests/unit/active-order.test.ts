@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ActiveSort, freezeOrder, type Orderable, orderActive, parseActiveSort } from "@/lib/domain/active-order";
+import { type ActiveSort, freezeOrder, isNoticeableChange, type Orderable, orderActive, parseActiveSort } from "@/lib/domain/active-order";
 
 const row = (id: number, o: Partial<Orderable> = {}): Orderable => ({
   id,
@@ -63,5 +63,18 @@ describe("orderActive", () => {
   it("ties fall back to the newest request first", () => {
     const same = [row(1, { stage: "grabbing" }), row(2, { stage: "grabbing" }), row(3, { stage: "downloading" })];
     expect(ids(orderActive(same, { key: "stage", desc: true }, null))).toEqual([3, 2, 1]);
+  });
+});
+
+describe("isNoticeableChange", () => {
+  const base = { stage: "downloading" as const, attention: null, episodeCounts: { downloading: 2, available: 1 } };
+  it.each<[string, Partial<Parameters<typeof isNoticeableChange>[1]>, boolean]>([
+    ["a progress tick (nothing a reader sees besides the bar)", {}, false],
+    ["the same counts in another key order", { episodeCounts: { available: 1, downloading: 2 } }, false],
+    ["a new stage", { stage: "downloaded" }, true],
+    ["attention raised", { attention: { kind: "stalled", reason: "Stalled: no seeds" } }, true],
+    ["an episode moved on", { episodeCounts: { downloading: 1, available: 2 } }, true],
+  ])("%s → %s", (_name, change, noticeable) => {
+    expect(isNoticeableChange(base, { ...base, ...change })).toBe(noticeable);
   });
 });
