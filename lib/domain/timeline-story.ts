@@ -1,3 +1,5 @@
+import { attentionKinds, attentionLabel, type AttentionKind } from "./attention";
+import { attentionDetail } from "./attention-text";
 import { formatBytes } from "./describe";
 import { formatEta } from "./durations";
 import type { EpisodeNumber, MediaType, Source } from "./events";
@@ -151,6 +153,26 @@ function progressText(e: StoryEntry, mediaType: MediaType): string {
   return `Downloading ${subject(e.episodes, mediaType).what}: ${parts.join(", ")}`;
 }
 
+/** Provider ids, IMDb ids and hashes: what a diagnosis may quote, and a sentence should not. */
+const rawIds = /\b(tmdb|tvdb|imdb|anidb)\b|\btt\d{5,}\b|\b[0-9a-f]{32,}\b/i;
+
+function isAttentionKind(v: TimelineFact | undefined): v is AttentionKind {
+  return typeof v === "string" && (attentionKinds as readonly string[]).includes(v);
+}
+
+/**
+ * A raised attention in words: "Needs attention: Stalled — no seeds". A diagnosis that quotes ids (what the
+ * lookup in Jellyfin tried) is summed up by its label, and the diagnosis itself goes to the details.
+ */
+function attentionWords(e: StoryEntry): { text: string; details: StoryDetail[] } {
+  if (!isAttentionKind(e.facts.kind)) return { text: e.message, details: [] };
+  const label = attentionLabel[e.facts.kind];
+  const detail = attentionDetail({ kind: e.facts.kind, reason: e.message });
+  if (detail === "") return { text: `Needs attention: ${label}`, details: [] };
+  if (rawIds.test(detail)) return { text: `Needs attention: ${label}`, details: [{ label: "Diagnosis", value: e.message }] };
+  return { text: `Needs attention: ${label} — ${detail}`, details: [] };
+}
+
 type Open = { line: StoryLine; all: StoryEntry[]; episodes: Map<string, EpisodeNumber>; lastMs: number; folding: Folding };
 
 const episodeKey = (e: EpisodeNumber) => `${e.seasonNumber}x${e.episodeNumber}`;
@@ -201,7 +223,17 @@ export function tellStory(entries: readonly StoryEntry[], mediaType: MediaType):
     if (!rule || !structured) {
       // Words only: said once, however many times in a row it was recorded.
       if (last && last.event === e.event && last.message === e.message) continue;
-      lines.push({ key: e.seq, seqs: [e.seq], at: e.at, lastAt: e.at, source: e.source, event: e.event, text: e.message, details: detailsOf([e]) });
+      const words = e.event === "attention.raised" ? attentionWords(e) : { text: e.message, details: [] };
+      lines.push({
+        key: e.seq,
+        seqs: [e.seq],
+        at: e.at,
+        lastAt: e.at,
+        source: e.source,
+        event: e.event,
+        text: words.text,
+        details: [...words.details, ...detailsOf([e])],
+      });
       last = e;
       continue;
     }

@@ -122,6 +122,24 @@ describe("tellStory", () => {
   });
 });
 
+describe("attention lines", () => {
+  it.each<[string, string, string, { label: string; value: string }[]]>([
+    ["stalled", "Stalled: no seeds", "Needs attention: Stalled — no seeds", []],
+    ["import_blocked", "Import blocked: no eligible files", "Needs attention: Import blocked — no eligible files", []],
+    [
+      "not_found_in_library",
+      "Not found in Jellyfin: looked up tmdb 603 in Jellyfin: no such movie; asked Jellyfin to rescan /movies/M",
+      "Needs attention: Not in library",
+      [{ label: "Diagnosis", value: "Not found in Jellyfin: looked up tmdb 603 in Jellyfin: no such movie; asked Jellyfin to rescan /movies/M" }],
+    ],
+    ["unknown", "Something odd", "Something odd", []],
+  ])("%s: %s", (kind, message, text, details) => {
+    const [line] = tellStory([entry("attention.raised", "tracker", { message, facts: { kind } })], "movie");
+    expect(line?.text).toBe(text);
+    expect(line?.details).toEqual(details);
+  });
+});
+
 describe("storyFacts", () => {
   it("splits stored data into episodes and plain facts", () => {
     expect(
