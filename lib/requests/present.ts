@@ -2,7 +2,7 @@ import type { DownloadRow, EpisodeRow, RequestRow, TimelineRow } from "@/db/sche
 import { weightedProgress } from "@/lib/domain/aggregate";
 import { safeImageUrl } from "@/lib/domain/image-url";
 import type { Stage } from "@/lib/domain/stages";
-import { storyFacts } from "@/lib/domain/timeline-story";
+import { storyFacts } from "@/lib/domain/timeline-words";
 
 const downloadingStages: ReadonlySet<Stage> = new Set<Stage>(["grabbing", "downloading"]);
 

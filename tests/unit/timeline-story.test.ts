@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EpisodeNumber, Source } from "@/lib/domain/events";
-import { describeEpisodeRanges, type StoryEntry, storyFacts, tellStory } from "@/lib/domain/timeline-story";
+import { tellStory } from "@/lib/domain/timeline-story";
+import { describeEpisodeRanges, type StoryEntry, storyFacts } from "@/lib/domain/timeline-words";
 
 const ep = (episodeNumber: number, seasonNumber = 1): EpisodeNumber => ({ seasonNumber, episodeNumber });
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 10, 0) + minute * 60_000).toISOString();

@@ -2,17 +2,10 @@ import "server-only";
 import { findDownload, updateDownload } from "@/db/queries/downloads";
 import { lockIdentityKeys } from "@/db/queries/locks";
 import { PROGRESS_EVENT } from "@/lib/domain/timeline";
-import { formatBytes } from "@/lib/domain/describe";
-import { formatEta } from "@/lib/domain/durations";
+import { describeTransfer } from "@/lib/domain/timeline-words";
 import type { DownloadProgressEvent } from "@/lib/domain/events";
 import type { ApplyContext } from "../context";
 import { signalDownloadHolders } from "../holders";
-
-export function describeProgress(e: Pick<DownloadProgressEvent, "progress" | "speed" | "etaSeconds">): string {
-  const percent = `${Math.floor(e.progress * 100)} %`;
-  const speed = e.speed && e.speed > 0 ? `${formatBytes(e.speed)}/s` : "no data flowing";
-  return [percent, speed, formatEta(e.etaSeconds)].filter(Boolean).join(", ");
-}
 
 /**
  * The download client reports a torrent still in progress. The row gets the live numbers and every item it
@@ -44,7 +37,7 @@ export async function applyDownloadProgress(ctx: ApplyContext, e: DownloadProgre
 
   await signalDownloadHolders(ctx, download, "download_progress", (which) => ({
     event: PROGRESS_EVENT,
-    message: `Downloading ${which}: ${describeProgress(e)}`,
+    message: `Downloading ${which}: ${describeTransfer(e)}`,
     data: { hash: e.hash, progress: e.progress, speed: e.speed, etaSeconds: e.etaSeconds, state: e.clientState },
   }));
 }
