@@ -1,14 +1,29 @@
 "use client";
 
 import type { SortingState } from "@tanstack/react-table";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ActiveSort, activeSortParam, freezeOrder, isNoticeableChange, orderActive, parseActiveSort } from "@/lib/domain/active-order";
+import type { LiveUpdate } from "@/lib/live/types";
 import type { ActiveFilters } from "@/lib/portal/filters";
 import { matchesFilters } from "@/lib/portal/filters";
-import type { LiveUpdate } from "@/lib/live/types";
 import type { PortalRequest } from "@/lib/requests/transfer";
+import { ActiveSortSelect } from "./active-sort";
 import { useLiveUpdates } from "./live-provider";
 import { RequestCard } from "./request-card";
-import { RequestTable, sortableColumns } from "./request-table";
+import { RequestTable } from "./request-table";
+
+/**
+ * Points out a row that changed where it stands: a short fade of its background (colour, not motion). Done on the
+ * rendered row itself, so the table and the cards need nothing for it.
+ */
+function flashRow(id: number) {
+  requestAnimationFrame(() => {
+    for (const el of document.querySelectorAll<HTMLElement>(`[data-request-id="${id}"]`)) {
+      el.dataset.changed = "true";
+      el.animate([{ backgroundColor: "rgb(99 102 241 / 0.22)" }, { backgroundColor: "transparent" }], { duration: 2_000, easing: "ease-out" });
+    }
+  });
+}
 
 type Props = {
   initial: PortalRequest[];
@@ -21,24 +36,27 @@ type Props = {
   empty: React.ReactNode;
 };
 
-function parseSort(value: string | null): SortingState {
-  const [id, dir] = (value ?? "").split(".");
-  if (id && (sortableColumns as readonly string[]).includes(id)) return [{ id, desc: dir !== "asc" }];
-  return [{ id: "updated", desc: true }];
-}
-
 /**
- * The active list, kept current by live updates: a changed request is replaced in place, a new one that
- * matches the filters is added, one that no longer matches leaves. Nothing reloads, so scroll and focus stay.
+ * The active list, kept current by live updates: a changed request is replaced where it stands, a new one
+ * that matches the filters is added, one that no longer matches leaves. Requests that need attention are
+ * pinned on top; the rest keep the chosen order, which live updates never reshuffle (see orderActive).
  */
-export function ActiveRequests({ initial, seq, filters, viewerNames, sort, empty }: Props) {
+export function ActiveRequests({ initial, seq, filters, viewerNames, sort: sortParam, empty }: Props) {
   const [rows, setRows] = useState(initial);
-  const [sorting, setSorting] = useState<SortingState>(() => parseSort(sort));
+  const shown = useRef(rows);
+  useEffect(() => {
+    shown.current = rows;
+  });
+  const [sort, setSort] = useState<ActiveSort>(() => parseActiveSort(sortParam));
+  // The order a volatile sort gave when it was chosen (or the page loaded); kept until the next choice.
+  const [frozen, setFrozen] = useState(() => freezeOrder(initial, parseActiveSort(sortParam)));
 
   const apply = useCallback(
     (u: LiveUpdate) => {
       const next = u.request;
       if (!next) return;
+      const before = shown.current.find((r) => r.id === next.id);
+      if (before && Date.parse(before.updatedAt) <= Date.parse(next.updatedAt) && isNoticeableChange(before, next)) flashRow(next.id);
       setRows((current) => {
         const index = current.findIndex((r) => r.id === next.id);
         const prev = index >= 0 ? current[index] : undefined;
@@ -52,24 +70,34 @@ export function ActiveRequests({ initial, seq, filters, viewerNames, sort, empty
   );
   useLiveUpdates(seq, apply);
 
-  const changeSorting = (s: SortingState) => {
-    setSorting(s);
+  const ordered = useMemo(() => orderActive(rows, sort, frozen), [rows, sort, frozen]);
+
+  const choose = (next: ActiveSort) => {
+    setSort(next);
+    setFrozen(freezeOrder(rows, next));
     // Sorting is a view of the loaded rows: the URL records it without asking the server again.
     const params = new URLSearchParams(window.location.search);
-    const first = s[0];
-    if (first) params.set("sort", `${first.id}.${first.desc ? "desc" : "asc"}`);
-    else params.delete("sort");
+    params.set("sort", activeSortParam(next));
     window.history.replaceState(null, "", `?${params.toString()}`);
+  };
+  // The table's headers choose a sort too; its own row model is off (manual), the order is ours.
+  const sorting: SortingState = [{ id: sort.key, desc: sort.desc }];
+  const fromHeaders = (s: SortingState) => {
+    const first = s[0];
+    choose(first ? parseActiveSort(`${first.id}.${first.desc ? "desc" : "asc"}`) : parseActiveSort(null));
   };
 
   if (rows.length === 0) return empty;
   return (
     <>
+      <div className="mb-3 flex justify-end">
+        <ActiveSortSelect sort={sort} onChange={choose} />
+      </div>
       <div className="hidden min-[641px]:block">
-        <RequestTable rows={rows} sorting={sorting} onSortingChange={changeSorting} />
+        <RequestTable rows={ordered} sorting={sorting} onSortingChange={fromHeaders} />
       </div>
       <ul className="flex flex-col gap-3 min-[641px]:hidden" data-testid="request-cards">
-        {rows.map((r) => (
+        {ordered.map((r) => (
           <RequestCard key={r.id} r={r} />
         ))}
       </ul>

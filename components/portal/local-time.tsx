@@ -33,6 +33,17 @@ function subscribeClock(listener: () => void) {
   };
 }
 
+/** The page's shared clock (ticks every 30 s); null during server render and hydration. */
+export function useNow(): number | null {
+  const hydrated = useHydrated();
+  const clock = useSyncExternalStore(
+    subscribeClock,
+    () => now,
+    () => 0,
+  );
+  return hydrated ? Math.max(clock, Date.now()) : null;
+}
+
 const dateTime: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
 const dateOnly: Intl.DateTimeFormatOptions = { dateStyle: "medium" };
 

@@ -1,11 +1,12 @@
 import type { PortalRequest } from "@/lib/requests/transfer";
-import { formatDuration, formatPercent, formatSpeed } from "@/lib/portal/format";
+import { formatEta } from "@/lib/domain/durations";
+import { formatPercent, formatSpeed } from "@/lib/portal/format";
 
 /** Size-weighted progress with speed and ETA, shown only while something downloads. */
 export function ProgressBar({ request }: { request: Pick<PortalRequest, "progress" | "transfer" | "title"> }) {
   if (request.progress === null) return null;
   const speed = formatSpeed(request.transfer?.speed ?? null);
-  const eta = request.transfer?.etaSeconds;
+  const eta = formatEta(request.transfer?.etaSeconds);
   return (
     <div className="min-w-32">
       <div
@@ -21,7 +22,7 @@ export function ProgressBar({ request }: { request: Pick<PortalRequest, "progres
       <p className="mt-1 text-xs text-slate-700 tabular-nums dark:text-slate-300">
         {formatPercent(request.progress)}
         {speed ? ` · ${speed}` : ""}
-        {eta !== null && eta !== undefined ? ` · ${formatDuration(eta)} left` : ""}
+        {eta ? ` · ${eta}` : ""}
       </p>
     </div>
   );

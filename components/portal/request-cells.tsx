@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { attentionLabel } from "@/lib/domain/attention";
 import { describeEpisodeCounts } from "@/lib/portal/format";
 import type { PortalRequest } from "@/lib/requests/transfer";
-import { AttentionBadge } from "./stage-badge";
+import { AttentionNote } from "./attention-note";
 
 export function TitleLink({ r }: { r: PortalRequest }) {
   return (
@@ -24,7 +23,7 @@ export function EpisodeCounts({ r }: { r: PortalRequest }) {
 
 export function Attention({ r }: { r: PortalRequest }) {
   if (!r.attention) return null;
-  return <AttentionBadge label={attentionLabel[r.attention.kind]} reason={r.attention.reason} />;
+  return <AttentionNote attention={r.attention} />;
 }
 
 export const typeLabel = { movie: "Movie", tv: "TV" } as const;

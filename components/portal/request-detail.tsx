@@ -6,7 +6,7 @@ import type { LiveUpdate } from "@/lib/live/types";
 import { jellyfinItemUrl } from "@/lib/portal/links";
 import type { PortalDownload, PortalEpisode, PortalRequest, PortalTimelineEntry } from "@/lib/requests/transfer";
 import { AttentionBox } from "./attention-box";
-import { EpisodeGrid } from "./episode-grid";
+import { AirDate, EpisodeGrid } from "./episode-grid";
 import { Icon } from "./icon";
 import { mergeDownloads, mergeEpisodes } from "./live-merge";
 import { LocalTime } from "./local-time";
@@ -47,7 +47,7 @@ function EpisodeNotes({ episodes, listKnown }: { episodes: PortalEpisode[]; list
     <>
       {next ? (
         <p className="mb-2 text-sm text-slate-700 dark:text-slate-300" data-testid="next-airs">
-          Next episode airs <LocalTime iso={next} mode="date" />
+          Next episode airs <AirDate airDate={next} />
         </p>
       ) : null}
       {listKnown ? null : (
@@ -112,7 +112,7 @@ export function RequestDetail({ initial, seq, jellyfinUrl }: Props) {
         <h2 id="steps-heading" className="mb-3 text-lg font-semibold">
           Steps
         </h2>
-        <Stepper stage={r.stage} isAnime={r.isAnime} stageTimes={r.stageTimes} />
+        <Stepper stage={r.stage} isAnime={r.isAnime} stageTimes={r.stageTimes} createdAt={r.createdAt} />
       </section>
       {r.mediaType === "tv" ? (
         <section aria-labelledby="episodes-heading">
@@ -131,7 +131,7 @@ export function RequestDetail({ initial, seq, jellyfinUrl }: Props) {
         <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
           Timeline
         </h2>
-        <Timeline entries={timeline} />
+        <Timeline entries={timeline} mediaType={r.mediaType} />
       </section>
     </article>
   );

@@ -102,6 +102,8 @@ export function RequestTable({
     data: rows,
     getRowId: (r) => String(r.id),
     state: { sorting },
+    // Rows come ordered (attention pinned, a stable order live updates do not reshuffle); headers only choose.
+    manualSorting: true,
     onSortingChange: (updater) => onSortingChange(typeof updater === "function" ? updater(sorting) : updater),
   });
   return (

@@ -25,18 +25,3 @@ export function StageBadge({ stage }: { stage: Stage }) {
     </span>
   );
 }
-
-export function AttentionBadge({ label, reason }: { label: string; reason: string }) {
-  return (
-    <span
-      title={reason}
-      className={`inline-flex max-w-full items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${toneClasses.warning}`}
-    >
-      <Icon name="alert" className="size-3.5" />
-      <span className="truncate">
-        {label}
-        <span className="sr-only">: {reason}</span>
-      </span>
-    </span>
-  );
-}

@@ -1,5 +1,6 @@
 import { stagePresentation } from "@/lib/domain/presentation";
 import type { Stage } from "@/lib/domain/stages";
+import { stepTimes } from "@/lib/domain/step-times";
 import { flowSteps, stepState } from "@/lib/portal/flow";
 import { Icon } from "./icon";
 import { LocalTime } from "./local-time";
@@ -13,11 +14,15 @@ const stateLook = {
   todo: { circle: "bg-slate-200 text-slate-700 dark:bg-slate-800 dark:text-slate-300", word: "not yet" },
 } as const;
 
-/** The flow's steps with when each was reached; anime flows include Shoko's matching step. */
-export function Stepper({ stage, isAnime, stageTimes }: { stage: Stage; isAnime: boolean; stageTimes: Partial<Record<Stage, string>> }) {
+type Props = { stage: Stage; isAnime: boolean; stageTimes: Partial<Record<Stage, string>>; createdAt: string };
+
+/** The flow's steps with when each was reached (every reached step has a time); anime flows include Shoko's matching step. */
+export function Stepper({ stage, isAnime, stageTimes, createdAt }: Props) {
+  const steps = flowSteps(isAnime);
+  const times = stepTimes(steps, (step) => stepState(step, stage) !== "todo", stageTimes, createdAt);
   return (
     <ol className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-0" aria-label="Progress through the pipeline">
-      {flowSteps(isAnime).map((step, i) => {
+      {steps.map((step, i) => {
         const state = stepState(step, stage);
         const look = stateLook[state];
         const p = stagePresentation[step];
@@ -35,8 +40,8 @@ export function Stepper({ stage, isAnime, stageTimes }: { stage: Stage; isAnime:
             <span className="text-sm">
               <span className="font-medium">{p.label}</span>
               <span className="sr-only"> ({look.word})</span>
-              <span className="block text-xs text-slate-700 dark:text-slate-300">
-                <LocalTime iso={stageTimes[step] ?? null} />
+              <span className="block text-xs text-slate-700 dark:text-slate-300" data-testid="step-time">
+                <LocalTime iso={times[step] ?? null} />
               </span>
             </span>
           </li>

@@ -83,6 +83,13 @@ export const requestDetailSchema = requestSchema
         message: z.string(),
         requestId: z.number().int().nullable(),
         downloadHash: z.string().nullable(),
+        episodes: z
+          .array(z.object({ seasonNumber: z.number().int(), episodeNumber: z.number().int() }))
+          .nullable()
+          .meta({ description: "The episodes the event was about; null when it does not say (a movie, an older row)." }),
+        facts: z
+          .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]))
+          .meta({ description: "Plain facts recorded with the event (release name, download hash, Jellyfin item id, …)." }),
       }),
     ),
   })

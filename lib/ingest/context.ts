@@ -8,6 +8,7 @@ import { enqueueOutbox, type OutboxMessage } from "@/db/queries/outbox";
 import { episodeKey, settle, type EpisodeState, type RequestState } from "@/lib/domain/request-state";
 import type { DomainEvent, Source } from "@/lib/domain/events";
 import type { Stage } from "@/lib/domain/stages";
+import { PROGRESS_EVENT } from "@/lib/domain/timeline";
 
 export type AppliedEntry = { requestId: number; event: string; stage: Stage };
 
@@ -103,11 +104,15 @@ export function record(
   ctx.applied.push({ requestId: loaded.row.id, event: entry.event, stage: after });
 }
 
-/** True when the delivery changed the request: a timeline line about it, a new fact, or a changed episode. */
+/**
+ * True when the delivery changed the request: a timeline line about it, a new fact, or a changed episode.
+ * A progress tick alone is not a change of the request (its numbers live on the download row): "updated"
+ * means the last real change, not the last poll.
+ */
 function touched(ctx: ApplyContext, { row, state, patch }: Loaded): boolean {
   return (
     Object.keys(patch).length > 0 ||
-    ctx.timeline.some((t) => t.requestId === row.id) ||
+    ctx.timeline.some((t) => t.requestId === row.id && t.event !== PROGRESS_EVENT) ||
     [...state.episodes.values()].some((e) => e.changed) ||
     state.stage !== row.stage ||
     state.ownStage !== row.ownStage ||

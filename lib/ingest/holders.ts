@@ -25,6 +25,9 @@ export async function signalDownloadHolders(
     if (state.mediaType === "movie") signalOwn(state, signal);
     else signalEpisodes(state, held, signal, ctx.now);
     const which = held.length > 0 ? describeEpisodes(held) : state.mediaType === "movie" ? "the movie" : "the release";
-    record(ctx, loaded, line(which));
+    const written = line(which);
+    // The episodes themselves, so the story can fold lines about neighbouring episodes into one.
+    const episodes = held.map((e) => ({ seasonNumber: e.seasonNumber, episodeNumber: e.episodeNumber }));
+    record(ctx, loaded, held.length > 0 ? { ...written, data: { ...written.data, episodes } } : written);
   }
 }

@@ -1,17 +1,7 @@
 import { formatBytes } from "@/lib/domain/describe";
 import type { Stage } from "@/lib/domain/stages";
 
-/** "12 min", "1 h 5 min", "3 d 2 h": for ETAs and time to available. */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min`;
-  const h = Math.floor(m / 60);
-  if (h < 24) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
-  const d = Math.floor(h / 24);
-  return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
-}
+export { formatDuration } from "@/lib/domain/durations";
 
 export function formatSpeed(bytesPerSecond: number | null): string | null {
   const b = formatBytes(bytesPerSecond);

@@ -2,6 +2,7 @@ import type { DownloadRow, EpisodeRow, RequestRow, TimelineRow } from "@/db/sche
 import { weightedProgress } from "@/lib/domain/aggregate";
 import { safeImageUrl } from "@/lib/domain/image-url";
 import type { Stage } from "@/lib/domain/stages";
+import { storyFacts } from "@/lib/domain/timeline-words";
 
 const downloadingStages: ReadonlySet<Stage> = new Set<Stage>(["grabbing", "downloading"]);
 
@@ -97,6 +98,8 @@ export function presentTimelineEvent(t: TimelineRow) {
     message: t.message,
     requestId: t.requestId,
     downloadHash: typeof hash === "string" ? hash : null,
+    /** What the story folds and words lines from: the episodes the row is about and its plain facts. */
+    ...storyFacts(t.data),
   };
 }
 

@@ -47,6 +47,8 @@ function signalItems(loaded: Awaited<ReturnType<typeof loadRequests>>[number], e
   signalEpisodes(state, e.episodes, signal, ctx.now, { downloadHash: e.downloadId });
 }
 
+const episodeNumbers = (e: ArrEvent) => e.episodes.map((ep) => ({ seasonNumber: ep.seasonNumber, episodeNumber: ep.episodeNumber }));
+
 function what(e: ArrEvent): string {
   return e.episodes.length > 0 ? describeEpisodes(e.episodes) : e.media.mediaType === "movie" ? "the movie" : "the series";
 }
@@ -73,12 +75,21 @@ export async function applyGrab(ctx: ApplyContext, e: ReleaseGrabbedEvent): Prom
   // A torrent the client already finished (its "finished" call came first) skips straight to downloaded.
   signalItems(loaded, e, alreadyComplete ? "download_completed" : "grabbed", ctx);
 
-  const details = [e.release.quality, e.release.indexer, formatBytes(e.release.size)].filter(Boolean).join(", ");
-  const upgrade = loaded.row.stage === "available" ? "an upgrade for " : "";
+  // The release's own name and the hash are facts for the details, not words for the sentence.
+  const details = [e.release.quality, formatBytes(e.release.size)].filter(Boolean).join(", ");
+  const isUpgrade = loaded.row.stage === "available";
   record(ctx, loaded, {
     event: "release.grabbed",
-    message: `${service[e.source]} grabbed ${upgrade}${what(e)}${e.release.title ? `: ${e.release.title}` : ""}${details ? ` (${details})` : ""}`,
-    data: { downloadId: e.downloadId, episodes: e.episodes.length },
+    message: `${service[e.source]} grabbed ${isUpgrade ? "an upgrade for " : ""}${what(e)}${details ? ` (${details})` : ""}`,
+    data: {
+      downloadId: e.downloadId,
+      episodes: episodeNumbers(e),
+      release: e.release.title,
+      quality: e.release.quality,
+      indexer: e.release.indexer,
+      size: e.release.size,
+      upgrade: isUpgrade,
+    },
   });
 }
 
@@ -123,7 +134,7 @@ export async function applyImport(ctx: ApplyContext, e: ReleaseImportedEvent): P
       downloadId: e.downloadId,
       paths: e.paths,
       upgrade: e.isUpgrade,
-      episodes: e.episodes.map((ep) => ({ seasonNumber: ep.seasonNumber, episodeNumber: ep.episodeNumber })),
+      episodes: episodeNumbers(e),
     },
   });
 }
@@ -147,6 +158,6 @@ export async function applyImportBlocked(ctx: ApplyContext, e: ImportBlockedEven
   record(ctx, loaded, {
     event: "import.blocked",
     message: `${service[e.source]} could not import ${what(e)}: ${e.reason}`,
-    data: { downloadId: e.downloadId },
+    data: { downloadId: e.downloadId, episodes: episodeNumbers(e), reason: e.reason },
   });
 }

@@ -29,7 +29,7 @@ export async function applyDownloadCompleted(ctx: ApplyContext, e: DownloadCompl
 
   await signalDownloadHolders(ctx, download, "download_completed", (which) => ({
     event: "download.completed",
-    message: `Download of ${which} finished${e.name ? `: ${e.name}` : ""}`,
-    data: { hash: e.hash },
+    message: `Finished downloading ${which}`,
+    data: { hash: e.hash, release: e.name },
   }));
 }

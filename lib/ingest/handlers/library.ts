@@ -35,7 +35,7 @@ async function applyMovie(ctx: ApplyContext, item: LibraryItem, requests: Reques
     signalOwn(loaded.state, "seen_in_library");
     loaded.patch = { ...loaded.patch, jellyfinItemId: item.itemId };
     ctx.outbox.push({ name: "tracker/library.item_seen", payload: { requestId: loaded.row.id } });
-    record(ctx, loaded, { event: "library.item_added", message: "In Jellyfin and ready to watch", data: { itemId: item.itemId } });
+    record(ctx, loaded, { event: "library.item_added", message: "The movie is in Jellyfin and ready to watch", data: { itemId: item.itemId } });
   }
   return targets.length > 0;
 }
@@ -78,8 +78,8 @@ async function applyEpisode(ctx: ApplyContext, item: LibraryItem): Promise<boole
     ctx.outbox.push({ name: "tracker/library.item_seen", payload: { requestId: loaded.row.id } });
     record(ctx, loaded, {
       event: "library.item_added",
-      message: `${describeEpisodes(mine)} is in Jellyfin and ready to watch`,
-      data: { itemId: item.itemId },
+      message: `${describeEpisodes(mine)} ${mine.length > 1 ? "are" : "is"} in Jellyfin and ready to watch`,
+      data: { itemId: item.itemId, episodes: mine.map((e) => ({ seasonNumber: e.seasonNumber, episodeNumber: e.episodeNumber })) },
     });
   }
   return true;

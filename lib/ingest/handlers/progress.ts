@@ -2,23 +2,10 @@ import "server-only";
 import { findDownload, updateDownload } from "@/db/queries/downloads";
 import { lockIdentityKeys } from "@/db/queries/locks";
 import { PROGRESS_EVENT } from "@/lib/domain/timeline";
-import { formatBytes } from "@/lib/domain/describe";
+import { describeTransfer } from "@/lib/domain/timeline-words";
 import type { DownloadProgressEvent } from "@/lib/domain/events";
 import type { ApplyContext } from "../context";
 import { signalDownloadHolders } from "../holders";
-
-function formatEta(seconds: number | null): string | null {
-  if (seconds === null) return null;
-  if (seconds < 90) return "less than 2 min left";
-  if (seconds < 5400) return `about ${Math.round(seconds / 60)} min left`;
-  return `about ${Math.round(seconds / 3600)} h left`;
-}
-
-export function describeProgress(e: Pick<DownloadProgressEvent, "progress" | "speed" | "etaSeconds">): string {
-  const percent = `${Math.floor(e.progress * 100)} %`;
-  const speed = e.speed && e.speed > 0 ? `${formatBytes(e.speed)}/s` : "no data flowing";
-  return [percent, speed, formatEta(e.etaSeconds)].filter(Boolean).join(", ");
-}
 
 /**
  * The download client reports a torrent still in progress. The row gets the live numbers and every item it
@@ -50,7 +37,7 @@ export async function applyDownloadProgress(ctx: ApplyContext, e: DownloadProgre
 
   await signalDownloadHolders(ctx, download, "download_progress", (which) => ({
     event: PROGRESS_EVENT,
-    message: `Downloading ${which}: ${describeProgress(e)}`,
+    message: `Downloading ${which}: ${describeTransfer(e)}`,
     data: { hash: e.hash, progress: e.progress, speed: e.speed, etaSeconds: e.etaSeconds, state: e.clientState },
   }));
 }

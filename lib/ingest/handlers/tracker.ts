@@ -43,8 +43,13 @@ export async function applyAvailabilityConfirmed(ctx: ApplyContext, e: Availabil
   const itemId = state.mediaType === "movie" ? e.itemId : (e.seriesItemId ?? loaded.row.jellyfinItemId);
   if (itemId) loaded.patch = { ...loaded.patch, jellyfinItemId: itemId };
   ctx.outbox.push({ name: "tracker/library.item_seen", payload: { requestId: e.requestId } });
-  const what = e.episodes.length > 0 ? describeEpisodes(e.episodes) : "It";
-  record(ctx, loaded, { event: "library.verified", message: `${what} found in Jellyfin (${e.how}) and ready to watch`, data: { itemId: e.itemId } });
+  // How it was found ("by tmdb 603") is a fact for the details; the sentence says what it means.
+  const what = e.episodes.length > 0 ? `${describeEpisodes(e.episodes)} ${e.episodes.length > 1 ? "are" : "is"}` : "The movie is";
+  record(ctx, loaded, {
+    event: "library.verified",
+    message: `${what} in Jellyfin and ready to watch`,
+    data: { itemId: e.itemId, how: e.how, episodes: e.episodes.map((ep) => ({ seasonNumber: ep.seasonNumber, episodeNumber: ep.episodeNumber })) },
+  });
 }
 
 /** Shoko matched the imported file: the items wait on Shokofin now, and verification can start. */
@@ -67,6 +72,6 @@ export async function applyAnimeMatched(ctx: ApplyContext, e: AnimeMatchedEvent)
   record(ctx, loaded, {
     event: "anime.matched",
     message: `Shoko matched ${what}; waiting for Shokofin to show it in Jellyfin`,
-    data: { fileId: e.fileId, path: e.path },
+    data: { fileId: e.fileId, path: e.path, episodes: e.episodes.map((ep) => ({ seasonNumber: ep.seasonNumber, episodeNumber: ep.episodeNumber })) },
   });
 }
