@@ -27,7 +27,8 @@ export default defineConfig({
     command: "node tests/e2e/serve.mjs",
     url: `${e2e.baseURL}/api/health`,
     env: serverEnv(),
-    timeout: 300_000,
+    // The build is part of the start: minutes on a busy 2-core machine.
+    timeout: 900_000,
     reuseExistingServer: false,
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     stdout: "ignore",
