@@ -4,7 +4,6 @@ import {
   createColumnHelper,
   createSortedRowModel,
   rowSortingFeature,
-  sortFn_alphanumeric,
   sortFn_basic,
   sortFn_text,
   tableFeatures,
@@ -13,80 +12,35 @@ import {
 } from "@tanstack/react-table";
 import { stageRank } from "@/lib/domain/stages";
 import type { PortalRequest } from "@/lib/requests/transfer";
-import { LocalTime } from "./local-time";
-import { Poster } from "./poster";
-import { ProgressBar } from "./progress";
-import { Attention, EpisodeCounts, TitleLink, typeLabel } from "./request-cells";
-import { StageBadge } from "./stage-badge";
+import { RequestCard } from "./request-card";
 
 const features = tableFeatures({
   rowSortingFeature,
   sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, text: sortFn_text, basic: sortFn_basic },
+  sortFns: { text: sortFn_text, basic: sortFn_basic },
 });
 const helper = createColumnHelper<typeof features, PortalRequest>();
 
+/** What the wide-screen list can be sorted by; each is a column of the sorted row model. */
 const columns = helper.columns([
-  helper.display({
-    id: "poster",
-    header: () => <span className="sr-only">Poster</span>,
-    cell: ({ row }) => <Poster url={row.original.posterUrl} mediaType={row.original.mediaType} />,
-  }),
-  helper.accessor((r) => r.title, { id: "title", header: "Title", sortFn: "text", cell: ({ row }) => <TitleLink r={row.original} /> }),
-  helper.accessor((r) => r.mediaType, { id: "type", header: "Type", sortFn: "text", cell: ({ row }) => typeLabel[row.original.mediaType] }),
-  helper.accessor((r) => r.requestedBy ?? "", {
-    id: "requester",
-    header: "Requested by",
-    sortFn: "text",
-    cell: ({ row }) => row.original.requestedBy ?? "—",
-  }),
-  helper.accessor((r) => stageRank[r.stage], {
-    id: "stage",
-    header: "Stage",
-    sortFn: "basic",
-    cell: ({ row }) => (
-      <div className="flex flex-col items-start gap-1">
-        <StageBadge stage={row.original.stage} />
-        <EpisodeCounts r={row.original} />
-      </div>
-    ),
-  }),
-  helper.accessor((r) => r.progress ?? -1, {
-    id: "progress",
-    header: "Progress",
-    sortFn: "basic",
-    cell: ({ row }) => <ProgressBar request={row.original} />,
-  }),
-  helper.accessor((r) => (r.attention ? 1 : 0), {
-    id: "attention",
-    header: "Attention",
-    sortFn: "basic",
-    cell: ({ row }) => <Attention r={row.original} />,
-  }),
-  helper.accessor((r) => Date.parse(r.updatedAt), {
-    id: "updated",
-    header: "Updated",
-    sortFn: "basic",
-    cell: ({ row }) => <LocalTime iso={row.original.updatedAt} mode="relative" />,
-  }),
+  helper.accessor((r) => r.title, { id: "title", header: "Title", sortFn: "text" }),
+  helper.accessor((r) => r.mediaType, { id: "type", header: "Type", sortFn: "text" }),
+  helper.accessor((r) => r.requestedBy ?? "", { id: "requester", header: "Requested by", sortFn: "text" }),
+  helper.accessor((r) => stageRank[r.stage], { id: "stage", header: "Stage", sortFn: "basic" }),
+  helper.accessor((r) => r.progress ?? -1, { id: "progress", header: "Progress", sortFn: "basic" }),
+  helper.accessor((r) => (r.attention ? 1 : 0), { id: "attention", header: "Attention", sortFn: "basic" }),
+  helper.accessor((r) => Date.parse(r.updatedAt), { id: "updated", header: "Updated", sortFn: "basic" }),
 ]);
 
 export const sortableColumns = ["title", "type", "requester", "stage", "progress", "attention", "updated"] as const;
 
-const ariaSort = { asc: "ascending", desc: "descending" } as const;
+/** Cards on the first screen load their posters at once; the rest when scrolled near. */
+const EAGER_CARDS = 12;
 
-/** Arrow keys move between rows: Tab alone would walk through every link of every row. */
-function moveRowFocus(event: React.KeyboardEvent<HTMLTableSectionElement>) {
-  if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
-  const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>("a[data-row-link]")];
-  const index = links.findIndex((l) => l === document.activeElement || l.closest("tr")?.contains(document.activeElement));
-  const next = links[index + (event.key === "ArrowDown" ? 1 : -1)];
-  if (next) {
-    event.preventDefault();
-    next.focus();
-  }
-}
-
+/**
+ * The wide-screen active list: a grid of poster cards under a sort bar (the sorting the URL records). Arrow
+ * keys are not needed here: Tab walks one link per card.
+ */
 export function RequestTable({
   rows,
   sorting,
@@ -104,45 +58,35 @@ export function RequestTable({
     state: { sorting },
     onSortingChange: (updater) => onSortingChange(typeof updater === "function" ? updater(sorting) : updater),
   });
+  const [header] = table.getHeaderGroups();
   return (
-    <table className="w-full border-collapse text-left text-sm" data-testid="request-table">
-      <caption className="sr-only">Active requests. Column headers sort; arrow keys move between rows.</caption>
-      <thead className="border-b border-slate-300 text-xs text-slate-700 uppercase dark:border-slate-700 dark:text-slate-300">
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id}>
-            {group.headers.map((header) => {
-              const sorted = header.column.getIsSorted();
-              return (
-                <th key={header.id} scope="col" className="px-2 py-2 font-semibold" aria-sort={sorted ? ariaSort[sorted] : undefined}>
-                  {header.column.getCanSort() ? (
-                    <button
-                      type="button"
-                      onClick={header.column.getToggleSortingHandler()}
-                      className="inline-flex items-center gap-1 rounded uppercase hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
-                    >
-                      <table.FlexRender header={header} />
-                      <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
-                    </button>
-                  ) : (
-                    <table.FlexRender header={header} />
-                  )}
-                </th>
-              );
-            })}
-          </tr>
+    <div data-testid="request-table">
+      <fieldset className="mb-4 flex flex-wrap items-center gap-1.5 text-caption">
+        <legend className="float-left mr-1 text-ink-muted">Sort by</legend>
+        {header?.headers.map((h) => {
+          const sorted = h.column.getIsSorted();
+          return (
+            <button
+              key={h.id}
+              type="button"
+              aria-pressed={sorted !== false}
+              onClick={h.column.getToggleSortingHandler()}
+              className={`inline-flex items-center gap-1 rounded-full border px-3 py-1 ${
+                sorted ? "border-accent bg-accent text-on-accent" : "border-line-strong text-ink hover:bg-raised"
+              }`}
+            >
+              <table.FlexRender header={h} />
+              {sorted ? <span className="sr-only">{sorted === "asc" ? ", ascending" : ", descending"}</span> : null}
+              <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}</span>
+            </button>
+          );
+        })}
+      </fieldset>
+      <ul className="grid grid-cols-[repeat(auto-fill,minmax(11rem,1fr))] gap-4 xl:grid-cols-[repeat(auto-fill,minmax(12.5rem,1fr))]">
+        {table.getRowModel().rows.map((row, i) => (
+          <RequestCard key={row.id} r={row.original} eager={i < EAGER_CARDS} />
         ))}
-      </thead>
-      <tbody onKeyDown={moveRowFocus}>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id} data-request-id={row.id} className="border-b border-slate-200 align-middle dark:border-slate-800">
-            {row.getAllCells().map((cell) => (
-              <td key={cell.id} className="px-2 py-2">
-                <table.FlexRender cell={cell} />
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      </ul>
+    </div>
   );
 }

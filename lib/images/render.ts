@@ -1,0 +1,37 @@
+import "server-only";
+import sharp from "sharp";
+import { imageRatio, imageWidths, type ImageVariant } from "@/lib/portal/image-src";
+
+export type ImageFormat = "avif" | "webp" | "jpeg";
+
+export const formatType: Record<ImageFormat, string> = { avif: "image/avif", webp: "image/webp", jpeg: "image/jpeg" };
+
+/** The best format the browser says it takes (its Accept header); JPEG for any other. */
+export function pickFormat(accept: string | null): ImageFormat {
+  const text = accept ?? "";
+  if (/image\/avif/i.test(text)) return "avif";
+  if (/image\/webp/i.test(text)) return "webp";
+  return "jpeg";
+}
+
+/** No upstream picture is larger than this many pixels; anything bigger is refused before it is decoded. */
+const MAX_INPUT_PIXELS = 40_000_000;
+
+/**
+ * Resizes to the variant's frame (cover, centred) and encodes. `blur`: a poster standing in for a missing
+ * backdrop is blurred into a soft background instead of being stretched sharp.
+ */
+export async function renderImage(
+  input: Buffer,
+  { variant, format, blur }: { variant: ImageVariant; format: ImageFormat; blur: boolean },
+): Promise<Buffer> {
+  const width = imageWidths[variant];
+  const height = Math.round(width * imageRatio[variant]);
+  let pipeline = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" })
+    .rotate()
+    .resize({ width, height, fit: "cover", position: "attention", withoutEnlargement: false });
+  if (blur) pipeline = pipeline.blur(24).modulate({ brightness: 0.8 });
+  if (format === "avif") return pipeline.avif({ quality: 50, effort: 2 }).toBuffer();
+  if (format === "webp") return pipeline.webp({ quality: 72 }).toBuffer();
+  return pipeline.jpeg({ quality: 78, mozjpeg: true }).toBuffer();
+}
