@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { PageMessage } from "@/components/chrome/page-message";
-import { SessionWatch } from "@/components/chrome/session-watch";
 import { SiteHeader } from "@/components/site-header";
 
 export const metadata: Metadata = { title: "Page not found" };
@@ -10,7 +9,6 @@ export default function NotFound() {
   return (
     <>
       <SiteHeader />
-      <SessionWatch />
       <main id="main">
         <PageMessage code="404" title="This page does not exist">
           <p>The link may be mistyped, or the page has moved.</p>

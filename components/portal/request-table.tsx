@@ -1,46 +1,54 @@
 "use client";
 
-import {
-  createColumnHelper,
-  createSortedRowModel,
-  rowSortingFeature,
-  sortFn_basic,
-  sortFn_text,
-  tableFeatures,
-  useTable,
-  type SortingState,
-} from "@tanstack/react-table";
+import type { SortingState } from "@tanstack/react-table";
 import { stageRank } from "@/lib/domain/stages";
 import type { PortalRequest } from "@/lib/requests/transfer";
 import { RequestCard } from "./request-card";
 
-const features = tableFeatures({
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { text: sortFn_text, basic: sortFn_basic },
-});
-const helper = createColumnHelper<typeof features, PortalRequest>();
-
-/** What the wide-screen list can be sorted by; each is a column of the sorted row model. */
-const columns = helper.columns([
-  helper.accessor((r) => r.title, { id: "title", header: "Title", sortFn: "text" }),
-  helper.accessor((r) => r.mediaType, { id: "type", header: "Type", sortFn: "text" }),
-  helper.accessor((r) => r.requestedBy ?? "", { id: "requester", header: "Requested by", sortFn: "text" }),
-  helper.accessor((r) => stageRank[r.stage], { id: "stage", header: "Stage", sortFn: "basic" }),
-  helper.accessor((r) => r.progress ?? -1, { id: "progress", header: "Progress", sortFn: "basic" }),
-  helper.accessor((r) => (r.attention ? 1 : 0), { id: "attention", header: "Attention", sortFn: "basic" }),
-  helper.accessor((r) => Date.parse(r.updatedAt), { id: "updated", header: "Updated", sortFn: "basic" }),
-]);
-
 export const sortableColumns = ["title", "type", "requester", "stage", "progress", "attention", "updated"] as const;
+type SortColumn = (typeof sortableColumns)[number];
+
+/**
+ * What the wide-screen list can be sorted by. Text sorts A→Z first, everything else largest first. A plain
+ * comparator rather than a table library: the active page's script budget has no room for one.
+ */
+const sortBy: Record<SortColumn, { label: string; firstDesc: boolean; key: (r: PortalRequest) => string | number }> = {
+  title: { label: "Title", firstDesc: false, key: (r) => r.title.toLocaleLowerCase() },
+  type: { label: "Type", firstDesc: false, key: (r) => r.mediaType },
+  requester: { label: "Requested by", firstDesc: false, key: (r) => (r.requestedBy ?? "").toLocaleLowerCase() },
+  stage: { label: "Stage", firstDesc: true, key: (r) => stageRank[r.stage] },
+  progress: { label: "Progress", firstDesc: true, key: (r) => r.progress ?? -1 },
+  attention: { label: "Attention", firstDesc: true, key: (r) => (r.attention ? 1 : 0) },
+  updated: { label: "Updated", firstDesc: true, key: (r) => Date.parse(r.updatedAt) },
+};
+
+const isSortColumn = (id: string): id is SortColumn => (sortableColumns as readonly string[]).includes(id);
+
+export function sortRequests(rows: readonly PortalRequest[], sorting: SortingState): PortalRequest[] {
+  const first = sorting[0];
+  if (!first || !isSortColumn(first.id)) return [...rows];
+  const { key } = sortBy[first.id];
+  const direction = first.desc ? -1 : 1;
+  return rows
+    .map((r, index) => ({ r, index, k: key(r) }))
+    .sort((a, b) => {
+      const order = typeof a.k === "string" && typeof b.k === "string" ? a.k.localeCompare(b.k) : Number(a.k) - Number(b.k);
+      return order * direction || a.index - b.index;
+    })
+    .map((x) => x.r);
+}
+
+/** A click on the current column flips it; on another column it starts text A→Z, numbers largest first. */
+function nextSorting(current: SortingState, column: SortColumn): SortingState {
+  const active = current[0];
+  if (active?.id === column) return [{ id: column, desc: !active.desc }];
+  return [{ id: column, desc: sortBy[column].firstDesc }];
+}
 
 /** Cards on the first screen load their posters at once; the rest when scrolled near. */
 const EAGER_CARDS = 12;
 
-/**
- * The wide-screen active list: a grid of poster cards under a sort bar (the sorting the URL records). Arrow
- * keys are not needed here: Tab walks one link per card.
- */
+/** The wide-screen active list: a grid of poster cards under a sort bar (the sorting the URL records). */
 export function RequestTable({
   rows,
   sorting,
@@ -50,41 +58,33 @@ export function RequestTable({
   sorting: SortingState;
   onSortingChange: (s: SortingState) => void;
 }) {
-  const table = useTable({
-    features,
-    columns,
-    data: rows,
-    getRowId: (r) => String(r.id),
-    state: { sorting },
-    onSortingChange: (updater) => onSortingChange(typeof updater === "function" ? updater(sorting) : updater),
-  });
-  const [header] = table.getHeaderGroups();
+  const active = sorting[0];
   return (
     <div data-testid="request-table">
       <fieldset className="mb-4 flex flex-wrap items-center gap-1.5 text-caption">
         <legend className="float-left mr-1 text-ink-muted">Sort by</legend>
-        {header?.headers.map((h) => {
-          const sorted = h.column.getIsSorted();
+        {sortableColumns.map((column) => {
+          const on = active?.id === column;
           return (
             <button
-              key={h.id}
+              key={column}
               type="button"
-              aria-pressed={sorted !== false}
-              onClick={h.column.getToggleSortingHandler()}
+              aria-pressed={on}
+              onClick={() => onSortingChange(nextSorting(sorting, column))}
               className={`inline-flex items-center gap-1 rounded-full border px-3 py-1 ${
-                sorted ? "border-accent bg-accent text-on-accent" : "border-line-strong text-ink hover:bg-raised"
+                on ? "border-accent bg-accent text-on-accent" : "border-line-strong text-ink hover:bg-raised"
               }`}
             >
-              <table.FlexRender header={h} />
-              {sorted ? <span className="sr-only">{sorted === "asc" ? ", ascending" : ", descending"}</span> : null}
-              <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}</span>
+              {sortBy[column].label}
+              {on ? <span className="sr-only">{active.desc ? ", descending" : ", ascending"}</span> : null}
+              <span aria-hidden="true">{on ? (active.desc ? "▼" : "▲") : ""}</span>
             </button>
           );
         })}
       </fieldset>
-      <ul className="grid grid-cols-[repeat(auto-fill,minmax(11rem,1fr))] gap-4 xl:grid-cols-[repeat(auto-fill,minmax(12.5rem,1fr))]">
-        {table.getRowModel().rows.map((row, i) => (
-          <RequestCard key={row.id} r={row.original} eager={i < EAGER_CARDS} />
+      <ul className="grid grid-cols-[repeat(auto-fill,minmax(10.5rem,1fr))] gap-4">
+        {sortRequests(rows, sorting).map((r, i) => (
+          <RequestCard key={r.id} r={r} eager={i < EAGER_CARDS} />
         ))}
       </ul>
     </div>

@@ -1,5 +1,7 @@
 import { imageRatio, imageWidths, type ImageVariant } from "@/lib/portal/image-src";
 
+const font = "system-ui,-apple-system,Segoe UI,Roboto,sans-serif";
+
 const escapeXml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] ?? c);
 
@@ -12,7 +14,8 @@ export function titleInitial(title: string): string {
 
 /**
  * The artwork shown when there is none or its host cannot be reached: a dark panel with the title's initial
- * and what it is. Served by the image route as SVG, so the <img> always loads and never shows a broken icon.
+ * and what it is (a backdrop is the panel alone: the poster in front of it carries the initial). Served by
+ * the image route as SVG, so the <img> always loads and never shows a broken icon.
  */
 export function placeholderSvg({ variant, title, mediaType }: { variant: ImageVariant; title: string; mediaType: "movie" | "tv" }): string {
   const width = imageWidths[variant];
@@ -23,7 +26,11 @@ export function placeholderSvg({ variant, title, mediaType }: { variant: ImageVa
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
 <defs><linearGradient id="g" x1="0" y1="0" x2="0.6" y2="1"><stop offset="0" stop-color="#2a2f3a"/><stop offset="1" stop-color="#15171c"/></linearGradient></defs>
 <rect width="${width}" height="${height}" fill="url(#g)"/>
-<text x="50%" y="${variant === "backdrop" ? "52%" : "48%"}" text-anchor="middle" dominant-baseline="middle" font-family="system-ui,-apple-system,Segoe UI,Roboto,sans-serif" font-size="${initialSize}" font-weight="600" fill="#8ab4ff" fill-opacity="0.75">${escapeXml(titleInitial(title))}</text>
-${variant === "backdrop" ? "" : `<text x="50%" y="${Math.round(height * 0.8)}" text-anchor="middle" font-family="system-ui,-apple-system,Segoe UI,Roboto,sans-serif" font-size="${labelSize}" letter-spacing="2" fill="#b3b9c5">${label}</text>`}
+${
+  variant === "backdrop"
+    ? ""
+    : `<text x="50%" y="48%" text-anchor="middle" dominant-baseline="middle" font-family="${font}" font-size="${initialSize}" font-weight="600" fill="#8ab4ff" fill-opacity="0.75">${escapeXml(titleInitial(title))}</text>
+<text x="50%" y="${Math.round(height * 0.8)}" text-anchor="middle" font-family="${font}" font-size="${labelSize}" letter-spacing="2" fill="#b3b9c5">${label}</text>`
+}
 </svg>`;
 }
