@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { currentTheme } from "@/lib/theme/current";
 import { SignOutButton } from "./chrome/sign-out-button";
@@ -20,8 +19,7 @@ const visibleLinks = (viewer: Viewer | null) => navLinks.filter((l) => !l.adminO
 /**
  * The one header of every signed-in page: where to go, who is signed in, the theme, sign-out. Admin links show
  * for admins only. `status` is the portal's live indicator (absent on pages that do not stream).
- * Links prefetch only when hovered or tapped: the header is on every page and prefetching all of it on each
- * load costs a phone more than it saves.
+ * Links are plain anchors (see docs/design.md, "Budgets"): each page is one server render, nothing is prefetched.
  */
 export async function SiteHeader({ status }: { status?: React.ReactNode }) {
   const viewer = await getViewer();
@@ -29,21 +27,17 @@ export async function SiteHeader({ status }: { status?: React.ReactNode }) {
   return (
     <header className="sticky top-0 z-20 border-b border-line bg-canvas/90 backdrop-blur supports-[backdrop-filter]:bg-canvas/75">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2.5 sm:px-6">
-        <Link href="/" prefetch={false} className="flex items-center gap-2 text-title font-semibold tracking-tight text-ink">
+        <a href="/" className="flex items-center gap-2 text-title font-semibold tracking-tight text-ink">
           <img src="/icon.svg" alt="" width={24} height={24} className="size-6" />
           Status Tracker
-        </Link>
+        </a>
         <nav aria-label="Main" className="order-last w-full overflow-x-auto sm:order-none sm:w-auto">
           <ul className="flex gap-1 text-body">
             {visibleLinks(viewer).map((link) => (
               <li key={link.href}>
-                <Link
-                  href={link.href}
-                  prefetch={false}
-                  className="block rounded-md px-2.5 py-1.5 whitespace-nowrap text-ink-muted hover:bg-raised hover:text-ink"
-                >
+                <a href={link.href} className="block rounded-md px-2.5 py-1.5 whitespace-nowrap text-ink-muted hover:bg-raised hover:text-ink">
                   {link.label}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>

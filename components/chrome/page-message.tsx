@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 /** The calm full-width message of the 404 and error pages: what happened, and a way on. */
 export function PageMessage({ code, title, children, action }: { code: string; title: string; children: React.ReactNode; action?: React.ReactNode }) {
   return (
@@ -9,9 +7,9 @@ export function PageMessage({ code, title, children, action }: { code: string; t
       <div className="mt-3 text-body text-ink-muted">{children}</div>
       <div className="mt-6 flex flex-wrap justify-center gap-3">
         {action}
-        <Link href="/" className="rounded-md bg-accent px-4 py-2 font-medium text-on-accent hover:opacity-90">
+        <a href="/" className="rounded-md bg-accent px-4 py-2 font-medium text-on-accent hover:opacity-90">
           Back to active requests
-        </Link>
+        </a>
       </div>
     </section>
   );
