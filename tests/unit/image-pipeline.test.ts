@@ -112,7 +112,8 @@ describe("fetching an image source", () => {
 describe("rendering", () => {
   it("resizes to the view's frame in the format the browser takes", async () => {
     const table: [string | null, "avif" | "webp" | "jpeg"][] = [
-      ["image/avif,image/webp,image/apng,*/*", "avif"],
+      ["image/avif,image/webp,image/apng,*/*", "webp"],
+      ["image/avif,*/*", "avif"],
       ["image/webp,*/*", "webp"],
       ["*/*", "jpeg"],
       [null, "jpeg"],
