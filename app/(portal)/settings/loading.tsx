@@ -1,5 +1,5 @@
 import { LoadingSkeleton } from "@/components/chrome/loading-skeleton";
 
-export default function PortalLoading() {
+export default function SettingsLoading() {
   return <LoadingSkeleton />;
 }
