@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { currentTheme } from "@/lib/theme/current";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,17 +12,16 @@ export const metadata: Metadata = {
 export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,
-  colorScheme: "light dark",
-  themeColor: [
-    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
-    { media: "(prefers-color-scheme: dark)", color: "#0b1020" },
-  ],
+  colorScheme: "dark light",
+  themeColor: "#101114",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+/** The theme is rendered by the server (cookie, else the member's stored choice, else dark): no flash on load. */
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const { theme } = await currentTheme();
   return (
-    <html lang="en">
-      <body className="min-h-dvh bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">{children}</body>
+    <html lang="en" data-theme={theme}>
+      <body className="min-h-dvh bg-canvas text-body text-ink antialiased">{children}</body>
     </html>
   );
 }

@@ -543,3 +543,12 @@ export const signInFailures = pgTable(
 
 export type AuthSessionRow = typeof authSessions.$inferSelect;
 export type SignInFailureRow = typeof signInFailures.$inferSelect;
+
+// ── Member preferences: how each signed-in person wants the portal to look ──
+
+/** One row per member who changed a preference (lower-case name key, as notify_members); none = the defaults. */
+export const memberPreferences = pgTable("member_preferences", {
+  nameKey: text("name_key").primaryKey(),
+  theme: text("theme").$type<"dark" | "light">().notNull(),
+  updatedAt: updatedAt(),
+});

@@ -104,6 +104,24 @@ const envSchema = z
     /** Jellyseerr's REST API: the sweep reads recent requests, so a lost Jellyseerr webhook is recovered too. */
     JELLYSEERR_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     JELLYSEERR_API_KEY: optionalString,
+    /** Where the tracker keeps files of its own (the image cache under image-cache/). */
+    DATA_DIR: z.string().trim().min(1).default("./.data"),
+    /** The poster and backdrop cache's size limit; the least recently shown images go first past it. */
+    IMAGE_CACHE_MB: z.coerce.number().int().min(1).max(100_000).default(256),
+    /**
+     * Hosts posters and backdrops may come from, besides the configured services (Jellyfin, Jellyseerr,
+     * Sonarr, Radarr, Shoko): a comma list of host names, or host:port.
+     */
+    IMAGE_HOSTS: z
+      .string()
+      .trim()
+      .default("image.tmdb.org")
+      .transform((text) =>
+        text
+          .split(",")
+          .map((h) => h.trim().toLowerCase())
+          .filter(Boolean),
+      ),
     INTEGRATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     // Workflows: the live poller, the fallback sweep and the wait before looking Jellyfin up ourselves.
     POLL_INTERVAL_SECONDS: z.coerce.number().min(1).max(300).default(3),

@@ -10,14 +10,14 @@ export default async function PortalLayout({ children }: { children: React.React
     <LiveProvider>
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-slate-900"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-30 focus:rounded focus:bg-surface focus:p-2"
       >
         Skip to content
       </a>
       <SiteHeader status={<LiveIndicator />} />
       <FailingChannelsBanner viewer={await getViewer()} />
       <ServiceWorkerRegister />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-4">
+      <main id="main" className="mx-auto max-w-7xl px-4 py-5 sm:px-6">
         {children}
       </main>
     </LiveProvider>

@@ -10,7 +10,7 @@ function SubmitButton() {
     <button
       type="submit"
       disabled={pending}
-      className="w-full rounded-lg bg-slate-900 px-4 py-3 text-base font-semibold text-white disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900"
+      className="w-full rounded-lg bg-accent px-4 py-3 text-base font-semibold text-on-accent disabled:opacity-60"
     >
       {pending ? "Signing in…" : "Sign in"}
     </button>
@@ -22,7 +22,7 @@ function SubmitButton() {
  * password travels only in the request body. Errors come back as `?code=` on the sign-in page.
  */
 export function LoginForm({ callbackUrl, error }: Props) {
-  const input = "w-full rounded-lg border border-slate-300 bg-white px-3 py-3 text-base dark:border-slate-700 dark:bg-slate-900";
+  const input = "w-full rounded-lg border border-line-strong bg-canvas px-3 py-3 text-base text-ink";
   return (
     <form action={signInAction} className="space-y-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />

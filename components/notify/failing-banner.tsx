@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { connection } from "next/server";
 import { getDb } from "@/db/client";
 import { listFailingChannelsForViewer } from "@/db/queries/notify-channels";
@@ -17,9 +16,9 @@ export async function FailingChannelsBanner({ viewer }: { viewer: Viewer | null 
     >
       {failing.length === 1 ? "A notification channel keeps failing" : `${failing.length} notification channels keep failing`}:{" "}
       {failing[0]?.lastError ?? ""}{" "}
-      <Link href="/settings" className="underline">
+      <a href="/settings" className="underline">
         Check your notification settings
-      </Link>
+      </a>
     </div>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import type { SortingState } from "@tanstack/react-table";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type ActiveSort, activeSortParam, freezeOrder, isNoticeableChange, orderActive, parseActiveSort } from "@/lib/domain/active-order";
 import type { LiveUpdate } from "@/lib/live/types";
@@ -80,13 +79,6 @@ export function ActiveRequests({ initial, seq, filters, viewerNames, sort: sortP
     params.set("sort", activeSortParam(next));
     window.history.replaceState(null, "", `?${params.toString()}`);
   };
-  // The table's headers choose a sort too; its own row model is off (manual), the order is ours.
-  const sorting: SortingState = [{ id: sort.key, desc: sort.desc }];
-  const fromHeaders = (s: SortingState) => {
-    const first = s[0];
-    choose(first ? parseActiveSort(`${first.id}.${first.desc ? "desc" : "asc"}`) : parseActiveSort(null));
-  };
-
   if (rows.length === 0) return empty;
   return (
     <>
@@ -94,7 +86,7 @@ export function ActiveRequests({ initial, seq, filters, viewerNames, sort: sortP
         <ActiveSortSelect sort={sort} onChange={choose} />
       </div>
       <div className="hidden min-[641px]:block">
-        <RequestTable rows={ordered} sorting={sorting} onSortingChange={fromHeaders} />
+        <RequestTable rows={ordered} />
       </div>
       <ul className="flex flex-col gap-3 min-[641px]:hidden" data-testid="request-cards">
         {ordered.map((r) => (

@@ -44,7 +44,7 @@ export function HistoryTable({ rows }: { rows: PortalRequest[] }) {
           {rows.map((r) => (
             <tr key={r.id} className="border-b border-slate-200 dark:border-slate-800">
               <td className="px-2 py-2">
-                <Poster url={r.posterUrl} mediaType={r.mediaType} />
+                <Poster r={r} />
               </td>
               <td className="px-2 py-2">
                 <TitleLink r={r} />
@@ -65,7 +65,7 @@ export function HistoryTable({ rows }: { rows: PortalRequest[] }) {
       <ul className="flex flex-col gap-3 min-[641px]:hidden">
         {rows.map((r) => (
           <li key={r.id} className="flex min-w-0 gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
-            <Poster url={r.posterUrl} mediaType={r.mediaType} />
+            <Poster r={r} />
             <div className="flex min-w-0 flex-col gap-1">
               <TitleLink r={r} />
               <p className="text-xs text-slate-700 dark:text-slate-300">

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { stagePresentation } from "@/lib/domain/presentation";
 import type { LiveUpdate } from "@/lib/live/types";
+import { onSignOutElsewhere, signInPageFor } from "@/lib/portal/session-channel";
 import { LiveStore, type LiveStatus } from "./live-store";
 
 const LiveContext = createContext<LiveStore | null>(null);
@@ -28,7 +29,15 @@ export function LiveProvider({ children }: { children: React.ReactNode }) {
   // Children subscribe in their own effects, which run first: by now the oldest seq on screen is known.
   useEffect(() => {
     store.start();
-    return () => store.stop();
+    // Signed out in another tab: this tab's stream ends at once and it shows the sign-in page.
+    const unwatch = onSignOutElsewhere(() => {
+      store.stop();
+      window.location.replace(signInPageFor(window.location));
+    });
+    return () => {
+      unwatch();
+      store.stop();
+    };
   }, [store]);
   return (
     <LiveContext value={store}>

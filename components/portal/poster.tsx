@@ -1,28 +1,53 @@
-"use client";
+import { imageRatio, imageSrc, imageWidths, type ImageVariant } from "@/lib/portal/image-src";
+import type { PortalRequest } from "@/lib/requests/transfer";
 
-import { useState } from "react";
-import { safeImageUrl } from "@/lib/domain/image-url";
-import { Icon } from "./icon";
+type Subject = Pick<PortalRequest, "posterUrl" | "mediaType" | "title"> & { jellyfinItemId?: string | null };
 
-/** In the browser, a poster on this site's own origin is refused too (rows stored before the rule, any path). */
-function shownUrl(url: string | null): string | null {
-  const safe = safeImageUrl(url);
-  if (!safe || typeof window === "undefined") return safe;
-  return new URL(safe).origin === window.location.origin ? null : safe;
-}
+const frame: Record<ImageVariant, string> = {
+  thumb: "w-16",
+  card: "",
+  poster: "",
+  backdrop: "w-full",
+};
 
-/** A poster thumbnail; the media type's icon when there is none or the poster host cannot be reached. */
-export function Poster({ url, mediaType, size = "sm" }: { url: string | null; mediaType: "movie" | "tv"; size?: "sm" | "lg" }) {
-  const [failed, setFailed] = useState(false);
-  const box = size === "lg" ? "w-32 h-48" : "w-10 h-15";
-  const src = shownUrl(url);
-  if (!src || failed) {
-    return (
-      <div className={`${box} flex shrink-0 items-center justify-center rounded bg-slate-200 text-slate-600 dark:bg-slate-800 dark:text-slate-300`}>
-        <Icon name={mediaType === "tv" ? "tv" : "film"} className={size === "lg" ? "size-10" : "size-5"} />
-      </div>
-    );
-  }
-  // A plain img: posters come from upstream hosts that next/image would each need configured for.
-  return <img src={src} alt="" loading="lazy" onError={() => setFailed(true)} className={`${box} shrink-0 rounded object-cover`} />;
+/**
+ * A poster (or backdrop) from this app's image route: the resized artwork, from the cache when the LAN has no
+ * internet, or a designed placeholder with the title's initial. Either way the server-rendered <img> loads:
+ * there is no broken-image state to recover from after hydration. Decorative: the title is always beside it.
+ */
+export function Poster({
+  r,
+  variant = "thumb",
+  eager = false,
+  className = "",
+}: {
+  r: Subject;
+  variant?: ImageVariant;
+  /** For the first screenful: loads at once instead of when scrolled near. */
+  eager?: boolean;
+  className?: string;
+}) {
+  const width = imageWidths[variant];
+  const subject = { url: r.posterUrl, itemId: r.jellyfinItemId, title: r.title, mediaType: r.mediaType };
+  // A card is a 64 px thumbnail in the phone list and about 220 px wide in the desktop grid: the browser picks.
+  const responsive =
+    variant === "card"
+      ? {
+          srcSet: `${imageSrc("thumb", subject)} ${imageWidths.thumb}w, ${imageSrc("card", subject)} ${imageWidths.card}w`,
+          sizes: "(min-width: 641px) 220px, 64px",
+        }
+      : {};
+  return (
+    <img
+      src={imageSrc(variant, subject)}
+      {...responsive}
+      alt=""
+      width={width}
+      height={Math.round(width * imageRatio[variant])}
+      loading={eager ? "eager" : "lazy"}
+      decoding="async"
+      data-poster
+      className={`${frame[variant]} shrink-0 bg-raised object-cover ${variant === "backdrop" ? "aspect-backdrop" : "aspect-poster rounded-md"} ${className}`}
+    />
+  );
 }

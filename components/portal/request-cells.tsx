@@ -1,18 +1,21 @@
-import Link from "next/link";
 import { describeEpisodeCounts } from "@/lib/portal/format";
 import type { PortalRequest } from "@/lib/requests/transfer";
 import { AttentionNote } from "./attention-note";
 
+/**
+ * A plain anchor, not next/link: the link runtime would take a third of the active page's script budget, and a
+ * fresh server render of a page on the LAN is as quick as a client transition (docs/design.md, "Budgets").
+ */
 export function TitleLink({ r }: { r: PortalRequest }) {
   return (
-    <Link
+    <a
       href={`/requests/${r.id}`}
       data-row-link
       className="font-medium text-slate-900 underline-offset-2 hover:underline focus-visible:underline dark:text-slate-50"
     >
       {r.title}
       {r.year ? <span className="font-normal text-slate-600 dark:text-slate-400"> ({r.year})</span> : null}
-    </Link>
+    </a>
   );
 }
 

@@ -75,64 +75,77 @@ export function RequestDetail({ initial, seq, jellyfinUrl }: Props) {
   const watchable = r.stage === "available" || r.stage === "partially_available" || (r.episodeCounts?.available ?? 0) > 0;
   const itemId = r.jellyfinItemId ?? episodes.find((e) => e.jellyfinItemId)?.jellyfinItemId ?? null;
   return (
-    <article className="flex flex-col gap-6">
-      <div className="flex flex-col gap-4 sm:flex-row">
-        <Poster url={r.posterUrl} mediaType={r.mediaType} size="lg" />
-        <div className="flex min-w-0 flex-col gap-2">
-          <h1 className="text-2xl font-semibold break-words">
-            {r.title}
-            {r.year ? <span className="font-normal text-slate-600 dark:text-slate-400"> ({r.year})</span> : null}
-          </h1>
-          <div className="flex flex-wrap items-center gap-2" data-testid="detail-stage">
-            <StageBadge stage={r.stage} />
-            <span className="text-sm text-slate-700 dark:text-slate-300">{stagePresentation[r.stage].description}</span>
-            {r.removed ? (
-              <span className="text-sm text-slate-700 dark:text-slate-300" data-testid="removed-by">
-                by {r.removed.by}, <LocalTime iso={r.removed.at} />
-              </span>
+    <article className="flex flex-col gap-8">
+      <header className="relative isolate overflow-hidden rounded-card border border-line bg-surface" data-testid="detail-hero">
+        <Poster r={r} variant="backdrop" eager className="absolute inset-0 -z-10 h-full opacity-60" />
+        <div className="absolute inset-0 -z-10 bg-linear-to-t from-surface via-surface/85 to-surface/30" aria-hidden="true" />
+        <div className="flex flex-col gap-5 p-4 pt-16 sm:flex-row sm:items-end sm:p-6 sm:pt-28">
+          <Poster r={r} variant="poster" eager className="w-32 rounded-lg shadow-card ring-1 ring-line sm:w-48" />
+          <div className="flex min-w-0 flex-col gap-2">
+            <h1 className="text-display font-semibold tracking-tight break-words">
+              {r.title}
+              {r.year ? <span className="font-normal text-ink-muted"> ({r.year})</span> : null}
+            </h1>
+            <div className="flex flex-wrap items-center gap-2" data-testid="detail-stage">
+              <StageBadge stage={r.stage} />
+              <span className="text-body text-ink-muted">{stagePresentation[r.stage].description}</span>
+              {r.removed ? (
+                <span className="text-body text-ink-muted" data-testid="removed-by">
+                  by {r.removed.by}, <LocalTime iso={r.removed.at} />
+                </span>
+              ) : null}
+            </div>
+            <EpisodeCounts r={r} />
+            <ProgressBar request={r} />
+            {watchable && jellyfinUrl && itemId ? (
+              <a
+                href={jellyfinItemUrl(jellyfinUrl, itemId)}
+                data-testid="watch-link"
+                className="mt-1 inline-flex w-fit items-center gap-2 rounded-md bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800"
+              >
+                <Icon name="play" />
+                Watch in Jellyfin
+              </a>
             ) : null}
           </div>
-          <EpisodeCounts r={r} />
-          <ProgressBar request={r} />
-          <RequestMeta r={r} />
-          {watchable && jellyfinUrl && itemId ? (
-            <a
-              href={jellyfinItemUrl(jellyfinUrl, itemId)}
-              data-testid="watch-link"
-              className="inline-flex w-fit items-center gap-2 rounded-md bg-emerald-700 px-4 py-2 font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700"
-            >
-              <Icon name="play" />
-              Watch in Jellyfin
-            </a>
-          ) : null}
         </div>
+      </header>
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <div className="flex min-w-0 flex-col gap-8">
+          {r.attention ? <AttentionBox attention={r.attention} /> : null}
+          <section aria-labelledby="steps-heading">
+            <h2 id="steps-heading" className="mb-3 text-title font-semibold">
+              Steps
+            </h2>
+            <Stepper stage={r.stage} isAnime={r.isAnime} stageTimes={r.stageTimes} createdAt={r.createdAt} />
+          </section>
+          {r.mediaType === "tv" ? (
+            <section aria-labelledby="episodes-heading">
+              <h2 id="episodes-heading" className="mb-3 text-title font-semibold">
+                Episodes
+              </h2>
+              <EpisodeNotes episodes={episodes} listKnown={r.episodeListKnown === true} />
+              {episodes.length > 0 ? (
+                <EpisodeGrid episodes={episodes} downloads={downloads} />
+              ) : (
+                <p className="text-sm text-slate-700 dark:text-slate-300">No episodes are known yet: they appear once Sonarr picks a release.</p>
+              )}
+            </section>
+          ) : null}
+          <section aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading" className="mb-3 text-title font-semibold">
+              Timeline
+            </h2>
+            <Timeline entries={timeline} mediaType={r.mediaType} />
+          </section>
+        </div>
+        <aside
+          aria-label="About this request"
+          className="flex flex-col gap-3 self-start rounded-card border border-line bg-surface p-4 lg:sticky lg:top-20"
+        >
+          <RequestMeta r={r} />
+        </aside>
       </div>
-      {r.attention ? <AttentionBox attention={r.attention} /> : null}
-      <section aria-labelledby="steps-heading">
-        <h2 id="steps-heading" className="mb-3 text-lg font-semibold">
-          Steps
-        </h2>
-        <Stepper stage={r.stage} isAnime={r.isAnime} stageTimes={r.stageTimes} createdAt={r.createdAt} />
-      </section>
-      {r.mediaType === "tv" ? (
-        <section aria-labelledby="episodes-heading">
-          <h2 id="episodes-heading" className="mb-3 text-lg font-semibold">
-            Episodes
-          </h2>
-          <EpisodeNotes episodes={episodes} listKnown={r.episodeListKnown === true} />
-          {episodes.length > 0 ? (
-            <EpisodeGrid episodes={episodes} downloads={downloads} />
-          ) : (
-            <p className="text-sm text-slate-700 dark:text-slate-300">No episodes are known yet: they appear once Sonarr picks a release.</p>
-          )}
-        </section>
-      ) : null}
-      <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
-          Timeline
-        </h2>
-        <Timeline entries={timeline} mediaType={r.mediaType} />
-      </section>
     </article>
   );
 }

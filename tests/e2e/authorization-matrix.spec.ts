@@ -110,6 +110,7 @@ const matrix: Record<string, Check[]> = {
     actionApi("/api/requests/999999/deletion", '{"services":["tracker"]}'),
   ],
   "/api/summary": [readApi("/api/summary")],
+  "/api/images/[variant]": [sessionApi("/api/images/thumb?title=Andor&type=tv")],
   "/api/openapi.json": [readApi("/api/openapi.json")],
   "/api/docs": [sessionApi("/api/docs")],
   "/admin/deletions": [adminPage("/admin/deletions")],

@@ -41,5 +41,7 @@ export function serverEnv(): Record<string, string> {
     NEXT_TELEMETRY_DISABLED: "1",
     // The loopback push service of tests/e2e/notifications.spec.ts presents this certificate.
     NOTIFY_PUSH_CA_FILE: "tests/fixtures/tls/push-service.pem",
+    // Posters in the design tests come from loopback hosts on any port (one serving, one refusing connections).
+    IMAGE_HOSTS: "image.tmdb.org,localhost",
   };
 }

@@ -1,0 +1,5 @@
+import { LoadingSkeleton } from "@/components/chrome/loading-skeleton";
+
+export default function SettingsLoading() {
+  return <LoadingSkeleton />;
+}

@@ -1,0 +1,263 @@
+import { mkdirSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import sharp from "sharp";
+import { jellyseerr, radarrGrab } from "../helpers/payloads";
+import { e2e } from "./env";
+import { post, randomHash, signedInContext, test, unique, waitForLive } from "./support";
+
+/**
+ * The portal's look, in one pass over every page: at a phone's and a laptop's size, in both themes, each page
+ * is scanned by axe (WCAG 2.1 A and AA) and no image on it is broken, with posters whose host refuses
+ * connections. SCREENSHOTS=1 also writes the screenshots docs/design.md shows.
+ */
+const sizes = [
+  { name: "phone", width: 390, height: 844 },
+  { name: "desktop", width: 1440, height: 900 },
+] as const;
+const themes = ["dark", "light"] as const;
+const screenshotDir = path.join(process.cwd(), "docs/screenshots");
+const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+let posterHost: Server;
+let livePoster: string;
+let deadPoster: string;
+const seeded = { movie: 0, show: 0, plain: 0 };
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+test.beforeAll(async () => {
+  const png = await sharp({ create: { width: 600, height: 900, channels: 3, background: "#2d4a7a" } })
+    .png()
+    .toBuffer();
+  posterHost = createServer((_req, res) => res.writeHead(200, { "content-type": "image/png" }).end(png));
+  // Dual-stack, so `localhost` reaches it whichever address it resolves to first.
+  await new Promise<void>((resolve) => posterHost.listen(0, resolve));
+  livePoster = `http://localhost:${(posterHost.address() as AddressInfo).port}/poster.png`;
+  deadPoster = `http://localhost:${await freePort()}/unreachable.jpg`;
+
+  const id = unique();
+  const withImage = (body: Record<string, unknown>, image: string | null) => ({ ...body, image: image ?? "" });
+  // A screenful and more of movies whose poster host refuses connections (as TMDB does on a LAN without internet).
+  for (let i = 0; i < 14; i++) {
+    const [applied] = await post(
+      "jellyseerr",
+      withImage(
+        jellyseerr("MEDIA_AUTO_APPROVED", { requestId: id + i, tmdbId: 400_000 + ((id + i) % 100_000), subject: `Offline Poster ${i} (2020)` }),
+        deadPoster,
+      ),
+    );
+    if (i === 0) seeded.movie = applied?.requestId ?? 0;
+  }
+  const tvdbId = 450_000 + (id % 10_000);
+  const [show] = await post(
+    "jellyseerr",
+    withImage(
+      jellyseerr("MEDIA_AUTO_APPROVED", {
+        requestId: id + 20,
+        mediaType: "tv",
+        tvdbId,
+        tmdbId: tvdbId,
+        seasons: [1],
+        subject: "Cached Poster Show (2023)",
+      }),
+      livePoster,
+    ),
+  );
+  seeded.show = show?.requestId ?? 0;
+  const [plain] = await post(
+    "jellyseerr",
+    withImage(jellyseerr("MEDIA_PENDING", { requestId: id + 21, tmdbId: 480_000 + (id % 10_000), subject: "No Poster At All (2024)" }), null),
+  );
+  seeded.plain = plain?.requestId ?? 0;
+  await post("radarr", radarrGrab({ hash: randomHash(), tmdbId: 400_000 + (id % 100_000), title: "Offline Poster 0" }));
+});
+
+test.afterAll(() => new Promise<void>((resolve) => posterHost.close(() => resolve())));
+
+/** Every image on the page loaded and has pixels: lazy ones are asked to load now, then all are awaited. */
+async function expectNoBrokenImages(page: Page, label: string): Promise<void> {
+  await page.evaluate(() => {
+    for (const img of document.querySelectorAll("img")) img.loading = "eager";
+  });
+  await page.waitForFunction(() => [...document.images].every((img) => img.complete), undefined, { timeout: 15_000 });
+  const images = await page.evaluate(() => [...document.images].map((img) => ({ src: img.currentSrc || img.src, width: img.naturalWidth })));
+  expect(
+    images.filter((i) => i.width === 0),
+    `${label}: images without pixels`,
+  ).toEqual([]);
+  // Posters never point the browser at an upstream host: only this app's image route (and its own icon).
+  expect(
+    images.filter((i) => !new URL(i.src).pathname.startsWith("/api/images/") && new URL(i.src).pathname !== "/icon.svg"),
+    label,
+  ).toEqual([]);
+}
+
+test("every page at phone and desktop size, dark and light: no axe violation, no broken image", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const pages = [
+    { name: "active", path: "/" },
+    { name: "history", path: "/history" },
+    { name: "detail-movie", path: `/requests/${seeded.movie}` },
+    { name: "detail-tv", path: `/requests/${seeded.show}` },
+    { name: "settings", path: "/settings" },
+    { name: "not-found", path: "/no-such-page" },
+    { name: "login", path: "/login" },
+  ];
+  const context = await signedInContext(browser, {});
+  const page = await context.newPage();
+  if (process.env.SCREENSHOTS === "1") mkdirSync(screenshotDir, { recursive: true });
+  // One load per page, rendered dark by the server; light is what the header's toggle switches to in place.
+  await context.addCookies([{ name: "st-theme", value: "dark", url: e2e.baseURL }]);
+  for (const p of pages) {
+    await page.setViewportSize({ width: sizes[0].width, height: sizes[0].height });
+    await page.goto(p.path);
+    await expect(page.locator("html"), p.name).toHaveAttribute("data-theme", "dark");
+    if (p.name !== "login" && p.name !== "not-found") await waitForLive(page);
+    for (const theme of themes) {
+      await page.evaluate((t) => {
+        document.documentElement.dataset.theme = t;
+      }, theme);
+      for (const size of sizes) {
+        const label = `${p.name} ${size.name} ${theme}`;
+        await page.setViewportSize({ width: size.width, height: size.height });
+        await expectNoBrokenImages(page, label);
+        const { violations } = await new AxeBuilder({ page }).withTags(wcag).analyze();
+        expect(
+          violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+          label,
+        ).toEqual([]);
+        if (process.env.SCREENSHOTS === "1") {
+          await page.evaluate(() => window.scrollTo(0, 0));
+          await page.screenshot({ path: path.join(screenshotDir, `${p.name}-${size.width}x${size.height}-${theme}.jpg`), type: "jpeg", quality: 72 });
+        }
+      }
+    }
+  }
+  await context.close();
+});
+
+test("a poster seen once is served by the app, resized, in the browser's best format", async ({ page }) => {
+  const response = await page.request.get(`/api/images/card?src=${encodeURIComponent(livePoster)}&title=Cached&type=tv`, {
+    headers: { accept: "image/avif,image/webp,*/*" },
+  });
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("image/webp");
+  const meta = await sharp(await response.body()).metadata();
+  expect([meta.width, meta.height]).toEqual([400, 600]);
+  const offList = await page.request.get(`/api/images/card?src=${encodeURIComponent("http://example.com/p.jpg")}&title=Elsewhere`);
+  expect(offList.headers()["content-type"]).toBe("image/svg+xml");
+});
+
+test("the theme toggle switches at once and is remembered for the member on another device", async ({ page, browser }) => {
+  await page.goto("/history");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", /dark|light/);
+  const before = await page.locator("html").getAttribute("data-theme");
+  const after = before === "dark" ? "light" : "dark";
+  const saved = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/history"));
+  await page.getByTestId("theme-toggle").click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", after);
+  await saved;
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", after);
+
+  // A new browser has no cookie: the server renders the member's stored choice from the first byte.
+  const other = await signedInContext(browser, {});
+  const response = await other.request.get("/history");
+  expect(await response.text()).toContain(`data-theme="${after}"`);
+  await other.close();
+  // Back to the default for the tests after this one.
+  await page.getByTestId("theme-toggle").click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", before ?? "dark");
+});
+
+test("the login page names the app and the account to use; unknown pages get the styled 404 with the header", async ({ browser, page }) => {
+  const anonymous = await browser.newContext({ baseURL: e2e.baseURL });
+  const login = await anonymous.newPage();
+  await login.goto("/login");
+  await expect(login.getByText("Status Tracker", { exact: true })).toBeVisible();
+  await expect(login.getByTestId("sign-in-account")).toContainText("Jellyfin account");
+  await anonymous.close();
+
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This page does not exist");
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+});
+
+test("/ ships at most 150 kB of compressed JavaScript and prefetches only links on screen", async ({ browser }) => {
+  const context = await signedInContext(browser, { viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const scripts: Promise<number>[] = [];
+  const prefetched = new Set<string>();
+  page.on("requestfinished", (request) => {
+    if (request.resourceType() === "script") scripts.push(request.sizes().then((s) => s.responseBodySize));
+  });
+  page.on("request", (request) => {
+    const headers = request.headers();
+    if (headers["next-router-prefetch"] || headers.purpose === "prefetch" || headers["sec-purpose"]?.includes("prefetch"))
+      prefetched.add(new URL(request.url()).pathname);
+  });
+  await page.goto("/");
+  await waitForLive(page);
+  const onScreen = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLAnchorElement>("a[href^='/']")]
+      .filter((a) => {
+        const box = a.getBoundingClientRect();
+        return box.bottom > 0 && box.top < window.innerHeight && box.width > 0;
+      })
+      .map((a) => new URL(a.href).pathname),
+  );
+  const offScreen = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLAnchorElement>("a[data-row-link]")]
+      .filter((a) => a.getBoundingClientRect().top >= window.innerHeight)
+      .map((a) => new URL(a.href).pathname),
+  );
+  expect(offScreen.length, "the list is longer than a screen").toBeGreaterThan(0);
+  // Whatever the page prefetches once it is idle (its links are plain anchors: nothing today) must be on screen.
+  await page.waitForLoadState("load");
+  let settled = -1;
+  await expect
+    .poll(
+      () => {
+        const stable = settled === prefetched.size;
+        settled = prefetched.size;
+        return stable;
+      },
+      { intervals: [1000] },
+    )
+    .toBe(true);
+
+  expect(
+    [...prefetched].filter((p) => !onScreen.includes(p)),
+    "prefetched but not on screen",
+  ).toEqual([]);
+  const bytes = (await Promise.all(scripts)).reduce((sum, n) => sum + n, 0);
+  console.log(`/ loads ${scripts.length} scripts, ${(bytes / 1000).toFixed(1)} kB compressed; prefetched ${prefetched.size} routes`);
+  expect(bytes).toBeLessThanOrEqual(150_000);
+  await context.close();
+});
+
+test("signing out in one tab ends the live stream in the others, which show the sign-in page", async ({ browser }) => {
+  const context = await signedInContext(browser, {});
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await first.goto("/");
+  await second.goto(`/requests/${seeded.show}`);
+  await waitForLive(first);
+  await waitForLive(second);
+  await first.getByTestId("sign-out").click();
+  await expect(first).toHaveURL(/\/login/);
+  await expect(second).toHaveURL(/\/login\?callbackUrl=%2Frequests%2F/);
+  await expect(second.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await context.close();
+});
