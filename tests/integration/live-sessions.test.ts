@@ -54,7 +54,7 @@ describe("GET /api/events at the HTTP server", () => {
     await new Promise((r) => server.close(r));
   });
 
-  it("is answered ahead of the server's own handler: 401 without a session, a stream of events with one", async () => {
+  it("is answered ahead of the server's own handler: 401 without a session, a stream of events with one, until sign-out", async () => {
     const other = await open(`${base}/api/eventsx`);
     expect(other.status).toBe(418);
 
@@ -74,8 +74,13 @@ describe("GET /api/events at the HTTP server", () => {
     await vi.waitFor(() => expect(stream.text()).toContain("retry:"));
     await postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: 71, tmdbId: 7100, subject: "Socket (2020)" }));
     await vi.waitFor(() => expect(stream.text()).toMatch(/^event: update$/m));
-    stream.close();
+
+    // Signed out: the open stream ends at the next session sweep, and the cookie opens no new one.
+    await endSession(sid);
     await stream.ended;
+    const after = await open(`${base}/api/events`, await cookieFor(sid));
+    await after.ended;
+    expect(after.status).toBe(401);
   });
 });
 
