@@ -154,8 +154,11 @@ export class LiveHub {
     try {
       const database = await this.ready;
       const existing = new Set(await listExistingAuthSessionIds({ db: database.db, ids: [...sessions] }));
-      for (const sid of sessions) if (!existing.has(sid)) forgetStreamSession(sid);
-      for (const c of [...this.clients]) if (c.client.session && !existing.has(c.client.session)) this.drop(c);
+      // Only sessions this read asked about: a client that connected meanwhile waits for the next sweep.
+      const ended = new Set([...sessions].filter((sid) => !existing.has(sid)));
+      if (ended.size === 0) return;
+      for (const sid of ended) forgetStreamSession(sid);
+      for (const c of [...this.clients]) if (c.client.session && ended.has(c.client.session)) this.drop(c);
     } catch (error) {
       log.warn("live session sweep failed", { error: error instanceof Error ? error.message : String(error) });
     } finally {
