@@ -44,6 +44,8 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 type Memory = { rss: number; heapUsed: number; external: number };
 type Figures = FanoutResult & {
+  /** One-minute load average just before the clients connected. */
+  load: number;
   connected: number;
   failures: string[];
   allConnectedMs: number;
@@ -125,6 +127,7 @@ async function measureApp(dir: string, seeded: boolean): Promise<Figures> {
       if (data)
         seqToKey.set(id, String((JSON.parse(data) as { request: { jellyseerrRequestId: number } | null }).request?.jellyseerrRequestId ?? -1));
     };
+    const load = loadavg()[0] ?? Number.NaN;
     const connected = await connectAll(`${base}/api/events`, cookie, CLIENTS, learn);
     await sleep(1_000);
     const rssIdle = treeRss(pid);
@@ -151,6 +154,7 @@ async function measureApp(dir: string, seeded: boolean): Promise<Figures> {
     for (const c of connected.clients) c.close();
     return {
       ...fanout,
+      load,
       connected: connected.clients.length,
       failures: connected.failures,
       allConnectedMs: connected.allConnectedMs,
@@ -186,6 +190,7 @@ async function measureFloor(): Promise<Figures> {
       const data = /^data: (.*)$/m.exec(frame)?.[1];
       if (data && !seqToKey.has(id)) seqToKey.set(id, String((JSON.parse(data) as { request: { key: number } }).request.key));
     };
+    const load = loadavg()[0] ?? Number.NaN;
     const connected = await connectAll(`${floor.url}/events`, floor.cookie, CLIENTS, learn);
     await sleep(1_000);
     const rssIdle = treeRss(floor.pid);
@@ -209,6 +214,7 @@ async function measureFloor(): Promise<Figures> {
     for (const c of connected.clients) c.close();
     return {
       ...fanout,
+      load,
       connected: connected.clients.length,
       failures: connected.failures,
       allConnectedMs: connected.allConnectedMs,
@@ -233,8 +239,6 @@ async function main() {
   if (!process.argv.includes("--no-build")) execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit" });
   const load = loadavg()[0]?.toFixed(2) ?? "?";
   const beforeDir = process.env.BENCH_BEFORE_DIR;
-  console.log("floor…");
-  const floor = await measureFloor();
   console.log("before…");
   const before = beforeDir
     ? await measureApp(path.resolve(beforeDir), false).catch((error: unknown) => {
@@ -242,6 +246,9 @@ async function main() {
         return null;
       })
     : null;
+  // The floor right before the app, so both see about the same load on a shared machine.
+  console.log("floor…");
+  const floor = await measureFloor();
   console.log("now…");
   const now = await measureApp(process.cwd(), true);
   const runs = [before, now, floor];
@@ -254,6 +261,7 @@ async function main() {
     "",
     "| measure | before | now | floor: bare Node SSE server | target |",
     "|---|---|---|---|---|",
+    row("machine load average (1 min) as the clients connected", (f) => f.load.toFixed(2), runs, ""),
     row(
       `clients that got a stream, of ${CLIENTS} opened at once`,
       (f) => `${f.connected}${f.failures.length > 0 ? ` (refused: ${f.failures.join(", ")})` : ""}`,
