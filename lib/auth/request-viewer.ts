@@ -34,12 +34,6 @@ export async function viewerFromRequest(request: HasHeaders): Promise<Viewer | n
   return toViewer(sid ? await liveSession(sid) : null);
 }
 
-export async function requireRequestViewer(request: HasHeaders): Promise<Viewer> {
-  const viewer = await viewerFromRequest(request);
-  if (!viewer) throw new AppError("unauthorized", "Sign in first");
-  return viewer;
-}
-
 /**
  * How long a live stream's connect may reuse a session row read for another connect. Every connect still decrypts
  * and verifies its own cookie; only the row is shared, so a page with many tabs, or many clients reconnecting at once
