@@ -276,6 +276,12 @@ async function main() {
       runs,
       "p99 ≤ 50 ms",
     ),
+    row(
+      "webhook answered → event at each client p50 / p95 / p99 / max (0 when the event came first)",
+      (f) => `${ms(f.afterAnswer.p50)} / ${ms(f.afterAnswer.p95)} / ${ms(f.afterAnswer.p99)} / ${ms(f.afterAnswer.max)}`,
+      runs,
+      "",
+    ),
     row("deliveries measured / missed", (f) => `${f.latency.n} / ${f.missed}`, runs, "0 missed"),
     row(`server RSS before clients / with ${CLIENTS} idle clients`, (f) => `${mb(f.rssBefore)} / ${mb(f.rssIdle)}`, runs, ""),
     row("memory per idle client after a full GC: RSS / JS heap + external", perClient, runs, "≤ 50 kB"),

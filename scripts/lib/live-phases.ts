@@ -34,7 +34,13 @@ export async function connectAll(url: string, cookie: string, n: number, learn: 
 
 export type Sent = { key: string; sent: number; answered: number };
 
-export type FanoutResult = { latency: ReturnType<typeof summary>; missed: number; events: number };
+export type FanoutResult = {
+  latency: ReturnType<typeof summary>;
+  /** From the moment the webhook's answer was read (0 when the event arrived first): the fan-out's own share. */
+  afterAnswer: ReturnType<typeof summary>;
+  missed: number;
+  events: number;
+};
 
 /**
  * Posts `count` events `gapMs` apart with `post` (which says when it sent and when it was answered, and the key
@@ -58,6 +64,7 @@ export async function measureFanout(
   }
   await new Promise((r) => setTimeout(r, 2_000));
   const latencies: number[] = [];
+  const afterAnswer: number[] = [];
   let missed = 0;
   for (const client of clients) {
     const got = new Map<string, number>();
@@ -68,8 +75,11 @@ export async function measureFanout(
     for (const [key, s] of sent) {
       const at = got.get(key);
       if (at === undefined) missed += 1;
-      else latencies.push(at - s.sent);
+      else {
+        latencies.push(at - s.sent);
+        afterAnswer.push(Math.max(0, at - s.answered));
+      }
     }
   }
-  return { latency: summary(latencies), missed, events: sent.size };
+  return { latency: summary(latencies), afterAnswer: summary(afterAnswer), missed, events: sent.size };
 }
