@@ -6,6 +6,9 @@ export async function register(): Promise<void> {
   // Before anything else: sign-in throttling needs the socket's address, which clients cannot forge.
   const { stampPeerAddresses } = await import("@/lib/http/peer-address");
   stampPeerAddresses();
+  // Live streams are answered ahead of Next, which would hold its request state for as long as each stays open.
+  const { serveLiveStreamsAtServer } = await import("@/lib/live/node-stream");
+  serveLiveStreamsAtServer();
   const { startWorkflows } = await import("@/lib/workflows/boot");
   await startWorkflows();
 }

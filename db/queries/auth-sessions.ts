@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, lt } from "drizzle-orm";
+import { eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "../client";
 import { authSessions, type AuthSessionRow } from "../schema";
 
@@ -15,6 +15,16 @@ export async function insertAuthSession({ db, values, staleBefore }: { db: Db; v
 export async function findAuthSession({ db, id }: { db: Db; id: string }): Promise<AuthSessionRow | null> {
   const [row] = await db.select().from(authSessions).where(eq(authSessions.id, id)).limit(1);
   return row ?? null;
+}
+
+/** Which of these sessions still exist: one read for every open live stream, however many there are. */
+export async function listExistingAuthSessionIds({ db, ids }: { db: Db; ids: readonly string[] }): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: authSessions.id })
+    .from(authSessions)
+    .where(inArray(authSessions.id, [...ids]));
+  return rows.map((r) => r.id);
 }
 
 /** Marks a session used now (sliding expiry) and, when given, records a freshly read administrator flag. */

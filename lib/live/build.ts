@@ -15,7 +15,7 @@ export type BuiltUpdate = { update: LiveUpdate; owner: Requester | null };
 const changedSince = <T extends { updatedAt: Date }>(rows: readonly T[], txAt: Date) => rows.filter((r) => r.updatedAt.getTime() >= txAt.getTime());
 
 /**
- * The update events for a batch of timeline rows: three queries for the whole batch, however many rows
+ * The update events for a batch of timeline rows: three queries, sent together, for the whole batch, however many rows
  * and requests it holds, so a burst of webhooks costs the same as one. Each event carries its request's
  * summary and only the episodes and downloads its transaction changed (they share its now() as
  * updated_at): a 1,000-episode series costs what changed, not its whole list.
@@ -28,11 +28,11 @@ export async function buildUpdates(db: Db, rows: readonly TimelineRow[]): Promis
       update: { seq: row.seq, entry: presentTimelineEvent(row), request: null, episodes: null, downloads: null },
     }));
   const since = new Date(Math.min(...rows.map((r) => r.txAt.getTime())));
-  const requestRows = await listRequestsByIds({ db, ids });
-  const tvIds = requestRows.filter((r) => r.mediaType === "tv").map((r) => r.id);
-  const [downloads, episodes] = await Promise.all([
+  // All three at once, one round trip: a movie has no episodes, so asking for every request's costs nothing.
+  const [requestRows, downloads, episodes] = await Promise.all([
+    listRequestsByIds({ db, ids }),
     listDownloadsForRequests({ db, requestIds: ids }),
-    listEpisodesChangedSince({ db, requestIds: tvIds, since }),
+    listEpisodesChangedSince({ db, requestIds: ids, since }),
   ]);
   const byId = new Map(
     requestRows.map((row) => {

@@ -3,6 +3,8 @@ import type { Requester } from "@/lib/auth/aliases";
 import { getDatabase, type Database } from "@/db/client";
 import { listTimelineAfter } from "@/db/queries/timeline";
 import { latestTimelineSeq } from "@/db/queries/live";
+import { listExistingAuthSessionIds } from "@/db/queries/auth-sessions";
+import { forgetStreamSession } from "@/lib/auth/request-viewer";
 import { log } from "@/lib/log";
 import { buildUpdates } from "./build";
 import { SeqTracker } from "./seq-tracker";
@@ -13,7 +15,13 @@ import { encodeReset, encodeUpdate, HEARTBEAT } from "./sse";
  * A connected SSE client; `write` returns false when the client is gone or too far behind. `accepts` limits it to the requests its viewer may see (MEMBERS_SEE=own); without it
  * the client gets everything, as one shared buffer.
  */
-export type LiveClient = { write(chunk: Uint8Array): boolean; close(): void; accepts?: (owner: Requester | null) => boolean };
+export type LiveClient = {
+  write(chunk: Uint8Array): boolean;
+  close(): void;
+  accepts?: (owner: Requester | null) => boolean;
+  /** The session the stream was opened under: the stream ends soon after the session does (sign-out, revocation). */
+  session?: string;
+};
 
 type Encoded = { seq: number; bytes: Uint8Array; owner: Requester | null };
 
@@ -23,6 +31,10 @@ const READ_BATCH = 500;
 /** A client further behind than this reloads its page instead of replaying. */
 export const REPLAY_LIMIT = 1_000;
 const HEARTBEAT_MS = 15_000;
+/** How often the sessions of open streams are checked, in one read for all of them. */
+const SESSION_SWEEP_MS = 5_000;
+
+export type LiveHubTimings = { heartbeatMs: number; sessionSweepMs: number };
 
 /**
  * The process's single LISTEN on `timeline`, fanned out to every SSE client. Notifications only wake
@@ -35,10 +47,15 @@ export class LiveHub {
   private draining = false;
   private drainAgain = false;
   private heartbeat: ReturnType<typeof setInterval> | null = null;
+  private sinceHeartbeatMs = 0;
+  private sweeping = false;
   /** Seqs read and accepted by the drain in progress, whose events are being built. */
   private readonly building = new Set<number>();
 
-  constructor(private readonly open: () => Promise<Database> = getDatabase) {}
+  constructor(
+    private readonly open: () => Promise<Database> = getDatabase,
+    private readonly timings: LiveHubTimings = { heartbeatMs: HEARTBEAT_MS, sessionSweepMs: SESSION_SWEEP_MS },
+  ) {}
 
   get clientCount(): number {
     return this.clients.size;
@@ -109,14 +126,44 @@ export class LiveHub {
     attached.skip = ahead.length > 0 ? new Set(ahead) : null;
   }
 
+  /** One timer for every client, whatever their number: session sweeps, and a ping now and then. */
   private ensureHeartbeat(): void {
     if (this.heartbeat) return;
+    const { heartbeatMs, sessionSweepMs } = this.timings;
+    const tickMs = Math.min(heartbeatMs, sessionSweepMs);
+    this.sinceHeartbeatMs = 0;
     this.heartbeat = setInterval(() => {
+      void this.sweepSessions();
+      this.sinceHeartbeatMs += tickMs;
+      if (this.sinceHeartbeatMs < heartbeatMs) return;
+      this.sinceHeartbeatMs = 0;
       for (const c of [...this.clients]) if (!c.client.write(HEARTBEAT)) this.drop(c);
       // Also a safety net: a notification lost while the LISTEN connection reconnected is read here.
       this.wake();
-    }, HEARTBEAT_MS);
+    }, tickMs);
     this.heartbeat.unref?.();
+  }
+
+  /** Ends the streams whose session has ended (signed out, revoked): one read for all open sessions. */
+  private async sweepSessions(): Promise<void> {
+    if (this.sweeping || !this.ready) return;
+    const sessions = new Set<string>();
+    for (const c of this.clients) if (c.client.session) sessions.add(c.client.session);
+    if (sessions.size === 0) return;
+    this.sweeping = true;
+    try {
+      const database = await this.ready;
+      const existing = new Set(await listExistingAuthSessionIds({ db: database.db, ids: [...sessions] }));
+      // Only sessions this read asked about: a client that connected meanwhile waits for the next sweep.
+      const ended = new Set([...sessions].filter((sid) => !existing.has(sid)));
+      if (ended.size === 0) return;
+      for (const sid of ended) forgetStreamSession(sid);
+      for (const c of [...this.clients]) if (c.client.session && ended.has(c.client.session)) this.drop(c);
+    } catch (error) {
+      log.warn("live session sweep failed", { error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      this.sweeping = false;
+    }
   }
 
   private drop(c: Attached): void {

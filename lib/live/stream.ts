@@ -4,7 +4,9 @@ import { getLiveHub, type LiveClient, type LiveHub } from "./hub";
 import { STREAM_PREAMBLE } from "./sse";
 
 /** A client that has this much unread is too slow: it is closed and catches up by Last-Event-ID. */
-const MAX_QUEUED_BYTES = 1 << 20;
+export const MAX_QUEUED_BYTES = 1 << 20;
+/** Shared by every stream: a strategy holds no per-stream state. */
+const queuing = new ByteLengthQueuingStrategy({ highWaterMark: MAX_QUEUED_BYTES });
 
 export const SSE_HEADERS: HeadersInit = {
   "content-type": "text/event-stream; charset=utf-8",
@@ -20,12 +22,14 @@ export function openEventStream({
   afterSeq,
   signal,
   accepts,
+  session,
   hub = getLiveHub(),
 }: {
   afterSeq: number | null;
   signal: AbortSignal;
   /** Limits the stream to the requests its viewer may see; absent = everything. */
   accepts?: LiveClient["accepts"];
+  session?: string;
   hub?: LiveHub;
 }) {
   let detach: (() => void) | null = null;
@@ -45,6 +49,7 @@ export function openEventStream({
         };
         const client: LiveClient = {
           accepts,
+          session,
           write(chunk: Uint8Array) {
             if (closed) return false;
             if ((controller.desiredSize ?? 0) < 0) {
@@ -75,6 +80,6 @@ export function openEventStream({
         detach?.();
       },
     },
-    new ByteLengthQueuingStrategy({ highWaterMark: MAX_QUEUED_BYTES }),
+    queuing,
   );
 }

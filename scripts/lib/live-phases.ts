@@ -3,20 +3,44 @@ import { summary } from "./stats";
 
 /** The measuring side of the live benchmark, the same for the app and for the bare floor server. */
 
-export type ConnectResult = { clients: SseClient[]; allConnectedMs: number; headers: ReturnType<typeof summary> };
+export type ConnectResult = {
+  clients: SseClient[];
+  allConnectedMs: number;
+  headers: ReturnType<typeof summary>;
+  /** Why the clients that did not get a stream failed (an HTTP status, a socket error), most frequent first. */
+  failures: string[];
+};
 
-/** Opens `n` SSE clients at once; "all connected" is from the first request to the last response headers. */
+/**
+ * Opens `n` SSE clients at once; "all connected" is from the first request to the last response headers. A client
+ * refused or cut off is counted, not fatal: a server overwhelmed by the connects is a result too.
+ */
 export async function connectAll(url: string, cookie: string, n: number, learn: (frame: string) => void): Promise<ConnectResult> {
-  const clients = Array.from({ length: n }, () => new SseClient(url, learn, cookie));
+  const opening = Array.from({ length: n }, () => new SseClient(url, learn, cookie));
   const start = performance.now();
-  await Promise.all(clients.map((c) => c.open()));
+  const settled = await Promise.allSettled(opening.map((c) => c.open()));
+  const clients = opening.filter((_, i) => settled[i]?.status === "fulfilled");
+  const reasons = new Map<string, number>();
+  for (const [i, s] of settled.entries()) {
+    if (s.status === "fulfilled") continue;
+    opening[i]?.close();
+    const reason = s.reason instanceof Error ? s.reason.message : String(s.reason);
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  const failures = [...reasons].sort((a, b) => b[1] - a[1]).map(([reason, count]) => `${count}× ${reason}`);
   const times = clients.map((c) => c.headersAt - start);
-  return { clients, allConnectedMs: Math.max(...times), headers: summary(times) };
+  return { clients, allConnectedMs: times.length > 0 ? Math.max(...times) : Number.NaN, headers: summary(times), failures };
 }
 
 export type Sent = { key: string; sent: number; answered: number };
 
-export type FanoutResult = { latency: ReturnType<typeof summary>; missed: number; events: number };
+export type FanoutResult = {
+  latency: ReturnType<typeof summary>;
+  /** From the moment the webhook's answer was read (0 when the event arrived first): the fan-out's own share. */
+  afterAnswer: ReturnType<typeof summary>;
+  missed: number;
+  events: number;
+};
 
 /**
  * Posts `count` events `gapMs` apart with `post` (which says when it sent and when it was answered, and the key
@@ -40,6 +64,7 @@ export async function measureFanout(
   }
   await new Promise((r) => setTimeout(r, 2_000));
   const latencies: number[] = [];
+  const afterAnswer: number[] = [];
   let missed = 0;
   for (const client of clients) {
     const got = new Map<string, number>();
@@ -50,8 +75,11 @@ export async function measureFanout(
     for (const [key, s] of sent) {
       const at = got.get(key);
       if (at === undefined) missed += 1;
-      else latencies.push(at - s.sent);
+      else {
+        latencies.push(at - s.sent);
+        afterAnswer.push(Math.max(0, at - s.answered));
+      }
     }
   }
-  return { latency: summary(latencies), missed, events: sent.size };
+  return { latency: summary(latencies), afterAnswer: summary(afterAnswer), missed, events: sent.size };
 }
