@@ -23,6 +23,9 @@ export async function SiteHeader({ status }: { status?: React.ReactNode }) {
           <Link href="/history" className={linkClass}>
             History
           </Link>
+          <Link href="/insights" className={linkClass}>
+            Insights
+          </Link>
           <Link href="/settings" className={linkClass}>
             Notifications
           </Link>

@@ -56,13 +56,21 @@ const watchableAt = sql`least((requests.stage_times->>'available')::timestamptz,
 
 const seconds = (v: unknown) => Math.round(Number(v));
 
+/** The rows of a raw query: postgres.js answers an array, other drivers `{ rows }`. */
+async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 /**
  * Median and 90th percentile of each stage's duration per media type, for the whole period and per month.
  * Only stages that ended count (an item still downloading has no download time yet); stages a request
  * skipped have no duration of their own (the time is the previous stage's).
  */
 export async function summarizeStageDurations({ db, scope, timeZone = "UTC" }: Scoped): Promise<StageDuration[]> {
-  const rows = await db.execute<{ media_type: MediaType; stage: DurationStage; month: string | null; samples: number; p50: number; p90: number }>(sql`
+  const rows = await rowsOf<{ media_type: MediaType; stage: DurationStage; month: string | null; samples: number; p50: number; p90: number }>(
+    db,
+    sql`
     with reached as (
       select requests.id, requests.media_type, t.stage, t.at
       from requests
@@ -89,8 +97,9 @@ export async function summarizeStageDurations({ db, scope, timeZone = "UTC" }: S
     where next_at is not null and next_at >= at and stage in (${durationList})
     group by grouping sets ((media_type, stage), (media_type, stage, month))
     order by media_type, array_position(${stageOrder}, stage), month nulls first
-  `);
-  return [...rows].map((r) => ({
+  `,
+  );
+  return rows.map((r) => ({
     mediaType: r.media_type,
     stage: r.stage,
     month: r.month,
@@ -102,7 +111,9 @@ export async function summarizeStageDurations({ db, scope, timeZone = "UTC" }: S
 
 /** Time from request to the first thing watchable, per month of the request and media type. */
 export async function summarizeTimeToWatchable({ db, scope, timeZone = "UTC" }: Scoped): Promise<WatchableMonth[]> {
-  const rows = await db.execute<{ month: string; media_type: MediaType; samples: number; p50: number; p90: number }>(sql`
+  const rows = await rowsOf<{ month: string; media_type: MediaType; samples: number; p50: number; p90: number }>(
+    db,
+    sql`
     with spans as (
       select requests.media_type, ${requestedAt} as from_at, ${watchableAt} as to_at
       from requests
@@ -116,8 +127,15 @@ export async function summarizeTimeToWatchable({ db, scope, timeZone = "UTC" }: 
     where from_at is not null and to_at is not null and to_at >= from_at
     group by 1, 2
     order by 1, 2
-  `);
-  return [...rows].map((r) => ({ month: r.month, mediaType: r.media_type, samples: r.samples, medianSeconds: seconds(r.p50), p90Seconds: seconds(r.p90) }));
+  `,
+  );
+  return rows.map((r) => ({
+    month: r.month,
+    mediaType: r.media_type,
+    samples: r.samples,
+    medianSeconds: seconds(r.p50),
+    p90Seconds: seconds(r.p90),
+  }));
 }
 
 /** Each time a request got stuck (the timeline's raised attentions and blocked imports), with its kind and reason. */
@@ -134,15 +152,23 @@ const stuckEvents = sql`
 export async function summarizeStuck({ db, scope, reasons = 8 }: Scoped & { reasons?: number }) {
   const where = scopeSql(scope);
   const [byKind, topReasons, byIndexer] = await Promise.all([
-    db.execute<{ kind: AttentionKind; requests: number }>(sql`
+    rowsOf<{ kind: AttentionKind; requests: number }>(
+      db,
+      sql`
       select kind, count(distinct request_id)::int as requests from (${stuckEvents} and ${where}) s
       group by kind order by 2 desc, 1
-    `),
-    db.execute<{ kind: AttentionKind; reason: string; requests: number }>(sql`
+    `,
+    ),
+    rowsOf<{ kind: AttentionKind; reason: string; requests: number }>(
+      db,
+      sql`
       select kind, reason, count(distinct request_id)::int as requests from (${stuckEvents} and ${where}) s
       group by kind, reason order by 3 desc, 2 limit ${reasons}
-    `),
-    db.execute<{ indexer: string | null; requests: number; stuck: number }>(sql`
+    `,
+    ),
+    rowsOf<{ indexer: string | null; requests: number; stuck: number }>(
+      db,
+      sql`
       select requests.indexer, count(*)::int as requests,
         count(*) filter (where exists (
           select 1 from timeline_events
@@ -151,25 +177,28 @@ export async function summarizeStuck({ db, scope, reasons = 8 }: Scoped & { reas
       from requests
       where ${where} and (requests.indexer is not null or requests.stage_times ? 'grabbing')
       group by 1 order by 3 desc, 2 desc, 1 nulls last
-    `),
+    `,
+    ),
   ]);
   return {
-    byKind: [...byKind] as StuckByKind[],
-    reasons: [...topReasons] as StuckReason[],
-    byIndexer: [...byIndexer] as StuckByIndexer[],
+    byKind: byKind,
+    reasons: topReasons,
+    byIndexer: byIndexer,
   };
 }
 
 /** Per requester (one row per name in any case, shown as most often spelt): how many requests, how many are watchable, on their way, were ever stuck, failed or declined. */
 export async function countRequestsByRequester({ db, scope }: Scoped): Promise<RequesterCounts[]> {
-  const rows = await db.execute<{
+  const rows = await rowsOf<{
     requested_by: string | null;
     total: number;
     available: number;
     active: number;
     stuck: number;
     failed: number;
-  }>(sql`
+  }>(
+    db,
+    sql`
     select mode() within group (order by requests.requested_by) as requested_by, count(*)::int as total,
       count(*) filter (where requests.stage = 'available')::int as available,
       count(*) filter (where requests.stage not in ('available', 'failed', 'declined', 'removed') and requests.closed_at is null)::int as active,
@@ -181,8 +210,9 @@ export async function countRequestsByRequester({ db, scope }: Scoped): Promise<R
     from requests
     where ${scopeSql(scope)} and requests.source <> 'jellyfin'
     group by lower(requests.requested_by) order by 2 desc, lower(requests.requested_by) nulls last
-  `);
-  return [...rows].map((r) => ({
+  `,
+  );
+  return rows.map((r) => ({
     requestedBy: r.requested_by,
     total: r.total,
     available: r.available,

@@ -26,11 +26,43 @@ type Known = {
 
 const known: Known[] = [
   // Movies: grabbed 10 s after the request, downloading 10 s later, available after a download of d seconds.
-  { title: "M1", media: "movie", at: "2026-01-05T10:00:00Z", by: "Alex", indexer: "Nyaa", times: { requested: 0, grabbing: 10, downloading: 20, available: 120 }, stage: "available" },
-  { title: "M2", media: "movie", at: "2026-01-06T10:00:00Z", by: "alex", indexer: "Nyaa", times: { requested: 0, grabbing: 10, downloading: 20, available: 220 }, stage: "available" },
+  {
+    title: "M1",
+    media: "movie",
+    at: "2026-01-05T10:00:00Z",
+    by: "Alex",
+    indexer: "Nyaa",
+    times: { requested: 0, grabbing: 10, downloading: 20, available: 120 },
+    stage: "available",
+  },
+  {
+    title: "M2",
+    media: "movie",
+    at: "2026-01-06T10:00:00Z",
+    by: "alex",
+    indexer: "Nyaa",
+    times: { requested: 0, grabbing: 10, downloading: 20, available: 220 },
+    stage: "available",
+  },
   // 23:30 UTC on 31 January is already February in Berlin.
-  { title: "M3", media: "movie", at: "2026-01-31T23:30:00Z", by: "Sam", indexer: "1337x", times: { requested: 0, grabbing: 10, downloading: 20, available: 320 }, stage: "available" },
-  { title: "M4", media: "movie", at: "2026-02-02T10:00:00Z", by: "Sam", indexer: "1337x", times: { requested: 0, grabbing: 10, downloading: 20, available: 420 }, stage: "available" },
+  {
+    title: "M3",
+    media: "movie",
+    at: "2026-01-31T23:30:00Z",
+    by: "Sam",
+    indexer: "1337x",
+    times: { requested: 0, grabbing: 10, downloading: 20, available: 320 },
+    stage: "available",
+  },
+  {
+    title: "M4",
+    media: "movie",
+    at: "2026-02-02T10:00:00Z",
+    by: "Sam",
+    indexer: "1337x",
+    times: { requested: 0, grabbing: 10, downloading: 20, available: 420 },
+    stage: "available",
+  },
   {
     title: "M5",
     media: "movie",
