@@ -27,6 +27,8 @@ export function useMonthLabel(): (month: string) => string {
 }
 
 const durationTick = (v: number) => formatDuration(v);
+// Legend text in the page's text colour: the series colours alone are too faint to read on white.
+const legendText = (value: string) => <span className="text-slate-700 dark:text-slate-300">{value}</span>;
 const durationValue = (v: unknown) => (typeof v === "number" ? formatDuration(v) : String(v ?? ""));
 
 function Frame({ children }: { children: React.ReactElement }) {
@@ -69,7 +71,7 @@ export function BarsChart({
         />
         <YAxis tick={axis} tickFormatter={counts ? undefined : durationTick} allowDecimals={false} width={counts ? 32 : 72} />
         <Tooltip formatter={counts ? undefined : durationValue} contentStyle={tooltipStyle} cursor={{ fillOpacity: 0.1 }} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
         {keys.map((k, i) => (
           <Bar
             key={k.key}
@@ -96,7 +98,7 @@ export function MonthlyLines({ data, keys }: { data: SeriesPoint[]; keys: Series
         <XAxis dataKey="label" tick={axis} />
         <YAxis tick={axis} tickFormatter={durationTick} width={72} />
         <Tooltip formatter={durationValue} contentStyle={tooltipStyle} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
         {keys.map((k, i) => (
           <Line
             key={k.key}

@@ -61,6 +61,13 @@ test("admin pages speak in words and local times; deliveries filter, open their 
   await expect(page.getByTestId("delivery-facts")).toContainText("Rejected");
   await expect(page.getByTestId("delivery-error")).not.toBeEmpty();
   const detailUrl = page.url();
+  // The same filter for scripts: the JSON list.
+  const api = (await (await page.request.get("/api/admin/deliveries?source=sonarr&status=rejected")).json()) as {
+    items: { source: string; status: string }[];
+  };
+  expect(api.items.length).toBeGreaterThan(0);
+  expect(api.items.every((d) => d.source === "sonarr" && d.status === "rejected")).toBe(true);
+  expect((await page.request.get("/api/admin/deliveries?status=lost")).status()).toBe(400);
 
   await page.goto("/admin/health");
   await expect(page.getByRole("heading", { name: "Webhooks" })).toBeVisible();
