@@ -13,10 +13,11 @@ async function signInAdmin(context: BrowserContext, ip: string): Promise<void> {
 const iso = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 test("admin pages speak in words and local times; deliveries filter, open their stored body and fit a phone", async ({ page, browser }) => {
+  test.setTimeout(90_000);
   const started = Date.now();
   await signInAdmin(page.context(), "10.88.0.1");
   const id = unique();
-  const title = `Admin Movie ${id}`;
+  const title = `Deliveries Movie ${id}`;
   const [created] = await post(
     "jellyseerr",
     jellyseerr("MEDIA_AUTO_APPROVED", { requestId: id, mediaType: "movie", tmdbId: id, subject: `${title} (2024)` }),
