@@ -4,10 +4,11 @@ import { e2e } from "./env";
 import { sessionCookie } from "./session";
 import { noHorizontalScroll, post, unique } from "./support";
 
-async function signInAdmin(context: BrowserContext, ip: string): Promise<void> {
+async function signInAdmin(context: BrowserContext, ip: string): Promise<string> {
   const cookie = await sessionCookie(e2e.users.admin.name, e2e.users.admin.password, ip);
   const eq = cookie.indexOf("=");
   await context.addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: e2e.baseURL }]);
+  return cookie;
 }
 
 const iso = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -15,7 +16,7 @@ const iso = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 test("admin pages speak in words and local times; deliveries filter, open their stored body and fit a phone", async ({ page, browser }) => {
   test.setTimeout(90_000);
   const started = Date.now();
-  await signInAdmin(page.context(), "10.88.0.1");
+  const cookie = await signInAdmin(page.context(), "10.88.0.1");
   const id = unique();
   const title = `Deliveries Movie ${id}`;
   const [created] = await post(
@@ -76,11 +77,23 @@ test("admin pages speak in words and local times; deliveries filter, open their 
   expect(health).not.toMatch(iso);
   expect(health).toContain("Request approved automatically");
 
+  // API tokens: when made and last used in the viewer's time.
+  const made = await fetch(`${e2e.baseURL}/api/admin/tokens`, {
+    method: "POST",
+    headers: { cookie, origin: e2e.baseURL, "sec-fetch-site": "same-origin", "content-type": "application/json" },
+    body: JSON.stringify({ name: `phone-check-${id}`, scope: "read" }),
+  });
+  expect(made.status).toBe(201);
+  await page.goto("/admin/tokens");
+  await expect(page.getByTestId("tokens")).toContainText(`phone-check-${id}`);
+  await expect(page.getByTestId("tokens").locator("time").first()).not.toHaveText("");
+  expect((await page.getByTestId("tokens").textContent()) ?? "").not.toMatch(/\d{4}-\d{2}-\d{2}/);
+
   // On a phone: nothing scrolls sideways.
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, baseURL: e2e.baseURL });
   await signInAdmin(phone, "10.88.0.2");
   const small = await phone.newPage();
-  for (const path of ["/admin", detailUrl, "/admin/health"]) {
+  for (const path of ["/admin", detailUrl, "/admin/health", "/admin/tokens", "/admin/deletions"]) {
     await small.goto(path);
     await expect(small.locator("main")).toBeVisible();
     expect(await noHorizontalScroll(small), path).toBe(true);
