@@ -9,6 +9,7 @@ type NavLink = { href: string; label: string; adminOnly?: boolean };
 const navLinks: NavLink[] = [
   { href: "/", label: "Active" },
   { href: "/history", label: "History" },
+  { href: "/insights", label: "Insights" },
   { href: "/settings", label: "Notifications" },
   { href: "/admin", label: "Admin", adminOnly: true },
   { href: "/admin/health", label: "Health", adminOnly: true },

@@ -13,6 +13,7 @@ import path from "node:path";
 import { EMBEDDED_POSTGRES_DEFAULTS } from "../db/embedded/defaults";
 import { startSimulators } from "../tests/fakes/stack";
 import { build, buildIsCurrent, startApp, type App } from "./demo/app";
+import { household } from "./demo/cast";
 import { prepareDemoDatabase } from "./demo/database";
 import { firstUid, runScenario, sleep, webhookSender } from "./demo/engine";
 import { seedExistingLibrary } from "./demo/library";
@@ -44,6 +45,7 @@ async function main() {
   say(`[${seconds()} s] database and build ready; starting the app`);
   const sim = await startSimulators();
   seedExistingLibrary(sim);
+  sim.jellyfin.users = [...household];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...sim.env,
@@ -92,7 +94,8 @@ async function main() {
   const shown = `http://localhost:${port}`;
   say(`\nStatus Tracker demo is running (ready in ${seconds()} s)\n`);
   say(`  Open      ${shown}`);
-  say(`  Sign in   ${username} / ${password}`);
+  say(`  Sign in   ${username} / ${password} (admin), or as a household member (Jellyfin accounts):`);
+  say(`            ${household.map((m) => `${m.name} / ${m.password}`).join(", ")}`);
   if (env.API_TOKEN) say(`  Read API  curl -H "Authorization: Bearer $API_TOKEN" ${shown}/api/requests`);
   say(`  Simulate  npm run simulate -- --target ${shown} --secret ${webhookSecret}`);
   say(`  Log       ${path.relative(process.cwd(), logFile)} (with every notification the household would get)`);

@@ -1,7 +1,9 @@
+import Link from "next/link";
 import { LocalTime } from "@/components/portal/local-time";
 import type { Db } from "@/db/client";
 import { listUnappliedDeliveries } from "@/db/queries/delivery-admin";
 import { listParkedSignals } from "@/db/queries/parked";
+import { deliverySourceWords, eventWords } from "@/lib/admin/delivery-words";
 import { RetryButton } from "./retry-button";
 
 /** Deliveries that did not apply (failed: Retry; pending: retried on their own) and early signals still waiting. */
@@ -22,7 +24,10 @@ export async function IntakeSections({ db }: { db: Db }) {
             {unapplied.map((d) => (
               <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>
-                  <LocalTime iso={d.receivedAt.toISOString()} /> · {d.source} {d.eventType ?? ""} ·{" "}
+                  <Link href={`/admin/deliveries/${d.id}`} className="underline">
+                    {deliverySourceWords[d.source]}: {eventWords(d.eventType)}
+                  </Link>{" "}
+                  · <LocalTime iso={d.receivedAt.toISOString()} /> ·{" "}
                   <span className={d.status === "failed" ? "text-red-700 dark:text-red-400" : "text-amber-700 dark:text-amber-400"}>
                     {d.status === "failed" ? `failed after ${d.attempts} attempts` : `pending, attempt ${d.attempts + 1} due`}
                   </span>

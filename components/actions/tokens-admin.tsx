@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { LocalTime } from "@/components/portal/local-time";
 import { buttonClass, callJson, dangerClass } from "./post-json";
 
 type Token = {
@@ -75,50 +76,38 @@ export function TokensAdmin({ tokens }: { tokens: Token[] }) {
         </p>
       ) : null}
       {error ? <p className="mb-4 text-sm text-red-700 dark:text-red-400">{error}</p> : null}
-      <table className="w-full text-left text-sm">
-        <thead>
-          <tr>
-            <th className="py-1 pr-3">Name</th>
-            <th className="py-1 pr-3">Access</th>
-            <th className="py-1 pr-3">Starts with</th>
-            <th className="py-1 pr-3">Created</th>
-            <th className="py-1 pr-3">Last used</th>
-            <th className="py-1" />
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map((t) => (
-            <tr key={t.id} className={t.revokedAt ? "text-slate-500 line-through" : ""}>
-              <td className="py-1 pr-3">{t.name}</td>
-              <td className="py-1 pr-3">{t.scope === "act" ? "read and act" : "read-only"}</td>
-              <td className="py-1 pr-3">
+      {/* A stacked list rather than a wide table: a phone never scrolls sideways. */}
+      <ul className="divide-y divide-slate-100 text-sm dark:divide-slate-800" data-testid="tokens">
+        {tokens.map((t) => (
+          <li key={t.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-2">
+            <div className={t.revokedAt ? "text-slate-600 line-through dark:text-slate-400" : ""}>
+              <p>
+                <span className="font-medium">{t.name}</span> · {t.scope === "act" ? "read and act" : "read-only"} · starts with{" "}
                 <code>{t.prefix}…</code>
-              </td>
-              <td className="py-1 pr-3">
-                {t.createdAt.slice(0, 10)} by {t.createdBy}
-              </td>
-              <td className="py-1 pr-3">{t.lastUsedAt ? t.lastUsedAt.slice(0, 16).replace("T", " ") : "never"}</td>
-              <td className="py-1">
-                {t.revokedAt ? (
-                  "revoked"
-                ) : (
-                  <button
-                    type="button"
-                    className={dangerClass}
-                    onClick={async () => {
-                      if (!window.confirm(`Revoke "${t.name}"? Scripts using it stop working at once.`)) return;
-                      await callJson(`/api/admin/tokens/${t.id}/revoke`);
-                      router.refresh();
-                    }}
-                  >
-                    Revoke
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </p>
+              <p className="text-slate-600 dark:text-slate-300">
+                Created <LocalTime iso={t.createdAt} /> by {t.createdBy} · last used{" "}
+                {t.lastUsedAt ? <LocalTime iso={t.lastUsedAt} mode="relative" /> : "never"}
+              </p>
+            </div>
+            {t.revokedAt ? (
+              <span>Revoked</span>
+            ) : (
+              <button
+                type="button"
+                className={dangerClass}
+                onClick={async () => {
+                  if (!window.confirm(`Revoke "${t.name}"? Scripts using it stop working at once.`)) return;
+                  await callJson(`/api/admin/tokens/${t.id}/revoke`);
+                  router.refresh();
+                }}
+              >
+                Revoke
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -1,10 +1,13 @@
 import "server-only";
-import { desc, inArray, lt } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, lt } from "drizzle-orm";
+import type { Source } from "@/lib/domain/events";
 import type { Db } from "../client";
-import { webhookDeliveries } from "../schema";
+import { requests, webhookDeliveries, type DeliveryStatus } from "../schema";
 
-/** Recent deliveries for the admin page: what came in and what became of it, newest first. No bodies. */
-export async function listRecentDeliveries({ db, limit }: { db: Db; limit: number }) {
+export type DeliveryFilters = { source?: Source; status?: DeliveryStatus; eventType?: string };
+
+/** Recent deliveries for the admin page: what came in and what became of it, newest first, optionally filtered. No bodies. */
+export async function listRecentDeliveries({ db, limit, filters = {} }: { db: Db; limit: number; filters?: DeliveryFilters }) {
   return db
     .select({
       id: webhookDeliveries.id,
@@ -16,8 +19,56 @@ export async function listRecentDeliveries({ db, limit }: { db: Db; limit: numbe
       requestIds: webhookDeliveries.requestIds,
     })
     .from(webhookDeliveries)
+    .where(
+      and(
+        filters.source ? eq(webhookDeliveries.source, filters.source) : undefined,
+        filters.status ? eq(webhookDeliveries.status, filters.status) : undefined,
+        filters.eventType ? eq(webhookDeliveries.eventType, filters.eventType) : undefined,
+      ),
+    )
     .orderBy(desc(webhookDeliveries.receivedAt), desc(webhookDeliveries.id))
     .limit(limit);
+}
+
+/** Every event code seen per source, for the admin page's filter. */
+export async function listDeliveryEventTypes({ db }: { db: Db }): Promise<{ source: Source; eventType: string }[]> {
+  const rows = await db
+    .selectDistinct({ source: webhookDeliveries.source, eventType: webhookDeliveries.eventType })
+    .from(webhookDeliveries)
+    .where(isNotNull(webhookDeliveries.eventType))
+    .orderBy(asc(webhookDeliveries.source), asc(webhookDeliveries.eventType))
+    .limit(200);
+  return rows.filter((r): r is { source: Source; eventType: string } => r.eventType !== null);
+}
+
+/** One delivery with its stored (redacted) body and the requests it touched, for its admin page. */
+export async function findDelivery({ db, id }: { db: Db; id: number }) {
+  const [row] = await db
+    .select({
+      id: webhookDeliveries.id,
+      source: webhookDeliveries.source,
+      eventType: webhookDeliveries.eventType,
+      status: webhookDeliveries.status,
+      error: webhookDeliveries.error,
+      receivedAt: webhookDeliveries.receivedAt,
+      contentType: webhookDeliveries.contentType,
+      body: webhookDeliveries.body,
+      attempts: webhookDeliveries.attempts,
+      requestIds: webhookDeliveries.requestIds,
+    })
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.id, id))
+    .limit(1);
+  if (!row) return null;
+  const touched =
+    row.requestIds.length === 0
+      ? []
+      : await db
+          .select({ id: requests.id, title: requests.title })
+          .from(requests)
+          .where(inArray(requests.id, row.requestIds))
+          .orderBy(asc(requests.id));
+  return { ...row, requests: touched };
 }
 
 export type DeliverySummary = Awaited<ReturnType<typeof listRecentDeliveries>>[number];

@@ -28,3 +28,13 @@ export async function updateQuietHours(input: { db: Db; viewer: Viewer; timeZone
     .set({ timeZone, quietStart, quietEnd })
     .where(eq(notifyMembers.nameKey, memberKey(viewer.name)));
 }
+
+/** The time zone a member set on the Notifications page, or null when they never did. */
+export async function findMemberTimeZone({ db, name }: { db: Db; name: string }): Promise<string | null> {
+  const rows = await db
+    .select({ timeZone: notifyMembers.timeZone })
+    .from(notifyMembers)
+    .where(eq(notifyMembers.nameKey, memberKey(name)))
+    .limit(1);
+  return rows[0]?.timeZone ?? null;
+}

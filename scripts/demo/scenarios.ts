@@ -11,7 +11,9 @@ import {
   movieInJellyfin,
   moviePath,
   requested,
+  resumeTorrent,
   shokoFile,
+  shokoMatched,
   showGrab,
   torrentFinished,
   type Movie,
@@ -24,6 +26,14 @@ import {
  * compressed so a whole flow takes under a minute; titles rotate per batch so the portal reads naturally.
  */
 const pick = <T>(pool: readonly T[], ids: RunIds): T => pool[ids.batch % pool.length]!;
+
+/**
+ * Trouble cases come every fourth batch, each time with another title, and each one is sorted out
+ * RESOLVE_AT after it started (the swarm returns, someone imports by hand, the match is fixed), so they
+ * never pile up: at most two of each are open at once.
+ */
+const RESOLVE_AT = 150_000;
+const pickTrouble = <T>(pool: readonly T[], ids: RunIds): T => pool[Math.floor(ids.batch / 4) % pool.length]!;
 
 const movies: Movie[] = [
   { title: "Arrival", year: 2016 },
@@ -156,10 +166,17 @@ const partialSeason: Scenario = {
 
 const stalled: Scenario = {
   name: "stalled",
-  summary: "Trouble: the torrent loses its peers at 23 % (qBittorrent stalledDL, 0 B/s); Radarr's queue warns",
+  summary: "Trouble: the torrent loses its peers at 23 % (qBittorrent stalledDL, 0 B/s); Radarr's queue warns; later the swarm returns",
   trouble: true,
   steps: (ids) => {
-    const m: Movie = { title: "Blade Runner 2049", year: 2017 };
+    const m = pickTrouble<Movie>(
+      [
+        { title: "Blade Runner 2049", year: 2017 },
+        { title: "Oppenheimer", year: 2023 },
+        { title: "Drive", year: 2011 },
+      ],
+      ids,
+    );
     const hash = movieGrab(ids, m, 3_000, { seconds: 40, stallAt: 0.23 });
     const warn: Step = {
       at: 14_000,
@@ -173,20 +190,38 @@ const stalled: Scenario = {
         }
       },
     };
-    return [requested(ids, m, "movie"), hash, warn];
+    return [
+      requested(ids, m, "movie"),
+      hash,
+      warn,
+      resumeTorrent(ids, 1, RESOLVE_AT, 8),
+      movieImport(ids, m, RESOLVE_AT + 10_000),
+      movieInJellyfin(ids, m, RESOLVE_AT + 12_000),
+    ];
   },
 };
 
 const blocked: Scenario = {
   name: "import-blocked",
-  summary: "Trouble: Sonarr will not import the download (Manual Interaction Required, queue importBlocked)",
+  summary: "Trouble: Sonarr will not import the download (Manual Interaction Required, queue importBlocked); later it is imported by hand",
   trouble: true,
   steps: (ids) => {
-    const s: Show = { title: "Andor", year: 2022 };
+    const s = pickTrouble<Show>(
+      [
+        { title: "Andor", year: 2022 },
+        { title: "The Expanse", year: 2015 },
+        { title: "Station Eleven", year: 2021 },
+      ],
+      ids,
+    );
     return [
       requested(ids, s, "tv"),
       showGrab(ids, s, 3_000, { n: 1, episodes: [1, 2], seconds: 14 }),
       importBlocked(ids, s, 20_000, { n: 1, episodes: [1, 2] }),
+      episodeImport(ids, s, RESOLVE_AT, { n: 1, episode: 1 }),
+      episodeImport(ids, s, RESOLVE_AT + 600, { n: 1, episode: 2 }),
+      episodeInJellyfin(ids, s, RESOLVE_AT + 3_000, 1),
+      episodeInJellyfin(ids, s, RESOLVE_AT + 3_700, 2),
     ];
   },
 };
@@ -196,7 +231,14 @@ const lostImport: Scenario = {
   summary: "Trouble: Radarr's import webhook never arrives; the sweep finds the import in Radarr's history and the movie in Jellyfin",
   trouble: true,
   steps: (ids) => {
-    const m: Movie = { title: "Past Lives", year: 2023 };
+    const m = pickTrouble<Movie>(
+      [
+        { title: "Past Lives", year: 2023 },
+        { title: "Aftersun", year: 2022 },
+        { title: "Perfect Days", year: 2023 },
+      ],
+      ids,
+    );
     return [
       requested(ids, m, "movie"),
       movieGrab(ids, m, 2_000, { seconds: 9 }),
@@ -208,15 +250,24 @@ const lostImport: Scenario = {
 
 const matchFailure: Scenario = {
   name: "shoko-match-failure",
-  summary: "Trouble: anime episode imported, Shoko has the file but cannot match it to AniDB",
+  summary: "Trouble: anime episode imported, Shoko has the file but cannot match it to AniDB; later the match is fixed",
   trouble: true,
   steps: (ids) => {
-    const s: Show = { title: "Mononoke", year: 2007, anime: true };
+    const s = pickTrouble<Show>(
+      [
+        { title: "Mononoke", year: 2007, anime: true },
+        { title: "Mushishi", year: 2005, anime: true },
+        { title: "Dororo", year: 2019, anime: true },
+      ],
+      ids,
+    );
     return [
       requested(ids, s, "tv"),
       showGrab(ids, s, 3_000, { n: 1, episodes: [1], seconds: 12 }),
       episodeImport(ids, s, 17_000, { n: 1, episode: 1 }),
       shokoFile(ids, episodePath(s, 1), 18_000, false, 1),
+      shokoMatched(ids, RESOLVE_AT, 1),
+      episodeInJellyfin(ids, s, RESOLVE_AT + 2_000, 1),
     ];
   },
 };

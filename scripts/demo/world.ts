@@ -10,6 +10,7 @@ import {
   jellyseerr,
   qbitFinished,
 } from "../../tests/helpers/payloads";
+import { releaseOf, requesterOf } from "./cast";
 import type { Delivery, RunIds, Step } from "./engine";
 import { infoHash } from "./engine";
 
@@ -51,7 +52,7 @@ export function requested(ids: RunIds, media: Movie | Show, type: "movie" | "tv"
     tvdbId: type === "tv" ? ids.uid : undefined,
     seasons: type === "tv" ? [1] : undefined,
     subject: `${media.title} (${media.year})`,
-    user: "demo",
+    user: requesterOf(ids),
   });
   return {
     at,
@@ -71,7 +72,7 @@ export function jellyseerrAvailable(ids: RunIds, media: Movie | Show, type: "mov
     tvdbId: type === "tv" ? ids.uid : undefined,
     seasons: type === "tv" ? [1] : undefined,
     subject: `${media.title} (${media.year})`,
-    user: "demo",
+    user: requesterOf(ids),
   });
   return { at, send: send("jellyseerr", body, `Jellyseerr: ${media.title} available`) };
 }
@@ -96,7 +97,15 @@ export function episodeList(ids: RunIds, o: { aired: number[]; upcoming: number[
 /** Radarr grabs a release: the torrent starts in qBittorrent and shows in Radarr's queue and history. */
 export function movieGrab(ids: RunIds, m: Movie, at: number, o: { seconds: number; stallAt?: number }): Step {
   const hash = infoHash(ids.uid, 1);
-  const name = `${m.title.replace(/[^\w]+/g, ".")}.${m.year}.1080p.WEB-DL.mkv`;
+  const release = releaseOf(ids, m.title, String(m.year));
+  const name = `${release.name}.mkv`;
+  const body = radarrGrab({ hash: hash.toUpperCase(), tmdbId: ids.uid, title: m.title, tags: m.anime ? ["anime"] : [] });
+  Object.assign(body.release as Json, {
+    releaseTitle: release.name,
+    quality: release.quality,
+    releaseGroup: release.group,
+    indexer: release.indexer,
+  });
   return {
     at,
     world: (sim) => {
@@ -110,11 +119,7 @@ export function movieGrab(ids: RunIds, m: Movie, at: number, o: { seconds: numbe
         date: new Date().toISOString(),
       });
     },
-    send: send(
-      "radarr",
-      radarrGrab({ hash: hash.toUpperCase(), tmdbId: ids.uid, title: m.title, tags: m.anime ? ["anime"] : [] }),
-      `Radarr: grabbed ${m.title}`,
-    ),
+    send: send("radarr", body, `Radarr: grabbed ${release.name}`),
   };
 }
 
@@ -170,10 +175,25 @@ export function movieInJellyfin(ids: RunIds, m: Movie, at: number, webhook = tru
 /** Sonarr grabs one torrent (torrent number `n`) holding these episodes of season 1. */
 export function showGrab(ids: RunIds, s: Show, at: number, o: { n: number; episodes: number[]; seconds: number }): Step {
   const hash = infoHash(ids.uid, o.n);
-  const name =
-    o.episodes.length > 1
-      ? `${s.title.replace(/[^\w]+/g, ".")}.S01.1080p.WEB-DL`
-      : `${s.title.replace(/[^\w]+/g, ".")}.S01E${String(o.episodes[0]).padStart(2, "0")}.1080p.WEB-DL.mkv`;
+  const pad = (n: number | undefined) => String(n ?? 1).padStart(2, "0");
+  const first = o.episodes[0];
+  const last = o.episodes.at(-1);
+  const what = s.anime ? (o.episodes.length > 1 ? `${pad(first)}-${pad(last)}` : pad(first)) : o.episodes.length > 1 ? "S01" : `S01E${pad(first)}`;
+  const release = releaseOf(ids, s.title, what, s.anime);
+  const name = o.episodes.length > 1 ? release.name : `${release.name}.mkv`;
+  const body = sonarrGrab({
+    hash: hash.toUpperCase(),
+    episodes: eps(ids, o.episodes),
+    tvdbId: ids.uid,
+    title: s.title,
+    type: s.anime ? "anime" : "standard",
+  });
+  Object.assign(body.release as Json, {
+    releaseTitle: release.name,
+    quality: release.quality,
+    releaseGroup: release.group,
+    indexer: release.indexer,
+  });
   const size = Math.round(1.4 * GB * o.episodes.length);
   return {
     at,
@@ -193,11 +213,7 @@ export function showGrab(ids: RunIds, s: Show, at: number, o: { n: number; episo
           sim.sonarr.episodes.push({ seriesId: ids.uid, ...ep(ids, n) });
       }
     },
-    send: send(
-      "sonarr",
-      sonarrGrab({ hash: hash.toUpperCase(), episodes: eps(ids, o.episodes), tvdbId: ids.uid, title: s.title, type: s.anime ? "anime" : "standard" }),
-      `Sonarr: grabbed ${name}`,
-    ),
+    send: send("sonarr", body, `Sonarr: grabbed ${release.name}`),
   };
 }
 
@@ -294,5 +310,37 @@ export function episodeInJellyfin(ids: RunIds, s: Show, at: number, n: number): 
       });
     },
     send: send("jellyfin", body, `Jellyfin: ${s.title} S01E${String(n).padStart(2, "0")} added`),
+  };
+}
+
+/**
+ * The swarm comes back: the stalled torrent resumes where it stopped and finishes in `seconds`; the queue's
+ * warning goes with it.
+ */
+export function resumeTorrent(ids: RunIds, n: number, at: number, seconds: number): Step {
+  const hash = infoHash(ids.uid, n);
+  return {
+    at,
+    world: (sim) => {
+      const stalled = sim.qbit.torrents.find((t) => t.hash === hash);
+      if (!stalled) return;
+      const from = stalled.stallAt ?? 0;
+      const durationMs = (seconds * 1000) / (1 - from);
+      sim.qbit.add({ ...stalled, stallAt: undefined, durationMs, addedAt: Date.now() - from * durationMs });
+      for (const q of [...sim.radarr.queue, ...sim.sonarr.queue].filter((x) => x.downloadId === hash)) {
+        Object.assign(q, { status: "downloading", trackedDownloadStatus: "ok", statusMessages: [] });
+      }
+    },
+  };
+}
+
+/** Someone fixes the file's match in Shoko (AniDB knows it now): Shoko answers "matched" from then on. */
+export function shokoMatched(ids: RunIds, at: number, n: number): Step {
+  return {
+    at,
+    world: (sim) => {
+      const file = sim.shoko.files.find((f) => f.ID === ids.uid * 10 + n);
+      if (file) file.matched = true;
+    },
   };
 }

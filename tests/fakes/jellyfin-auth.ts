@@ -55,46 +55,36 @@ function userId(name: string): string {
   return Buffer.from(name.toLowerCase().padEnd(16, "_").slice(0, 16)).toString("hex");
 }
 
-export async function startFakeJellyfin({ users, port = 0 }: { users: FakeUser[]; port?: number }): Promise<FakeJellyfin> {
-  const fake: Omit<FakeJellyfin, "url" | "close"> = { calls: [], delayMs: 0 };
-  const server: Server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const byId = /^\/users\/([0-9a-f]+)$/i.exec(url.pathname);
-    if (req.method === "GET" && byId) {
-      // GET /Users/{userId} with an API key: the UserDto with its Policy (404 for an unknown id).
-      if (!parseMediaBrowser(req.headers.authorization)?.token) return send(res, 401);
-      const found = users.find((u) => userId(u.name) === byId[1]?.toLowerCase());
-      if (!found) return send(res, 404);
-      return send(res, 200, {
-        Name: found.name,
-        Id: byId[1],
-        Policy: { IsAdministrator: found.admin === true, IsDisabled: found.disabled === true },
-      });
-    }
-    if (req.method !== "POST" || url.pathname.toLowerCase() !== "/users/authenticatebyname") return send(res, 404);
-    const text = await readBody(req);
-    let body: unknown = null;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = null;
-    }
-    fake.calls.push({ url: req.url ?? "", authorization: req.headers.authorization ?? null, body });
-    if (fake.delayMs > 0) await new Promise((r) => setTimeout(r, fake.delayMs));
-    const auth = parseMediaBrowser(req.headers.authorization);
-    if (!auth?.client || !auth.device || !auth.deviceid || !auth.version) {
-      return send(res, 400, "Value cannot be null or empty. (Parameter 'deviceId')");
-    }
-    if (!(req.headers["content-type"] ?? "").includes("json") || typeof body !== "object" || body === null) {
-      return send(res, 415);
-    }
-    const username = field(body as Record<string, unknown>, "Username");
-    const pw = field(body as Record<string, unknown>, "Pw");
-    const user = users.find((u) => typeof username === "string" && u.name.toLowerCase() === username.toLowerCase());
-    if (!user || pw !== user.password) return send(res, 401, "Invalid username or password entered.");
-    if (user.disabled) return send(res, 403, `User ${user.name} is disabled.`);
-    const id = userId(user.name);
-    send(res, 200, {
+export type FakeAnswer = { status: number; body?: unknown };
+
+/** `GET /Users/{userId}` with an API key: the UserDto with its Policy (404 for an unknown id). */
+export function answerUserById(users: readonly FakeUser[], authorization: string | undefined, id: string): FakeAnswer {
+  if (!parseMediaBrowser(authorization)?.token) return { status: 401 };
+  const found = users.find((u) => userId(u.name) === id.toLowerCase());
+  if (!found) return { status: 404 };
+  return { status: 200, body: { Name: found.name, Id: id, Policy: { IsAdministrator: found.admin === true, IsDisabled: found.disabled === true } } };
+}
+
+/** `POST /Users/AuthenticateByName` as contracts/jellyfin.md B.1/B.2 says (see the top of this file). */
+export function answerAuthenticateByName(
+  users: readonly FakeUser[],
+  request: { authorization: string | undefined; contentType: string | undefined; body: unknown },
+): FakeAnswer {
+  const auth = parseMediaBrowser(request.authorization);
+  if (!auth?.client || !auth.device || !auth.deviceid || !auth.version) {
+    return { status: 400, body: "Value cannot be null or empty. (Parameter 'deviceId')" };
+  }
+  const { body } = request;
+  if (!(request.contentType ?? "").includes("json") || typeof body !== "object" || body === null) return { status: 415 };
+  const username = field(body as Record<string, unknown>, "Username");
+  const pw = field(body as Record<string, unknown>, "Pw");
+  const user = users.find((u) => typeof username === "string" && u.name.toLowerCase() === username.toLowerCase());
+  if (!user || pw !== user.password) return { status: 401, body: "Invalid username or password entered." };
+  if (user.disabled) return { status: 403, body: `User ${user.name} is disabled.` };
+  const id = userId(user.name);
+  return {
+    status: 200,
+    body: {
       User: {
         Name: user.name,
         ServerId: SERVER_ID,
@@ -107,7 +97,33 @@ export async function startFakeJellyfin({ users, port = 0 }: { users: FakeUser[]
       SessionInfo: { Id: randomBytes(16).toString("hex"), UserId: id, UserName: user.name, Client: auth.client, DeviceId: auth.deviceid },
       AccessToken: randomBytes(16).toString("hex"),
       ServerId: SERVER_ID,
-    });
+    },
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+export async function startFakeJellyfin({ users, port = 0 }: { users: FakeUser[]; port?: number }): Promise<FakeJellyfin> {
+  const fake: Omit<FakeJellyfin, "url" | "close"> = { calls: [], delayMs: 0 };
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const byId = /^\/users\/([0-9a-f]+)$/i.exec(url.pathname);
+    if (req.method === "GET" && byId) {
+      const answer = answerUserById(users, req.headers.authorization, byId[1] ?? "");
+      return send(res, answer.status, answer.body);
+    }
+    if (req.method !== "POST" || url.pathname.toLowerCase() !== "/users/authenticatebyname") return send(res, 404);
+    const body = parseJson(await readBody(req));
+    fake.calls.push({ url: req.url ?? "", authorization: req.headers.authorization ?? null, body });
+    if (fake.delayMs > 0) await new Promise((r) => setTimeout(r, fake.delayMs));
+    const answer = answerAuthenticateByName(users, { authorization: req.headers.authorization, contentType: req.headers["content-type"], body });
+    send(res, answer.status, answer.body);
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const { port: bound } = server.address() as AddressInfo;

@@ -1,3 +1,4 @@
+import { answerAuthenticateByName, answerUserById, type FakeUser } from "./jellyfin-auth";
 import { startFake, type FakeRequest, type FakeResponse } from "./server";
 
 /**
@@ -19,6 +20,8 @@ export type FakeItem = {
 
 export class FakeJellyfin {
   items: FakeItem[] = [];
+  /** Accounts that can sign in (`POST /Users/AuthenticateByName`), as the household's Jellyfin knows them. */
+  users: FakeUser[] = [];
   mediaUpdated: string[] = [];
   refreshes = 0;
   itemLookups = 0;
@@ -44,7 +47,18 @@ export class FakeJellyfin {
   handle = (req: FakeRequest): FakeResponse | undefined => {
     if (req.path === "/System/Info/Public")
       return { status: 200, body: { Version: "10.11.11", ServerName: "jellyfin", ProductName: "Jellyfin Server" } };
+    if (req.method === "POST" && req.path.toLowerCase() === "/users/authenticatebyname") {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(req.body);
+      } catch {
+        body = null;
+      }
+      return answerAuthenticateByName(this.users, { authorization: req.headers.authorization, contentType: req.headers["content-type"], body });
+    }
     if (!(req.headers.authorization ?? "").includes(`Token="${this.apiKey}"`)) return { status: 401 };
+    const user = /^\/Users\/([0-9a-f]+)$/i.exec(req.path);
+    if (req.method === "GET" && user) return answerUserById(this.users, req.headers.authorization, user[1] ?? "");
     const q = new Map([...req.query.entries()].map(([k, v]) => [k.toLowerCase(), v]));
     const fields = (q.get("fields") ?? "").toLowerCase().split(",");
     if (req.method === "GET" && req.path === "/Items") {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { listRecentDeliveries } from "@/db/queries/delivery-admin";
+import { findDelivery, listDeliveryEventTypes, listRecentDeliveries } from "@/db/queries/delivery-admin";
 import { countByStage } from "@/db/queries/history";
 import { listRequesters } from "@/db/queries/portal";
 import { getRequestDetail } from "@/db/queries/request-detail";
@@ -46,6 +46,36 @@ describe("admin delivery list", () => {
     const rows = await listRecentDeliveries({ db: await getDb(), limit: 10 });
     expect(rows.map((r) => r.receivedAt.toISOString())).toEqual(["2025-01-02T00:00:00.000Z", "2025-01-01T00:00:00.000Z"]);
     expect(rows[0]).not.toHaveProperty("body");
+  });
+
+  it("filters by source, status and event, and opens one delivery with its body and requests", async () => {
+    const db = await getDb();
+    const [request] = await db
+      .insert(requests)
+      .values({ source: "jellyseerr", mediaType: "movie", title: "Arrival", titleKey: "arrival", ownStage: "approved", stage: "approved" })
+      .returning({ id: requests.id });
+    const rows = [
+      { source: "sonarr" as const, eventType: "Grab", status: "applied" as const, dedupeKey: "s1" },
+      { source: "sonarr" as const, eventType: "Download", status: "rejected" as const, dedupeKey: "s2", error: "episodes: Required" },
+      { source: "radarr" as const, eventType: "Grab", status: "applied" as const, dedupeKey: "r1", requestIds: [request!.id] },
+    ];
+    await db.insert(webhookDeliveries).values(rows.map((r) => ({ body: '{"eventType":"x"}', ...r })));
+    const keys = async (filters: Parameters<typeof listRecentDeliveries>[0]["filters"]) =>
+      (await listRecentDeliveries({ db, limit: 10, filters })).map((r) => `${r.source}:${r.eventType}`).sort();
+    expect(await keys({ source: "sonarr" })).toEqual(["sonarr:Download", "sonarr:Grab"]);
+    expect(await keys({ status: "rejected" })).toEqual(["sonarr:Download"]);
+    expect(await keys({ eventType: "Grab" })).toEqual(["radarr:Grab", "sonarr:Grab"]);
+    expect(await keys({ source: "radarr", eventType: "Download" })).toEqual([]);
+    expect(await listDeliveryEventTypes({ db })).toEqual([
+      { source: "radarr", eventType: "Grab" },
+      { source: "sonarr", eventType: "Download" },
+      { source: "sonarr", eventType: "Grab" },
+    ]);
+
+    const [radarr] = await listRecentDeliveries({ db, limit: 1, filters: { source: "radarr" } });
+    const opened = await findDelivery({ db, id: radarr!.id });
+    expect(opened).toMatchObject({ source: "radarr", body: '{"eventType":"x"}', requests: [{ id: request!.id, title: "Arrival" }] });
+    expect(await findDelivery({ db, id: 999_999 })).toBeNull();
   });
 });
 

@@ -1,5 +1,7 @@
 import { connection } from "next/server";
 import { getDatabase } from "@/db/client";
+import { LocalTime } from "@/components/portal/local-time";
+import { deliverySourceWords, eventWords } from "@/lib/admin/delivery-words";
 import { env } from "@/lib/env";
 import { checkHealth, integrationNames, type Probe } from "@/lib/health/check";
 import { clientsFromEnv } from "@/lib/integrations/clients";
@@ -54,7 +56,15 @@ export default async function HealthPage() {
         <ul className="text-sm">
           {report.webhooks.map((w) => (
             <li key={w.source}>
-              {w.source}: last {w.lastEventType ?? "delivery"} at {w.lastDeliveryAt?.toISOString() ?? "never"}
+              {deliverySourceWords[w.source]}:{" "}
+              {w.lastDeliveryAt ? (
+                <>
+                  last “{w.lastEventType ? eventWords(w.lastEventType) : "delivery"}”,{" "}
+                  <LocalTime iso={w.lastDeliveryAt.toISOString()} mode="relative" />
+                </>
+              ) : (
+                "nothing received yet"
+              )}
             </li>
           ))}
         </ul>
@@ -76,7 +86,9 @@ export default async function HealthPage() {
         <p>
           Deliveries pending a retry: {report.intake.pending}; failed: {report.intake.failed}; early signals waiting: {report.intake.parked}
         </p>
-        <p>Last sweep here: {report.workflows.lastSweepAt?.toISOString() ?? "not yet"}</p>
+        <p>
+          Last sweep here: {report.workflows.lastSweepAt ? <LocalTime iso={report.workflows.lastSweepAt.toISOString()} mode="relative" /> : "not yet"}
+        </p>
         <TestButton action="/api/admin/sweep" label="Run the sweep now" />
       </section>
     </main>
