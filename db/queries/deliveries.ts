@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { sqlOf } from "../raw";
 import { webhookDeliveries } from "../schema";
 
 export type NewDelivery = typeof webhookDeliveries.$inferInsert;
@@ -16,23 +17,17 @@ const unapplied = sql`${webhookDeliveries.status} in ('pending', 'failed')`;
  * that one is still pending or failed: then this one is its application and the row becomes `applied`.
  */
 export async function recordAppliedDelivery({ db, values }: { db: Db; values: NewDelivery }): Promise<number | null> {
-  const rows = await db
-    .insert(webhookDeliveries)
-    .values({ ...values, status: "applied", payload: null })
-    .onConflictDoUpdate({
-      target: [webhookDeliveries.source, webhookDeliveries.dedupeKey],
-      set: {
-        status: "applied",
-        error: null,
-        payload: null,
-        nextAttemptAt: null,
-        requestIds: sql`excluded.request_ids`,
-        eventType: sql`excluded.event_type`,
-      },
-      setWhere: unapplied,
-    })
-    .returning({ id: webhookDeliveries.id });
-  return rows[0]?.id ?? null;
+  // On the webhook hot path: hand-written and prepared (see db/raw.ts).
+  const rows = await sqlOf(db)`
+    insert into webhook_deliveries (source, event_type, dedupe_key, received_at, status, content_type, body, request_ids)
+    values (${values.source}, ${values.eventType ?? null}, ${values.dedupeKey}, ${(values.receivedAt ?? new Date()).toISOString()}::timestamptz,
+      'applied', ${values.contentType ?? null}, ${values.body}, ${values.requestIds ?? []}::int[])
+    on conflict (source, dedupe_key) do update set
+      status = 'applied', error = null, payload = null, next_attempt_at = null,
+      request_ids = excluded.request_ids, event_type = excluded.event_type
+    where webhook_deliveries.status in ('pending', 'failed')
+    returning id`;
+  return rows[0] ? Number(rows[0].id) : null;
 }
 
 /** Records a delivery that will not be applied (ignored, rejected); a pending row of the same bytes becomes it. */

@@ -1,24 +1,28 @@
 import "server-only";
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, inArray } from "drizzle-orm";
 import type { Db } from "../client";
+import { driverValues, readRow, sqlOf } from "../raw";
 import { downloads, type DownloadRow } from "../schema";
 
 export type NewDownload = typeof downloads.$inferInsert;
 
+// The three statements below run on the webhook hot path: hand-written and prepared (see db/raw.ts).
+
+/** Row-locks and reads a download. */
 export async function findDownload({ db, hash }: { db: Db; hash: string }): Promise<DownloadRow | null> {
-  const rows = await db.select().from(downloads).where(eq(downloads.hash, hash)).limit(1).for("update");
-  return rows[0] ?? null;
+  const [row] = await sqlOf(db)`select * from downloads where hash = ${hash} limit 1 for update`;
+  return row ? readRow(downloads, row) : null;
 }
 
 export async function insertDownload({ db, values }: { db: Db; values: NewDownload }) {
-  await db.insert(downloads).values(values).onConflictDoNothing({ target: downloads.hash });
+  const sql = sqlOf(db);
+  await sql`insert into downloads ${sql(driverValues(downloads, values))} on conflict (hash) do nothing`;
 }
 
 export async function updateDownload({ db, hash, values }: { db: Db; hash: string; values: Partial<NewDownload> }) {
-  await db
-    .update(downloads)
-    .set({ ...values, updatedAt: sql`now()` })
-    .where(eq(downloads.hash, hash));
+  const sql = sqlOf(db);
+  const { updated_at: _, ...set } = driverValues(downloads, values);
+  await sql`update downloads set ${sql(set)}, updated_at = now() where hash = ${hash}`;
 }
 
 export async function listDownloadsForRequests({ db, requestIds }: { db: Db; requestIds: number[] }): Promise<DownloadRow[]> {

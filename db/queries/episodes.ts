@@ -1,45 +1,70 @@
 import "server-only";
-import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { readRows, sqlOf } from "../raw";
 import { episodes, type EpisodeRow } from "../schema";
 
 export type NewEpisode = typeof episodes.$inferInsert;
 
+// Every statement here runs on the webhook hot path: hand-written, one text each, prepared (see db/raw.ts).
+
 export async function listEpisodesForRequests({ db, requestIds }: { db: Db; requestIds: number[] }): Promise<EpisodeRow[]> {
   if (requestIds.length === 0) return [];
-  return db.select().from(episodes).where(inArray(episodes.requestId, requestIds)).orderBy(asc(episodes.seasonNumber), asc(episodes.episodeNumber));
+  const rows = await sqlOf(db)`
+    select * from episodes where request_id = any(${requestIds}::int[]) order by season_number, episode_number`;
+  return readRows(episodes, rows);
 }
 
 export async function findEpisodeRequestIds({ db, tvdbId }: { db: Db; tvdbId: number }): Promise<number[]> {
-  const rows = await db.selectDistinct({ requestId: episodes.requestId }).from(episodes).where(eq(episodes.tvdbId, tvdbId));
-  return rows.map((r) => r.requestId);
+  const rows = await sqlOf(db)`select distinct request_id from episodes where tvdb_id = ${tvdbId}`;
+  return rows.map((r) => Number(r.request_id));
 }
 
 export async function findRequestIdsByDownloadHash({ db, hash }: { db: Db; hash: string }): Promise<number[]> {
-  const rows = await db.selectDistinct({ requestId: episodes.requestId }).from(episodes).where(eq(episodes.downloadHash, hash));
-  return rows.map((r) => r.requestId);
+  const rows = await sqlOf(db)`select distinct request_id from episodes where download_hash = ${hash}`;
+  return rows.map((r) => Number(r.request_id));
 }
 
-/** Inserts new episodes and updates changed ones: one statement each, whatever the number of episodes. */
+/** One JSON record per episode, by column name, for jsonb_populate_recordset. */
+function record(e: NewEpisode | EpisodeRow) {
+  return {
+    id: "id" in e ? e.id : null,
+    request_id: e.requestId,
+    season_number: e.seasonNumber,
+    episode_number: e.episodeNumber,
+    title: e.title ?? null,
+    air_date: e.airDate ?? null,
+    tvdb_id: e.tvdbId ?? null,
+    arr_episode_id: e.arrEpisodeId ?? null,
+    stage: e.stage,
+    download_hash: e.downloadHash ?? null,
+    jellyfin_item_id: e.jellyfinItemId ?? null,
+    stage_times: e.stageTimes ?? {},
+  };
+}
+
+/**
+ * Inserts new episodes and updates changed ones: one statement each, whatever the number of episodes (the rows go
+ * as one JSON parameter, so the statement text never changes).
+ */
 export async function saveEpisodes({ db, inserts, updates }: { db: Db; inserts: NewEpisode[]; updates: EpisodeRow[] }) {
+  const sql = sqlOf(db);
+  const writes: Promise<unknown>[] = [];
   if (inserts.length > 0) {
-    await db
-      .insert(episodes)
-      .values(inserts)
-      .onConflictDoNothing({ target: [episodes.requestId, episodes.seasonNumber, episodes.episodeNumber] });
+    writes.push(sql`
+      insert into episodes (request_id, season_number, episode_number, title, air_date, tvdb_id, arr_episode_id, stage,
+        download_hash, jellyfin_item_id, stage_times)
+      select request_id, season_number, episode_number, title, air_date, tvdb_id, arr_episode_id, stage,
+        download_hash, jellyfin_item_id, stage_times
+      from jsonb_populate_recordset(null::episodes, ${JSON.stringify(inserts.map(record))}::jsonb)
+      on conflict (request_id, season_number, episode_number) do nothing`);
   }
-  if (updates.length === 0) return;
-  const rows = sql.join(
-    updates.map(
-      (e) =>
-        sql`(${e.id}::int, ${e.title}::text, ${e.airDate}::text, ${e.tvdbId}::int, ${e.arrEpisodeId}::int, ${e.stage}::text, ${e.downloadHash}::text, ${e.jellyfinItemId}::text, ${JSON.stringify(e.stageTimes)}::jsonb)`,
-    ),
-    sql`, `,
-  );
-  await db.execute(sql`
-    update ${episodes} as e set
-      title = v.title, air_date = v.air_date, tvdb_id = v.tvdb_id, arr_episode_id = v.arr_episode_id, stage = v.stage,
-      download_hash = v.download_hash, jellyfin_item_id = v.jellyfin_item_id, stage_times = v.stage_times, updated_at = now()
-    from (values ${rows}) as v(id, title, air_date, tvdb_id, arr_episode_id, stage, download_hash, jellyfin_item_id, stage_times)
-    where e.id = v.id`);
+  if (updates.length > 0) {
+    writes.push(sql`
+      update episodes as e set
+        title = v.title, air_date = v.air_date, tvdb_id = v.tvdb_id, arr_episode_id = v.arr_episode_id, stage = v.stage,
+        download_hash = v.download_hash, jellyfin_item_id = v.jellyfin_item_id, stage_times = v.stage_times, updated_at = now()
+      from jsonb_populate_recordset(null::episodes, ${JSON.stringify(updates.map(record))}::jsonb) as v
+      where e.id = v.id`);
+  }
+  await Promise.all(writes);
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { sqlOf } from "../raw";
 
 /**
  * Transaction-scoped advisory locks on identity keys ("tmdb:movie:603", "dl:<hash>", …), taken in sorted
@@ -10,10 +10,6 @@ import type { Db } from "../client";
 export async function lockIdentityKeys({ db, keys }: { db: Db; keys: string[] }): Promise<void> {
   const sorted = [...new Set(keys)].sort();
   if (sorted.length === 0) return;
-  const list = sql.join(
-    sorted.map((k) => sql`${k}`),
-    sql`, `,
-  );
   // One round trip: volatile functions in the select list run after ORDER BY, so the locks follow the order.
-  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(array[${list}]::text[]) as k order by k`);
+  await sqlOf(db)`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(${sorted}::text[]) as k order by k`;
 }

@@ -2,13 +2,27 @@ import "server-only";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { PROGRESS_EVENT } from "@/lib/domain/timeline";
 import type { Db } from "../client";
+import { sqlOf } from "../raw";
 import { timelineEvents, type TimelineRow } from "../schema";
 
 export type NewTimelineEvent = typeof timelineEvents.$inferInsert;
 
+/** One statement whatever the number of lines (they go as one JSON parameter): prepared, on the webhook hot path. */
 export async function appendTimelineEvents({ db, entries }: { db: Db; entries: NewTimelineEvent[] }) {
   if (entries.length === 0) return;
-  await db.insert(timelineEvents).values(entries);
+  const rows = entries.map((e) => ({
+    request_id: e.requestId ?? null,
+    at: (e.at ?? new Date()).toISOString(),
+    source: e.source,
+    event: e.event,
+    stage: e.stage ?? null,
+    message: e.message,
+    data: e.data ?? null,
+  }));
+  await sqlOf(db)`
+    insert into timeline_events (request_id, at, source, event, stage, message, data)
+    select request_id, at, source, event, stage, message, data
+    from jsonb_populate_recordset(null::timeline_events, ${JSON.stringify(rows)}::jsonb)`;
 }
 
 /** A request's story, oldest first, with superseded progress ticks left out (see collapseProgress). */

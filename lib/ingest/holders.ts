@@ -1,6 +1,5 @@
 import "server-only";
 import type { DownloadRow } from "@/db/schema";
-import { findRequestIdsByDownloadHash } from "@/db/queries/episodes";
 import { describeEpisodes } from "@/lib/domain/describe";
 import { episodesOfDownload, signalEpisodes, signalOwn } from "@/lib/domain/request-state";
 import type { Signal } from "@/lib/domain/transitions";
@@ -15,10 +14,11 @@ type Line = { event: string; message: string; data?: Record<string, unknown> };
 export async function signalDownloadHolders(
   ctx: ApplyContext,
   download: Pick<DownloadRow, "hash" | "requestId">,
+  /** Requests with episodes of the torrent (findRequestIdsByDownloadHash), read by the caller with its lookups. */
+  owners: number[],
   signal: Signal,
   line: (which: string) => Line,
 ): Promise<void> {
-  const owners = await findRequestIdsByDownloadHash({ db: ctx.db, hash: download.hash });
   for (const loaded of await loadRequests(ctx, [...owners, ...(download.requestId ? [download.requestId] : [])])) {
     const { state } = loaded;
     const held = episodesOfDownload(state, download.hash);

@@ -12,7 +12,7 @@ import { log } from "@/lib/log";
 import { redactSecrets } from "@/lib/secrets";
 import { createContext, flush, type AppliedEntry } from "./context";
 import { decodeBody, storedBody } from "./decode";
-import { applyOrPark, applyWaitingSignals, storeParked } from "./park";
+import { applyOrPark, applySignals, lockWaitingSignals, storeParked } from "./park";
 
 export type IngestResult =
   | { kind: "applied"; deliveryId: number; eventType: string; applied: AppliedEntry[]; parked: number }
@@ -57,7 +57,8 @@ async function applyInTransaction(db: Db, input: Prepared): Promise<IngestResult
     return await db.transaction(async (tx) => {
       const ctx = createContext(tx, input.source, new Date());
       for (const event of input.events) await applyOrPark(ctx, event);
-      const [, deliveryId] = await Promise.all([
+      // The writes, the inbox row and the parked-signal lookup go out together (one round trip).
+      const [, deliveryId, waiting] = await Promise.all([
         flush(ctx),
         recordAppliedDelivery({
           db: tx,
@@ -72,9 +73,10 @@ async function applyInTransaction(db: Db, input: Prepared): Promise<IngestResult
             requestIds: [...new Set(ctx.applied.map((a) => a.requestId))],
           },
         }),
+        lockWaitingSignals(ctx),
       ]);
       if (deliveryId === null) throw new DuplicateDelivery();
-      await Promise.all([storeParked(ctx, deliveryId), applyWaitingSignals(ctx)]);
+      await Promise.all([storeParked(ctx, deliveryId), applySignals(ctx, waiting)]);
       return { kind: "applied" as const, deliveryId, eventType: input.eventType, applied: ctx.applied, parked: ctx.parked.length };
     });
   } catch (error) {
@@ -112,7 +114,17 @@ async function applyDurably(db: Db, prepared: Prepared, raw: Uint8Array, retryUn
   }
 }
 
+/** When this process last wrote each source's "last delivery" line (ms since epoch), per database. */
+const notedAt = new WeakMap<Db, Map<WebhookSource, number>>();
+/** The line shows a source alive: rewriting it more than once a second per source is work for nobody. */
+const NOTE_INTERVAL_MS = 1000;
+
 async function noteSource(db: Db, source: WebhookSource, eventType: string, connected: boolean): Promise<void> {
+  const now = Date.now();
+  const noted = notedAt.get(db) ?? new Map<WebhookSource, number>();
+  notedAt.set(db, noted);
+  if (!connected && now - (noted.get(source) ?? 0) < NOTE_INTERVAL_MS) return;
+  noted.set(source, now);
   try {
     await recordSourceDelivery({ db, source, eventType, connected });
   } catch (error) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { insertParkedSignals, lockParkedSignals, markParkedSignals } from "@/db/queries/parked";
+import { insertParkedSignals, lockParkedSignals, markParkedSignals, type ParkedSignalRow } from "@/db/queries/parked";
 import type { DomainEvent } from "@/lib/domain/events";
 import { describeParked, PARK_DAYS, parkKeys, requestKeys } from "@/lib/domain/park";
 import { applyEvent } from "./apply";
@@ -18,17 +18,24 @@ export async function applyOrPark(ctx: ApplyContext, event: DomainEvent): Promis
 }
 
 /**
- * Re-tries parked signals that wait under a key of any request this transaction loaded (created, changed or
- * read): an early Jellyfin ItemAdded is applied the moment its request or episode appears. Runs after `ctx` was
- * flushed, in the same transaction, in a context of its own: the signals see the requests as just written.
- * Their effects are added to `ctx.applied` so the delivery's answer shows them.
+ * Locks the parked signals waiting under a key of any request this transaction loaded (created, changed or read).
+ * The keys come from the requests as they will be written, so this can go out with the flush that writes them.
  */
-export async function applyWaitingSignals(ctx: ApplyContext): Promise<void> {
+export function lockWaitingSignals(ctx: ApplyContext): Promise<ParkedSignalRow[]> {
   const keys = new Set<string>();
   for (const { row, state, patch } of ctx.loaded.values()) {
     for (const k of requestKeys({ ...row, ...patch, mediaType: row.mediaType }, [...state.episodes.values()])) keys.add(k);
   }
-  const waiting = await lockParkedSignals({ db: ctx.db, keys: [...keys], limit: RETRY_LIMIT });
+  return lockParkedSignals({ db: ctx.db, keys: [...keys], limit: RETRY_LIMIT });
+}
+
+/**
+ * Applies the waiting signals (see lockWaitingSignals): an early Jellyfin ItemAdded takes effect the moment its
+ * request or episode appears. Runs after `ctx` was flushed, in the same transaction, in a context of its own: the
+ * signals see the requests as just written. Their effects are added to `ctx.applied` so the delivery's answer shows
+ * them.
+ */
+export async function applySignals(ctx: ApplyContext, waiting: ParkedSignalRow[]): Promise<void> {
   if (waiting.length === 0) return;
   const later = createContext(ctx.db, ctx.source, ctx.now);
   const resolved: number[] = [];
@@ -38,6 +45,11 @@ export async function applyWaitingSignals(ctx: ApplyContext): Promise<void> {
   }
   await Promise.all([flush(later), markParkedSignals({ db: ctx.db, ids: resolved, status: "applied", at: ctx.now })]);
   ctx.applied.push(...later.applied);
+}
+
+/** Re-tries the parked signals waiting for what `ctx` (already flushed) loaded: lockWaitingSignals, then applySignals. */
+export async function applyWaitingSignals(ctx: ApplyContext): Promise<void> {
+  await applySignals(ctx, await lockWaitingSignals(ctx));
 }
 
 /** Stores this delivery's unmatched signals; they expire after PARK_DAYS without a match. */

@@ -16,17 +16,24 @@ export async function freePort(): Promise<number> {
 
 export type RunningServer = { url: string; process: ChildProcess; stop: () => Promise<void> };
 
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+/** `dir`: the built checkout to serve (another one measures a previous build the same way). */
+export async function startServer(env: Record<string, string>, dir = process.cwd()): Promise<RunningServer> {
   const port = await freePort();
   // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+    cwd: dir,
     env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  let stopping = false;
+  // A server that dies under load says why (its output is kept quiet otherwise).
+  child.once("exit", (code, signal) => {
+    if (!stopping) console.error(`server exited (${code ?? signal}):\n${output.slice(-4000)}`);
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i += 1) {
     try {
@@ -43,6 +50,8 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     process: child,
     stop: () =>
       new Promise<void>((resolve) => {
+        stopping = true;
+        if (process.env.BENCH_SERVER_LOG) console.error(output);
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),

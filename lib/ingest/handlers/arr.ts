@@ -8,7 +8,7 @@ import { settle, signalEpisodes, signalOwn } from "@/lib/domain/request-state";
 import { episodeKeys } from "@/lib/domain/park";
 import type { Signal } from "@/lib/domain/transitions";
 import { createRequest, findRequestForMedia, mediaLockKeys, mediaPatch } from "../correlate";
-import { loadRequests, record, type ApplyContext } from "../context";
+import { defer, loadRequests, record, type ApplyContext } from "../context";
 
 type ArrEvent = ReleaseGrabbedEvent | ReleaseImportedEvent | ImportBlockedEvent;
 
@@ -62,8 +62,8 @@ export async function applyGrab(ctx: ApplyContext, e: ReleaseGrabbedEvent): Prom
   if (e.downloadId) {
     alreadyComplete = existing?.status === "completed" || existing?.status === "imported";
     const facts = { name: e.release.title, size: e.release.size, quality: e.release.quality, indexer: e.release.indexer };
-    if (existing) await updateDownload({ db: ctx.db, hash: e.downloadId, values: { requestId, source: e.source, ...facts } });
-    else await insertDownload({ db: ctx.db, values: { hash: e.downloadId, requestId, source: e.source, status: "queued", ...facts } });
+    if (existing) defer(ctx, updateDownload({ db: ctx.db, hash: e.downloadId, values: { requestId, source: e.source, ...facts } }));
+    else defer(ctx, insertDownload({ db: ctx.db, values: { hash: e.downloadId, requestId, source: e.source, status: "queued", ...facts } }));
   }
 
   loaded.patch = {
@@ -101,12 +101,15 @@ export async function applyImport(ctx: ApplyContext, e: ReleaseImportedEvent): P
   if (e.downloadId) {
     const done = { status: "imported" as const, progress: 1, importedAt: ctx.now };
     if (existing) {
-      await updateDownload({ db: ctx.db, hash: e.downloadId, values: { ...done, completedAt: existing.completedAt ?? ctx.now } });
+      defer(ctx, updateDownload({ db: ctx.db, hash: e.downloadId, values: { ...done, completedAt: existing.completedAt ?? ctx.now } }));
     } else {
-      await insertDownload({
-        db: ctx.db,
-        values: { hash: e.downloadId, requestId, source: e.source, name: e.release.title, size: e.release.size, ...done, completedAt: ctx.now },
-      });
+      defer(
+        ctx,
+        insertDownload({
+          db: ctx.db,
+          values: { hash: e.downloadId, requestId, source: e.source, name: e.release.title, size: e.release.size, ...done, completedAt: ctx.now },
+        }),
+      );
     }
   }
 

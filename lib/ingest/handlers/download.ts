@@ -2,7 +2,8 @@ import "server-only";
 import { findDownload, insertDownload, updateDownload } from "@/db/queries/downloads";
 import { lockIdentityKeys } from "@/db/queries/locks";
 import type { DownloadCompletedEvent } from "@/lib/domain/events";
-import type { ApplyContext } from "../context";
+import { findRequestIdsByDownloadHash } from "@/db/queries/episodes";
+import { defer, type ApplyContext } from "../context";
 import { signalDownloadHolders } from "../holders";
 
 /**
@@ -10,8 +11,12 @@ import { signalDownloadHolders } from "../holders";
  * kept, so the grab that names it later starts at downloaded.
  */
 export async function applyDownloadCompleted(ctx: ApplyContext, e: DownloadCompletedEvent): Promise<void> {
-  await lockIdentityKeys({ db: ctx.db, keys: [`dl:${e.hash}`] });
-  const download = await findDownload({ db: ctx.db, hash: e.hash });
+  // Sent together: the server runs them in order, so the reads see what committed before the lock.
+  const [, download, owners] = await Promise.all([
+    lockIdentityKeys({ db: ctx.db, keys: [`dl:${e.hash}`] }),
+    findDownload({ db: ctx.db, hash: e.hash }),
+    findRequestIdsByDownloadHash({ db: ctx.db, hash: e.hash }),
+  ]);
   if (!download) {
     await insertDownload({
       db: ctx.db,
@@ -20,14 +25,17 @@ export async function applyDownloadCompleted(ctx: ApplyContext, e: DownloadCompl
     return;
   }
   if (download.status === "queued" || download.status === "downloading" || download.status === "failed") {
-    await updateDownload({
-      db: ctx.db,
-      hash: e.hash,
-      values: { status: "completed", progress: 1, downloadSpeed: 0, etaSeconds: 0, completedAt: download.completedAt ?? ctx.now },
-    });
+    defer(
+      ctx,
+      updateDownload({
+        db: ctx.db,
+        hash: e.hash,
+        values: { status: "completed", progress: 1, downloadSpeed: 0, etaSeconds: 0, completedAt: download.completedAt ?? ctx.now },
+      }),
+    );
   }
 
-  await signalDownloadHolders(ctx, download, "download_completed", (which) => ({
+  await signalDownloadHolders(ctx, download, owners, "download_completed", (which) => ({
     event: "download.completed",
     message: `Finished downloading ${which}`,
     data: { hash: e.hash, release: e.name },

@@ -65,9 +65,13 @@ async function seriesTargets(ctx: ApplyContext, item: LibraryItem, refs: Episode
   return chosen ? [chosen.id] : [];
 }
 
-async function applyEpisode(ctx: ApplyContext, item: LibraryItem): Promise<boolean> {
+/** `locked`: the item's identity locks, sent just before; the first lookup goes out with them. */
+async function applyEpisode(ctx: ApplyContext, item: LibraryItem, locked: Promise<void>): Promise<boolean> {
   const refs = episodeRefs(item);
-  const byTvdb = item.tvdbId !== null && refs.length <= 1 ? await findEpisodeRequestIds({ db: ctx.db, tvdbId: item.tvdbId }) : [];
+  const [, byTvdb] = await Promise.all([
+    locked,
+    item.tvdbId !== null && refs.length <= 1 ? findEpisodeRequestIds({ db: ctx.db, tvdbId: item.tvdbId }) : [],
+  ]);
   const targets = byTvdb.length > 0 ? byTvdb : await seriesTargets(ctx, item, refs);
   if (targets.length === 0) return applyAnimeMovieAsEpisode(ctx, item);
   for (const loaded of await loadRequests(ctx, targets)) {
@@ -102,12 +106,17 @@ async function applyAnimeMovieAsEpisode(ctx: ApplyContext, item: LibraryItem): P
  */
 export async function applyLibraryItemAdded(ctx: ApplyContext, e: LibraryItemAddedEvent): Promise<boolean> {
   const { item } = e;
-  await lockIdentityKeys({ db: ctx.db, keys: [`jf:${item.seriesItemId ?? item.itemId}`, ...libraryItemKeys(item)] });
+  const locked = lockIdentityKeys({ db: ctx.db, keys: [`jf:${item.seriesItemId ?? item.itemId}`, ...libraryItemKeys(item)] });
   if (item.kind === "movie") {
-    const byIds = await requestsAboutMedia(ctx, { mediaType: "movie", tmdbId: item.tmdbId, tvdbId: null, imdbId: item.imdbId });
+    // Sent together: the server runs them in order, so the lookup sees what committed before the lock.
+    const [, byIds] = await Promise.all([
+      locked,
+      requestsAboutMedia(ctx, { mediaType: "movie", tmdbId: item.tmdbId, tvdbId: null, imdbId: item.imdbId }),
+    ]);
     return byIds.length > 0 ? applyMovie(ctx, item, byIds) : applyAnimeMovieAsEpisode(ctx, item);
   }
   if (item.kind === "series") {
+    await locked;
     const byIds = await requestsAboutMedia(ctx, { mediaType: "tv", tmdbId: item.tmdbId, tvdbId: item.tvdbId, imdbId: item.imdbId });
     const rows = unique(
       byIds.length > 0 || !item.name ? byIds : await findRequestsByTitleKey({ db: ctx.db, mediaType: "tv", titleKey: titleKey(item.name) }),
@@ -121,5 +130,5 @@ export async function applyLibraryItemAdded(ctx: ApplyContext, e: LibraryItemAdd
     }
     return targets.length > 0;
   }
-  return applyEpisode(ctx, item);
+  return applyEpisode(ctx, item, locked);
 }

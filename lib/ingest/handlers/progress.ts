@@ -1,5 +1,6 @@
 import "server-only";
 import { findDownload, updateDownload } from "@/db/queries/downloads";
+import { findRequestIdsByDownloadHash } from "@/db/queries/episodes";
 import { lockIdentityKeys } from "@/db/queries/locks";
 import { PROGRESS_EVENT } from "@/lib/domain/timeline";
 import { describeTransfer } from "@/lib/domain/timeline-words";
@@ -35,7 +36,8 @@ export async function applyDownloadProgress(ctx: ApplyContext, e: DownloadProgre
     },
   });
 
-  await signalDownloadHolders(ctx, download, "download_progress", (which) => ({
+  const owners = await findRequestIdsByDownloadHash({ db: ctx.db, hash: e.hash });
+  await signalDownloadHolders(ctx, download, owners, "download_progress", (which) => ({
     event: PROGRESS_EVENT,
     message: `Downloading ${which}: ${describeTransfer(e)}`,
     data: { hash: e.hash, progress: e.progress, speed: e.speed, etaSeconds: e.etaSeconds, state: e.clientState },
