@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { getDb } from "@/db/client";
 import { addChannel } from "@/db/queries/notify-channels";
 import { upsertMember } from "@/db/queries/notify-members";
@@ -7,6 +8,8 @@ import type { Viewer } from "@/lib/auth/session";
 import type { NotifyConfig } from "@/lib/workflows/notify/config";
 import { runNotifyTick } from "@/lib/workflows/notify/run";
 import { hashes, jellyfinEpisode, jellyfinMovie, jellyseerr, radarrGrab, radarrImport, sonarrGrab, sonarrImport } from "./payloads";
+import { startReceivers } from "../fakes/notify-receivers";
+import { resetTables } from "./db";
 import { postWebhook } from "./webhooks";
 
 export const alex: Viewer = { name: "alex", role: "member", aliases: ["alex"] };
@@ -83,4 +86,37 @@ export async function movieReady(user: string, o: { requestId: number; tmdbId: n
   await ok("radarr", radarrGrab({ hash, tmdbId: o.tmdbId }));
   await ok("radarr", radarrImport({ hash, tmdbId: o.tmdbId }));
   await ok("jellyfin", jellyfinMovie({ tmdbId: o.tmdbId, itemId: String(o.tmdbId).padEnd(32, "b") }), { contentType: "text/plain" });
+}
+
+type Receivers = Awaited<ReturnType<typeof startReceivers>>;
+
+/**
+ * A test file's loopback receivers (ntfy, Gotify, JSON …), started once; every test starts with empty tables and
+ * nothing received. `titles(topic)` lists the ntfy titles a topic got, in order.
+ */
+export function useNotifyReceivers() {
+  let current: Receivers | undefined;
+  const ready = (): Receivers => {
+    if (!current) throw new Error("the receivers start in beforeAll");
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startReceivers();
+  });
+  afterAll(() => current?.stop());
+  beforeEach(async () => {
+    await resetTables();
+    await resetNotifyTables();
+    ready().received.length = 0;
+  });
+  const rx = {
+    host: () => ready().host(),
+    url: () => ready().url(),
+    get received() {
+      return ready().received;
+    },
+  };
+  const titles = (topic: string) =>
+    rx.received.filter((r) => r.path === "/" && (r.json as { topic?: string }).topic === topic).map((r) => (r.json as { title: string }).title);
+  return { rx, titles };
 }

@@ -1,31 +1,17 @@
 import { createServer } from "node:net";
 import { renderToStaticMarkup } from "react-dom/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { listFailingChannelsForViewer } from "@/db/queries/notify-channels";
 import { NotificationsPanel } from "@/components/notify/admin-panel";
-import { startReceivers } from "../fakes/notify-receivers";
-import { resetTables } from "../helpers/db";
-import { alex, clock, member, movieReady, resetNotifyTables, root, testConfig, tick } from "../helpers/notify-world";
+import { alex, clock, useNotifyReceivers, member, movieReady, root, testConfig, tick } from "../helpers/notify-world";
 import { hashes, jellyseerr } from "../helpers/payloads";
 import { postWebhook } from "../helpers/webhooks";
 
 // Each scenario drives real webhooks, the database and loopback receivers: generous under a loaded CI machine.
 vi.setConfig({ testTimeout: 90_000 });
 
-let rx: Awaited<ReturnType<typeof startReceivers>>;
-beforeAll(async () => {
-  rx = await startReceivers();
-});
-afterAll(() => rx.stop());
-beforeEach(async () => {
-  await resetTables();
-  await resetNotifyTables();
-  rx.received.length = 0;
-});
-
-const titles = (topic: string) =>
-  rx.received.filter((r) => r.path === "/" && (r.json as { topic?: string }).topic === topic).map((r) => (r.json as { title: string }).title);
+const { rx, titles } = useNotifyReceivers();
 
 /** A loopback port nothing listens on: a receiver that is down. */
 async function closedPort(): Promise<number> {

@@ -1,30 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { notifyMessages, outbox, requests } from "@/db/schema";
 import { applyTrackerEvents } from "@/lib/ingest/tracker";
-import { startReceivers } from "../fakes/notify-receivers";
-import { onlyRequest, resetTables } from "../helpers/db";
-import { alex, clock, episodeInJellyfin, member, resetNotifyTables, root, testConfig, tick } from "../helpers/notify-world";
+import { onlyRequest } from "../helpers/db";
+import { alex, clock, useNotifyReceivers, episodeInJellyfin, member, root, testConfig, tick } from "../helpers/notify-world";
 import { hashes, jellyseerr, sonarrGrab, sonarrImport } from "../helpers/payloads";
 import { postWebhook } from "../helpers/webhooks";
 
 // Each scenario drives real webhooks, the database and loopback receivers: generous under a loaded CI machine.
 vi.setConfig({ testTimeout: 120_000 });
 
-let rx: Awaited<ReturnType<typeof startReceivers>>;
-beforeAll(async () => {
-  rx = await startReceivers();
-});
-afterAll(() => rx.stop());
-beforeEach(async () => {
-  await resetTables();
-  await resetNotifyTables();
-  rx.received.length = 0;
-});
-
-const titles = (topic: string) =>
-  rx.received.filter((r) => r.path === "/" && (r.json as { topic?: string }).topic === topic).map((r) => (r.json as { title: string }).title);
+const { rx, titles } = useNotifyReceivers();
 
 async function ok(source: string, body: unknown, options = {}) {
   const res = await postWebhook(source, body, options);
