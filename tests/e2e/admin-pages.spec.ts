@@ -1,15 +1,7 @@
-import { expect, test, type BrowserContext } from "@playwright/test";
+import { expect, test, } from "@playwright/test";
 import { jellyseerr } from "../helpers/payloads";
 import { e2e } from "./env";
-import { sessionCookie } from "./session";
-import { noHorizontalScroll, post, unique } from "./support";
-
-async function signInAdmin(context: BrowserContext, ip: string): Promise<string> {
-  const cookie = await sessionCookie(e2e.users.admin.name, e2e.users.admin.password, ip);
-  const eq = cookie.indexOf("=");
-  await context.addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: e2e.baseURL }]);
-  return cookie;
-}
+import { noHorizontalScroll, post, signInAdmin, unique } from "./support";
 
 const iso = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 

@@ -7,7 +7,7 @@ import { expect, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { jellyseerr, radarrGrab } from "../helpers/payloads";
 import { e2e } from "./env";
-import { post, randomHash, signedInContext, test, unique, waitForLive } from "./support";
+import { post, randomHash, signedInContext, signInAdmin, test, unique, waitForLive } from "./support";
 
 /**
  * The portal's look, in one pass over every page: at a phone's and a laptop's size, in both themes, each page
@@ -103,18 +103,30 @@ async function expectNoBrokenImages(page: Page, label: string): Promise<void> {
 }
 
 test("every page at phone and desktop size, dark and light: no axe violation, no broken image", async ({ browser }) => {
-  test.setTimeout(240_000);
-  const pages = [
-    { name: "active", path: "/" },
-    { name: "history", path: "/history" },
-    { name: "detail-movie", path: `/requests/${seeded.movie}` },
-    { name: "detail-tv", path: `/requests/${seeded.show}` },
-    { name: "settings", path: "/settings" },
-    { name: "not-found", path: "/no-such-page" },
-    { name: "login", path: "/login" },
-  ];
-  const context = await signedInContext(browser, {});
+  test.setTimeout(480_000);
+  // As an admin: the admin pages are scanned too, and the portal's pages show the header's admin links.
+  const context = await browser.newContext({ baseURL: e2e.baseURL });
+  await signInAdmin(context, "10.77.0.9");
   const page = await context.newPage();
+  // A stored delivery to open on its own page (the seeding above posted several).
+  const deliveries = (await (await page.request.get("/api/admin/deliveries?source=jellyseerr")).json()) as { items: { id: number }[] };
+  // `live`: the portal's pages stream (the header's live indicator); admin pages and the edges do not.
+  const pages = [
+    { name: "active", path: "/", live: true },
+    { name: "history", path: "/history", live: true },
+    { name: "detail-movie", path: `/requests/${seeded.movie}`, live: true },
+    { name: "detail-tv", path: `/requests/${seeded.show}`, live: true },
+    { name: "insights", path: "/insights", live: true },
+    { name: "settings", path: "/settings", live: true },
+    { name: "admin", path: "/admin", live: false },
+    { name: "admin-delivery", path: `/admin/deliveries/${deliveries.items[0]?.id ?? 0}`, live: false },
+    { name: "admin-health", path: "/admin/health", live: false },
+    { name: "admin-thresholds", path: "/admin/thresholds", live: false },
+    { name: "admin-tokens", path: "/admin/tokens", live: false },
+    { name: "admin-deletions", path: "/admin/deletions", live: false },
+    { name: "not-found", path: "/no-such-page", live: false },
+    { name: "login", path: "/login", live: false },
+  ];
   if (process.env.SCREENSHOTS === "1") mkdirSync(screenshotDir, { recursive: true });
   // One load per page, rendered dark by the server; light is what the header's toggle switches to in place.
   await context.addCookies([{ name: "st-theme", value: "dark", url: e2e.baseURL }]);
@@ -122,7 +134,7 @@ test("every page at phone and desktop size, dark and light: no axe violation, no
     await page.setViewportSize({ width: sizes[0].width, height: sizes[0].height });
     await page.goto(p.path);
     await expect(page.locator("html"), p.name).toHaveAttribute("data-theme", "dark");
-    if (p.name !== "login" && p.name !== "not-found") await waitForLive(page);
+    if (p.live) await waitForLive(page);
     for (const theme of themes) {
       await page.evaluate((t) => {
         document.documentElement.dataset.theme = t;

@@ -10,6 +10,14 @@ async function signIn(context: BrowserContext): Promise<void> {
   await context.addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: e2e.baseURL }]);
 }
 
+/** Signs a context in as Alice, a Jellyfin administrator of the fake Jellyfin; returns the cookie. */
+export async function signInAdmin(context: BrowserContext, ip: string): Promise<string> {
+  const cookie = await sessionCookie(e2e.users.admin.name, e2e.users.admin.password, ip);
+  const eq = cookie.indexOf("=");
+  await context.addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: e2e.baseURL }]);
+  return cookie;
+}
+
 export const test = base.extend({
   context: async ({ context }, use) => {
     await signIn(context);
