@@ -1,4 +1,4 @@
-import { expect, test, } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { jellyseerr } from "../helpers/payloads";
 import { e2e } from "./env";
 import { noHorizontalScroll, post, signInAdmin, unique } from "./support";
