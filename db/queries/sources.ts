@@ -26,8 +26,6 @@ export async function recordSourceDelivery({
         lastEventType: eventType,
         ...(connected ? { connectedAt: now } : {}),
       },
-      // A busy source would rewrite this one row on every delivery; once a second is enough to show it alive.
-      setWhere: connected ? undefined : sql`${sourceStatus.lastDeliveryAt} < now() - interval '1 second'`,
     });
 }
 

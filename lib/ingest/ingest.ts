@@ -3,7 +3,6 @@ import { createHash } from "node:crypto";
 import type { Db } from "@/db/client";
 import { describeDbError, isConflictError, isConnectionError } from "@/db/errors";
 import { recordAppliedDelivery, recordPendingDelivery, recordUnappliedDelivery } from "@/db/queries/deliveries";
-import { recordSourceDelivery } from "@/db/queries/sources";
 import type { DomainEvent } from "@/lib/domain/events";
 import type { IssueDetail } from "@/lib/errors";
 import { webhookMappers } from "@/lib/integrations/mappers";
@@ -13,6 +12,7 @@ import { redactSecrets } from "@/lib/secrets";
 import { createContext, flush, type AppliedEntry } from "./context";
 import { decodeBody, storedBody } from "./decode";
 import { applyOrPark, applySignals, lockWaitingSignals, storeParked } from "./park";
+import { noteSourceDelivery } from "./source-note";
 
 export type IngestResult =
   | { kind: "applied"; deliveryId: number; eventType: string; applied: AppliedEntry[]; parked: number }
@@ -114,25 +114,6 @@ async function applyDurably(db: Db, prepared: Prepared, raw: Uint8Array, retryUn
   }
 }
 
-/** When this process last wrote each source's "last delivery" line (ms since epoch), per database. */
-const notedAt = new WeakMap<Db, Map<WebhookSource, number>>();
-/** The line shows a source alive: rewriting it more than once a second per source is work for nobody. */
-const NOTE_INTERVAL_MS = 1000;
-
-async function noteSource(db: Db, source: WebhookSource, eventType: string, connected: boolean): Promise<void> {
-  const now = Date.now();
-  const noted = notedAt.get(db) ?? new Map<WebhookSource, number>();
-  notedAt.set(db, noted);
-  if (!connected && now - (noted.get(source) ?? 0) < NOTE_INTERVAL_MS) return;
-  noted.set(source, now);
-  try {
-    await recordSourceDelivery({ db, source, eventType, connected });
-  } catch (error) {
-    // Only the health page's "last delivery" line: never worth failing or re-spooling a recorded delivery.
-    log.warn("could not note the source's last delivery", { source, error: error instanceof Error ? error.message : String(error) });
-  }
-}
-
 /**
  * One webhook delivery, end to end: decode, map to domain events, apply them in one transaction with its
  * inbox row. A replay of applied bytes is a no-op; a body we cannot read is kept as rejected; a delivery
@@ -162,14 +143,14 @@ export async function ingestWebhook(input: IngestInput): Promise<IngestResult> {
       db,
       values: { ...base, eventType: mapped.eventType, status: "ignored", error: mapped.reason },
     });
-    await noteSource(db, source, mapped.eventType, false);
+    await noteSourceDelivery(db, source, mapped.eventType, false);
     return { kind: "ignored", deliveryId, eventType: mapped.eventType, reason: mapped.reason };
   }
 
   const prepared: Prepared = { ...base, eventType: mapped.eventType, events: mapped.events };
   const result = await applyDurably(db, prepared, raw, input.retryUntil ?? Date.now() + 1500);
   if (result.kind !== "pending")
-    await noteSource(
+    await noteSourceDelivery(
       db,
       source,
       mapped.eventType,

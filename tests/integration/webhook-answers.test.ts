@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { sourceStatus } from "@/db/schema";
 import { allRequests, deliveries, resetTables } from "../helpers/db";
@@ -73,6 +73,16 @@ describe("answers", () => {
     expect(rows.map((r) => r.source).sort()).toEqual(["jellyseerr", "radarr", "sonarr"]);
     expect(rows.every((r) => r.connectedAt !== null)).toBe(true);
     expect(await allRequests()).toHaveLength(0);
+  });
+
+  it("the health page's last-delivery line ends at the source's last event, however quickly the deliveries came", async () => {
+    const db = await getDb();
+    const lastEvent = async () => (await db.select().from(sourceStatus)).find((r) => r.source === "radarr")?.lastEventType;
+    // The line is written at most once a second per source; the second grab lands inside that second.
+    expect((await postWebhook("radarr", radarrGrab({ hash: hashes.a, tmdbId: 701 }))).status).toBe(200);
+    expect((await postWebhook("radarr", radarrGrab({ hash: hashes.b, tmdbId: 702 }))).status).toBe(200);
+    expect((await postWebhook("radarr", contract("radarr-download"))).status).toBe(200);
+    await vi.waitFor(async () => expect(await lastEvent()).toBe("Download"), { timeout: 5000, interval: 100 });
   });
 
   it("reads qBittorrent's finished call as JSON, url-encoded or multipart", async () => {
