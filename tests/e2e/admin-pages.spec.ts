@@ -25,7 +25,8 @@ test("admin pages speak in words and local times; deliveries filter, open their 
   await page.goto("/admin");
   const list = page.getByTestId("deliveries");
   await expect(list.getByRole("link").first()).toBeVisible();
-  const main = page.locator("main");
+  // By role: while a page streams in, its loading fallback is a second, hidden <main> for a moment.
+  const main = page.getByRole("main");
   await expect(main.locator("time").first()).not.toHaveText("");
   expect((await main.textContent()) ?? "").not.toMatch(iso);
   expect((await main.textContent()) ?? "").not.toContain("MEDIA_AUTO_APPROVED");
@@ -65,7 +66,7 @@ test("admin pages speak in words and local times; deliveries filter, open their 
 
   await page.goto("/admin/health");
   await expect(page.getByRole("heading", { name: "Webhooks" })).toBeVisible();
-  const health = (await page.locator("main").textContent()) ?? "";
+  const health = (await page.getByRole("main").textContent()) ?? "";
   expect(health).not.toMatch(iso);
   expect(health).toContain("Request approved automatically");
 
@@ -87,7 +88,7 @@ test("admin pages speak in words and local times; deliveries filter, open their 
   const small = await phone.newPage();
   for (const path of ["/admin", detailUrl, "/admin/health", "/admin/tokens", "/admin/deletions"]) {
     await small.goto(path);
-    await expect(small.locator("main")).toBeVisible();
+    await expect(small.getByRole("main")).toBeVisible();
     expect(await noHorizontalScroll(small), path).toBe(true);
   }
   await phone.close();
