@@ -1,6 +1,7 @@
 import "server-only";
 import { Server as HttpServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
 import { Server as HttpsServer } from "node:https";
+import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { log } from "@/lib/log";
@@ -65,7 +66,7 @@ let streamHeaders: OutgoingHttpHeaders | null = null;
 function responseHeaders(): OutgoingHttpHeaders {
   if (!streamHeaders) {
     const headers: OutgoingHttpHeaders = {};
-    for (const { key, value } of securityHeaders({ dev: process.env.NODE_ENV !== "production" })) headers[key.toLowerCase()] = value;
+    for (const { key, value } of securityHeaders({ dev: env().NODE_ENV !== "production" })) headers[key.toLowerCase()] = value;
     for (const [key, value] of Object.entries(SSE_HEADERS)) headers[key] = value;
     streamHeaders = headers;
   }
