@@ -6,9 +6,12 @@ export async function register(): Promise<void> {
   // Before anything else: sign-in throttling needs the socket's address, which clients cannot forge.
   const { stampPeerAddresses } = await import("@/lib/http/peer-address");
   stampPeerAddresses();
-  // Live streams are answered ahead of Next, which would hold its request state for as long as each stays open.
+  // Live streams and webhooks are answered ahead of Next: it would hold its request state for as long as each
+  // stream stays open, and its per-request work is half of a webhook's CPU (lib/http/at-server.ts).
   const { serveLiveStreamsAtServer } = await import("@/lib/live/node-stream");
   serveLiveStreamsAtServer();
+  const { serveWebhooksAtServer } = await import("@/lib/ingest/node-webhooks");
+  serveWebhooksAtServer();
   const { startWorkflows } = await import("@/lib/workflows/boot");
   await startWorkflows();
 }

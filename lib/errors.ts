@@ -1,4 +1,4 @@
-import { jsonResponse } from "@/lib/http/json";
+import { jsonResponse, type JsonAnswer } from "@/lib/http/json";
 import { log } from "@/lib/log";
 
 export const errorCodes = {
@@ -29,13 +29,19 @@ export class AppError extends Error {
   }
 }
 
-/** Maps any thrown value to a JSON response; unknown errors never leak their detail. */
-export function errorResponse(error: unknown, headers?: HeadersInit): Response {
+/** Maps any thrown value to a JSON answer; unknown errors never leak their detail. */
+export function errorAnswer(error: unknown): JsonAnswer {
   if (error instanceof AppError) {
     const body: Record<string, unknown> = { error: error.code, message: error.message };
     if (error.issues) body.issues = error.issues;
-    return jsonResponse(body, { status: errorCodes[error.code], headers });
+    return { status: errorCodes[error.code], body };
   }
   log.error("unhandled error", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  return jsonResponse({ error: "internal", message: "Internal server error" }, { status: 500, headers });
+  return { status: 500, body: { error: "internal", message: "Internal server error" } };
+}
+
+/** Maps any thrown value to a JSON response (see errorAnswer). */
+export function errorResponse(error: unknown, headers?: HeadersInit): Response {
+  const answer = errorAnswer(error);
+  return jsonResponse(answer.body, { status: answer.status, headers });
 }

@@ -3,7 +3,7 @@
  * against `next start` on Postgres. Prints throughput, latency percentiles, CPU per delivery and peak RSS, then
  * verifies the final state: every request available, every delivery applied once. In the same run, the same
  * stream is sent to two floors: a plain Node HTTP server doing the JSON work in memory, and a no-op route of the
- * same `next start` (a webhook source that does not exist: Next's routing and a route handler, nothing else).
+ * same `next start` (a webhook source that does not exist: the webhook path's routing and a 404, nothing else).
  *
  * Env: BENCH_DATABASE_URL (a Postgres server to create a fresh database on; default local),
  *      BENCH_REQUESTS (default 600), BENCH_CONCURRENCY (default 16),
@@ -91,8 +91,9 @@ const INTRO = [
   "end is every episode in Jellyfin) and every delivery was applied exactly once. Before the clock starts, 32 flows of",
   "their own warm the app up (counted in the checks). The same stream goes, in the same run, to two",
   "floors: a plain Node HTTP server doing the JSON work in memory (secret check, parse, hash, dedupe, answer) and a no-op",
-  "route of the same `next start` (`/api/webhooks/<unknown>`: Next's routing and a route handler answering 404, nothing",
-  "else). CPU per delivery is the process's user + system time over the run divided by the deliveries.",
+  "route of the same `next start` (`/api/webhooks/<unknown>`: the webhook path's routing and a 404 answer, nothing else;",
+  "webhooks are answered at the HTTP server ahead of Next, lib/ingest/node-webhooks.ts, so this floor no longer includes",
+  "Next's request machinery). CPU per delivery is the process's user + system time over the run divided by the deliveries.",
 ].join("\n");
 
 type Driven = { seconds: number; latencies: number[]; failures: string[] };

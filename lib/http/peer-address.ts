@@ -1,5 +1,5 @@
-import { Server as HttpServer, type IncomingMessage } from "node:http";
-import { Server as HttpsServer } from "node:https";
+import type { IncomingMessage } from "node:http";
+import { onEveryRequest } from "./at-server";
 
 /**
  * The address of the socket a request came in on, as a request header route handlers can read. Next.js
@@ -9,10 +9,6 @@ import { Server as HttpsServer } from "node:https";
  */
 export const PEER_HEADER = "x-status-tracker-peer";
 
-type Emit = (event: string | symbol, ...args: unknown[]) => boolean;
-type Holder = { __statusTrackerPeerStamped?: boolean };
-const holder = globalThis as typeof globalThis & Holder;
-
 export function stampPeer(request: IncomingMessage): void {
   const address = request.socket?.remoteAddress;
   if (address) request.headers[PEER_HEADER] = address;
@@ -21,13 +17,5 @@ export function stampPeer(request: IncomingMessage): void {
 
 /** Stamps every request of every HTTP(S) server in this process before its handlers run. Idempotent. */
 export function stampPeerAddresses(): void {
-  if (holder.__statusTrackerPeerStamped) return;
-  holder.__statusTrackerPeerStamped = true;
-  for (const server of [HttpServer, HttpsServer]) {
-    const original = server.prototype.emit as Emit;
-    server.prototype.emit = function emit(this: unknown, event: string | symbol, ...args: unknown[]): boolean {
-      if (event === "request") stampPeer(args[0] as IncomingMessage);
-      return original.call(this, event, ...args);
-    } as typeof server.prototype.emit;
-  }
+  onEveryRequest(stampPeer);
 }

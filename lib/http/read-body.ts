@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import { AppError } from "@/lib/errors";
 import { concatChunks } from "./bytes";
 
@@ -22,4 +23,30 @@ export async function readBodyLimited(request: Request, limit: number): Promise<
     chunks.push(value);
   }
   return concatChunks(chunks);
+}
+
+/** readBodyLimited for a request the HTTP server answers itself (lib/http/at-server.ts). */
+export function readIncomingLimited(request: IncomingMessage, limit: number): Promise<Uint8Array> {
+  const tooLarge = () => new AppError("payload_too_large", `The body is larger than ${limit} bytes`);
+  if (Number(request.headers["content-length"] ?? "0") > limit) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const fail = (error: AppError) => {
+      request.removeAllListeners("data");
+      request.resume(); // drained, not kept: the answer goes out and the connection stays usable
+      reject(error);
+    };
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) return fail(tooLarge());
+      chunks.push(chunk);
+    });
+    request.once("end", () => resolve(concatChunks(chunks)));
+    const cut = () => fail(new AppError("bad_request", "The request ended before its body"));
+    request.once("error", cut);
+    request.once("close", () => {
+      if (!request.complete) cut();
+    });
+  });
 }

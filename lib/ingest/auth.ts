@@ -4,7 +4,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
  * The secret a sender presented: `Authorization: Bearer` (Jellyseerr, Jellyfin), the HTTP Basic password
  * (Sonarr/Radarr's username/password fields), an `X-Webhook-Secret` header, or `?token=` (qBittorrent's curl).
  */
-export function presentedSecret(headers: Headers, url: string): string | null {
+export function presentedSecret(headers: Pick<Headers, "get">, url: string): string | null {
   const authorization = headers.get("authorization")?.trim() ?? "";
   const [scheme, ...rest] = authorization.split(/\s+/);
   const value = rest.join(" ");
@@ -17,7 +17,7 @@ export function presentedSecret(headers: Headers, url: string): string | null {
   const header = headers.get("x-webhook-secret");
   if (header) return header;
   try {
-    return new URL(url).searchParams.get("token");
+    return new URL(url, "http://localhost").searchParams.get("token");
   } catch {
     return null;
   }

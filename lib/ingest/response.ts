@@ -1,4 +1,4 @@
-import { jsonResponse } from "@/lib/http/json";
+import type { JsonAnswer } from "@/lib/http/json";
 import type { IntakeResult } from "./intake";
 
 /**
@@ -6,35 +6,39 @@ import type { IntakeResult } from "./intake";
  * retry, or spooled while the database is away. 503 only when it could not be kept anywhere (the sender should
  * try again after Retry-After).
  */
-export function ingestResponse(result: IntakeResult): Response {
+export function ingestAnswer(result: IntakeResult): JsonAnswer {
   switch (result.kind) {
     case "applied":
-      return jsonResponse({
-        deliveryId: result.deliveryId,
-        eventType: result.eventType,
-        applied: result.applied,
-        ...(result.parked > 0 ? { parked: result.parked } : {}),
-      });
+      return {
+        status: 200,
+        body: {
+          deliveryId: result.deliveryId,
+          eventType: result.eventType,
+          applied: result.applied,
+          ...(result.parked > 0 ? { parked: result.parked } : {}),
+        },
+      };
     case "duplicate":
-      return jsonResponse({ eventType: result.eventType, applied: [], duplicate: true });
+      return { status: 200, body: { eventType: result.eventType, applied: [], duplicate: true } };
     case "ignored":
-      return jsonResponse({ deliveryId: result.deliveryId, eventType: result.eventType, ignored: result.reason }, { status: 202 });
+      return { status: 202, body: { deliveryId: result.deliveryId, eventType: result.eventType, ignored: result.reason } };
     case "rejected":
-      return jsonResponse({ error: "bad_request", message: result.message, issues: result.issues, deliveryId: result.deliveryId }, { status: 400 });
+      return { status: 400, body: { error: "bad_request", message: result.message, issues: result.issues, deliveryId: result.deliveryId } };
     case "pending":
-      return jsonResponse(
-        { deliveryId: result.deliveryId, stored: true, pending: true, message: "The delivery is recorded and will be applied by a retry" },
-        { status: 202 },
-      );
+      return {
+        status: 202,
+        body: { deliveryId: result.deliveryId, stored: true, pending: true, message: "The delivery is recorded and will be applied by a retry" },
+      };
     case "spooled":
-      return jsonResponse(
-        { stored: true, spooled: true, message: "The database is unavailable; the delivery is kept and will be applied" },
-        { status: 202 },
-      );
+      return {
+        status: 202,
+        body: { stored: true, spooled: true, message: "The database is unavailable; the delivery is kept and will be applied" },
+      };
     case "refused":
-      return jsonResponse(
-        { error: "service_unavailable", message: result.message },
-        { status: 503, headers: { "retry-after": String(result.retryAfterSeconds) } },
-      );
+      return {
+        status: 503,
+        body: { error: "service_unavailable", message: result.message },
+        headers: { "retry-after": String(result.retryAfterSeconds) },
+      };
   }
 }

@@ -1,9 +1,8 @@
 import "server-only";
-import { Server as HttpServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
-import { Server as HttpsServer } from "node:https";
-import { env } from "@/lib/env";
-import { errorResponse } from "@/lib/errors";
-import { securityHeaders } from "@/lib/http/security-headers";
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { errorAnswer } from "@/lib/errors";
+import { answerAtServer } from "@/lib/http/at-server";
+import { appHeaders, writeJsonAnswer } from "@/lib/http/node-answer";
 import { log } from "@/lib/log";
 import { admitLiveClient } from "./admit";
 import { getLiveHub, type LiveClient, type LiveHub } from "./hub";
@@ -60,17 +59,9 @@ class SocketClient implements LiveClient {
   }
 }
 
-let streamHeaders: OutgoingHttpHeaders | null = null;
-
 /** The same headers as the route handler's response would get from next.config.ts, plus the stream's own. */
 function responseHeaders(): OutgoingHttpHeaders {
-  if (!streamHeaders) {
-    const headers: OutgoingHttpHeaders = {};
-    for (const { key, value } of securityHeaders({ dev: env().NODE_ENV !== "production" })) headers[key.toLowerCase()] = value;
-    for (const [key, value] of Object.entries(SSE_HEADERS)) headers[key] = value;
-    streamHeaders = headers;
-  }
-  return streamHeaders;
+  return { ...appHeaders(), ...SSE_HEADERS };
 }
 
 function requestHeaders(request: IncomingMessage): Headers {
@@ -80,18 +71,6 @@ function requestHeaders(request: IncomingMessage): Headers {
   return headers;
 }
 
-async function answer(response: ServerResponse, web: Response): Promise<void> {
-  const body = Buffer.from(await web.arrayBuffer());
-  const headers: OutgoingHttpHeaders = { ...responseHeaders() };
-  delete headers["content-encoding"];
-  delete headers["x-accel-buffering"];
-  web.headers.forEach((value, key) => {
-    headers[key] = value;
-  });
-  response.writeHead(web.status, headers);
-  response.end(body);
-}
-
 /** Admits the request (or answers 401) and attaches its response to the hub until either side goes away. */
 export async function serveLiveRequest(request: IncomingMessage, response: ServerResponse, hub: LiveHub = getLiveHub()): Promise<void> {
   const headers = requestHeaders(request);
@@ -99,7 +78,7 @@ export async function serveLiveRequest(request: IncomingMessage, response: Serve
   try {
     admission = await admitLiveClient({ headers }, new URL(request.url ?? LIVE_PATH, "http://localhost"));
   } catch (error) {
-    await answer(response, errorResponse(error));
+    writeJsonAnswer(response, errorAnswer(error));
     return;
   }
   if (response.destroyed) return;
@@ -117,25 +96,7 @@ export async function serveLiveRequest(request: IncomingMessage, response: Serve
   }
 }
 
-type Emit = (event: string | symbol, ...args: unknown[]) => boolean;
-type Holder = { __statusTrackerLiveAtServer?: boolean };
-const holder = globalThis as typeof globalThis & Holder;
-
 /** Makes every HTTP(S) server of this process answer GET /api/events before its own handlers. Idempotent. */
 export function serveLiveStreamsAtServer(): void {
-  if (holder.__statusTrackerLiveAtServer) return;
-  holder.__statusTrackerLiveAtServer = true;
-  for (const server of [HttpServer, HttpsServer]) {
-    const original = server.prototype.emit as Emit;
-    server.prototype.emit = function emit(this: unknown, event: string | symbol, ...args: unknown[]): boolean {
-      const request = args[0] as IncomingMessage;
-      if (event !== "request" || !isLiveRequest(request)) return original.call(this, event, ...args);
-      const response = args[1] as ServerResponse;
-      serveLiveRequest(request, response).catch((error: unknown) => {
-        log.error("live stream failed", { error: error instanceof Error ? error.message : String(error) });
-        response.destroy();
-      });
-      return true;
-    } as typeof server.prototype.emit;
-  }
+  answerAtServer({ name: "live stream", matches: isLiveRequest, serve: (request, response) => serveLiveRequest(request, response) });
 }

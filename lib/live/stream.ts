@@ -8,7 +8,7 @@ export const MAX_QUEUED_BYTES = 1 << 20;
 /** Shared by every stream: a strategy holds no per-stream state. */
 const queuing = new ByteLengthQueuingStrategy({ highWaterMark: MAX_QUEUED_BYTES });
 
-export const SSE_HEADERS: HeadersInit = {
+export const SSE_HEADERS: Record<string, string> = {
   "content-type": "text/event-stream; charset=utf-8",
   "cache-control": "no-cache, no-transform",
   connection: "keep-alive",

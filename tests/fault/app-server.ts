@@ -1,12 +1,13 @@
 /**
- * The app's webhook intake and health endpoint as a real server process, for the fault suite: the same route
- * handlers and the same in-process workers (spool replay, pending retries) `next start` runs, without a
- * production build (which takes minutes on two cores). Started with `node --conditions=react-server --import tsx`.
+ * The app's webhook intake and health endpoint as a real server process, for the fault suite: webhooks answered
+ * at the HTTP server as `next start` answers them (lib/ingest/node-webhooks.ts), the health route handler, and
+ * the same in-process workers (spool replay, pending retries), without a production build (which takes minutes
+ * on two cores). Started with `node --conditions=react-server --import tsx`.
  * PORT, DATABASE_URL, SPOOL_DIR and WEBHOOK_SECRET come from the environment.
  */
 import { createServer, type IncomingMessage } from "node:http";
 import { GET as health } from "@/app/api/health/route";
-import { POST as webhook } from "@/app/api/webhooks/[source]/route";
+import { serveWebhooksAtServer } from "@/lib/ingest/node-webhooks";
 import { startWorkflows } from "@/lib/workflows/boot";
 
 function toRequest(req: IncomingMessage, body: Buffer): Request {
@@ -19,11 +20,10 @@ function toRequest(req: IncomingMessage, body: Buffer): Request {
 async function route(request: Request): Promise<Response> {
   const { pathname } = new URL(request.url);
   if (pathname === "/api/health" && request.method === "GET") return health(request);
-  const match = /^\/api\/webhooks\/([a-z]+)$/.exec(pathname);
-  if (match && request.method === "POST") return webhook(request, { params: Promise.resolve({ source: match[1] ?? "" }) });
   return new Response("not found", { status: 404 });
 }
 
+serveWebhooksAtServer();
 const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on("data", (c: Buffer) => chunks.push(c));
