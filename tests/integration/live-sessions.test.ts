@@ -1,5 +1,4 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDatabase } from "@/db/client";
@@ -7,6 +6,7 @@ import { endSession, startSession } from "@/lib/auth/sessions";
 import { resetEnvForTests } from "@/lib/env";
 import { LiveHub, type LiveClient } from "@/lib/live/hub";
 import { serveLiveStreamsAtServer } from "@/lib/live/node-stream";
+import { startFake } from "../fakes/server";
 import { resetTables } from "../helpers/db";
 import { jellyseerr } from "../helpers/payloads";
 import { postWebhook } from "../helpers/webhooks";
@@ -38,21 +38,14 @@ function open(url: string, cookie?: string): Promise<Opened> {
 }
 
 describe("GET /api/events at the HTTP server", () => {
-  let server: http.Server;
+  let fallback: Awaited<ReturnType<typeof startFake>>;
   let base = "";
   beforeAll(async () => {
     serveLiveStreamsAtServer();
-    server = http.createServer((_req, res) => {
-      res.writeHead(418);
-      res.end();
-    });
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    fallback = await startFake(() => ({ status: 418 }));
+    base = fallback.url;
   });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
-  });
+  afterAll(() => fallback.close());
 
   it("is answered ahead of the server's own handler: 401 without a session, a stream of events with one, until sign-out", async () => {
     const other = await open(`${base}/api/eventsx`);

@@ -1,7 +1,7 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { serveWebhooksAtServer } from "@/lib/ingest/node-webhooks";
+import { startFake } from "../fakes/server";
 import { resetTables } from "../helpers/db";
 import { jellyseerr, qbitFinished, radarrGrab } from "../helpers/payloads";
 import { postWebhook } from "../helpers/webhooks";
@@ -93,27 +93,20 @@ function withoutIds(body: Record<string, unknown>) {
 }
 
 describe("webhooks answered at the HTTP server", () => {
-  let server: http.Server;
+  // The server's own handler (Next's place): it answers 418 and keeps every request it sees.
+  let fallback: Awaited<ReturnType<typeof startFake>>;
   let base = "";
-  const reachedServer: string[] = [];
+  const reachedServer = () => fallback.calls.map((c) => `${c.method} ${c.path}`);
 
   beforeAll(async () => {
     serveWebhooksAtServer();
-    server = http.createServer((req, res) => {
-      reachedServer.push(`${req.method} ${req.url}`);
-      res.writeHead(418);
-      res.end();
-    });
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    fallback = await startFake(() => ({ status: 418 }));
+    base = fallback.url;
   });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
-  });
+  afterAll(() => fallback.close());
   beforeEach(async () => {
     await resetTables();
-    reachedServer.length = 0;
+    fallback.calls.length = 0;
   });
 
   it.each(cases)("$name: the route handler's answer, ahead of the server's own handler", async (c) => {
@@ -127,7 +120,7 @@ describe("webhooks answered at the HTTP server", () => {
     });
     const body = (await res.json()) as Record<string, unknown>;
     expect({ status: res.status, body: withoutIds(body) }).toEqual(expected);
-    expect(reachedServer).toEqual([]);
+    expect(reachedServer()).toEqual([]);
     // The headers next.config.ts gives every response, and a JSON answer nobody caches or compresses.
     expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
     expect(res.headers.get("x-frame-options")).toBe("DENY");
@@ -167,6 +160,6 @@ describe("webhooks answered at the HTTP server", () => {
     const nested = await fetch(`${base}/api/webhooks/radarr/extra`, { method: "POST", body: grab });
     const prefix = await fetch(`${base}/api/webhooksx/radarr`, { method: "POST", body: grab });
     expect([get.status, nested.status, prefix.status]).toEqual([418, 418, 418]);
-    expect(reachedServer).toEqual(["GET /api/webhooks/radarr", "POST /api/webhooks/radarr/extra", "POST /api/webhooksx/radarr"]);
+    expect(reachedServer()).toEqual(["GET /api/webhooks/radarr", "POST /api/webhooks/radarr/extra", "POST /api/webhooksx/radarr"]);
   });
 });
