@@ -70,6 +70,54 @@ function ttfb(base: string, cookie: string): Promise<number> {
   });
 }
 
+/** A server to measure: where its stream is, how to post one update, and how an event names that update. */
+type Target = {
+  events: string;
+  cookie: string;
+  pid: number;
+  inspectPort: number;
+  keyOf: (data: string) => string;
+  post: (i: number) => Promise<{ key: string; sent: number; answered: number }>;
+  ttfb: ReturnType<typeof summary> | null;
+};
+
+/** Warm with one client, then CLIENTS at once: connect time, idle memory and the fan-out of WEBHOOKS updates. */
+async function measureClients(target: Target): Promise<Figures> {
+  // Warm the stream (and the app's hub) with one client, so the many measure connecting, not first use.
+  const warm = await connectAll(target.events, target.cookie, 1, () => {});
+  for (const c of warm.clients) c.close();
+  await sleep(500);
+  const rssBefore = treeRss(target.pid);
+  const gcBefore = await memoryAfterGc(target.inspectPort);
+  const seqToKey = new Map<number, string>();
+  const learn = (frame: string) => {
+    const id = Number(/^id: (\d+)$/m.exec(frame)?.[1]);
+    if (seqToKey.has(id)) return;
+    const data = /^data: (.*)$/m.exec(frame)?.[1];
+    if (data) seqToKey.set(id, target.keyOf(data));
+  };
+  const load = loadavg()[0] ?? Number.NaN;
+  const connected = await connectAll(target.events, target.cookie, CLIENTS, learn);
+  await sleep(1_000);
+  const rssIdle = treeRss(target.pid);
+  const gcIdle = await memoryAfterGc(target.inspectPort);
+  const fanout = await measureFanout(connected.clients, WEBHOOKS, GAP_MS, target.post, (seq) => seqToKey.get(seq));
+  for (const c of connected.clients) c.close();
+  return {
+    ...fanout,
+    load,
+    connected: connected.clients.length,
+    failures: connected.failures,
+    allConnectedMs: connected.allConnectedMs,
+    headersP50: connected.headers.p50,
+    rssBefore,
+    rssIdle,
+    gcBefore,
+    gcIdle,
+    ttfb: target.ttfb,
+  };
+}
+
 /** One built checkout of the app on a fresh database: connect, idle memory, fan-out, and (seeded) `/` TTFB. */
 async function measureApp(dir: string, seeded: boolean): Promise<Figures> {
   const database = await freshDatabase(process.env.DATABASE_URL, "st_bench");
@@ -113,30 +161,13 @@ async function measureApp(dir: string, seeded: boolean): Promise<Figures> {
       for (let i = 0; i < TTFB_SAMPLES; i++) samples.push(await ttfb(base, cookie));
       page = summary(samples);
     }
-    // Warm the route and the hub with one client, so the 500 measure connecting, not first use.
-    const warm = await connectAll(`${base}/api/events`, cookie, 1, () => {});
-    for (const c of warm.clients) c.close();
-    await sleep(500);
-    const rssBefore = treeRss(pid);
-    const gcBefore = await memoryAfterGc(inspectPort);
-    const seqToKey = new Map<number, string>();
-    const learn = (frame: string) => {
-      const id = Number(/^id: (\d+)$/m.exec(frame)?.[1]);
-      if (seqToKey.has(id)) return;
-      const data = /^data: (.*)$/m.exec(frame)?.[1];
-      if (data)
-        seqToKey.set(id, String((JSON.parse(data) as { request: { jellyseerrRequestId: number } | null }).request?.jellyseerrRequestId ?? -1));
-    };
-    const load = loadavg()[0] ?? Number.NaN;
-    const connected = await connectAll(`${base}/api/events`, cookie, CLIENTS, learn);
-    await sleep(1_000);
-    const rssIdle = treeRss(pid);
-    const gcIdle = await memoryAfterGc(inspectPort);
-    const fanout = await measureFanout(
-      connected.clients,
-      WEBHOOKS,
-      GAP_MS,
-      async (i) => {
+    return await measureClients({
+      events: `${base}/api/events`,
+      cookie,
+      pid,
+      inspectPort,
+      keyOf: (data) => String((JSON.parse(data) as { request: { jellyseerrRequestId: number } | null }).request?.jellyseerrRequestId ?? -1),
+      post: async (i) => {
         const id = 9_000_000 + i;
         const body = jellyseerr("MEDIA_PENDING", { requestId: id, tmdbId: 3_000_000 + id, subject: `Bench movie ${id} (2024)` });
         const sent = performance.now();
@@ -149,22 +180,8 @@ async function measureApp(dir: string, seeded: boolean): Promise<Figures> {
         if (res.status !== 200) throw new Error(`webhook ${res.status}: ${text}`);
         return { key: String(id), sent, answered: performance.now() };
       },
-      (seq) => seqToKey.get(seq),
-    );
-    for (const c of connected.clients) c.close();
-    return {
-      ...fanout,
-      load,
-      connected: connected.clients.length,
-      failures: connected.failures,
-      allConnectedMs: connected.allConnectedMs,
-      headersP50: connected.headers.p50,
-      rssBefore,
-      rssIdle,
-      gcBefore,
-      gcIdle,
       ttfb: page,
-    };
+    });
   } finally {
     // A graceful stop waits for open streams, which never end: a few seconds, then it is killed.
     const exited = new Promise((r) => server.once("exit", r));
@@ -179,27 +196,13 @@ async function measureApp(dir: string, seeded: boolean): Promise<Figures> {
 async function measureFloor(): Promise<Figures> {
   const floor = await startFloorServer();
   try {
-    const warm = await connectAll(`${floor.url}/events`, floor.cookie, 1, () => {});
-    for (const c of warm.clients) c.close();
-    await sleep(300);
-    const rssBefore = treeRss(floor.pid);
-    const gcBefore = await memoryAfterGc(floor.inspectPort);
-    const seqToKey = new Map<number, string>();
-    const learn = (frame: string) => {
-      const id = Number(/^id: (\d+)$/m.exec(frame)?.[1]);
-      const data = /^data: (.*)$/m.exec(frame)?.[1];
-      if (data && !seqToKey.has(id)) seqToKey.set(id, String((JSON.parse(data) as { request: { key: number } }).request.key));
-    };
-    const load = loadavg()[0] ?? Number.NaN;
-    const connected = await connectAll(`${floor.url}/events`, floor.cookie, CLIENTS, learn);
-    await sleep(1_000);
-    const rssIdle = treeRss(floor.pid);
-    const gcIdle = await memoryAfterGc(floor.inspectPort);
-    const fanout = await measureFanout(
-      connected.clients,
-      WEBHOOKS,
-      GAP_MS,
-      async (i) => {
+    return await measureClients({
+      events: `${floor.url}/events`,
+      cookie: floor.cookie,
+      pid: floor.pid,
+      inspectPort: floor.inspectPort,
+      keyOf: (data) => String((JSON.parse(data) as { request: { key: number } }).request.key),
+      post: async (i) => {
         const sent = performance.now();
         const res = await fetch(`${floor.url}/notify`, {
           method: "POST",
@@ -209,22 +212,8 @@ async function measureFloor(): Promise<Figures> {
         await res.text();
         return { key: String(i), sent, answered: performance.now() };
       },
-      (seq) => seqToKey.get(seq),
-    );
-    for (const c of connected.clients) c.close();
-    return {
-      ...fanout,
-      load,
-      connected: connected.clients.length,
-      failures: connected.failures,
-      allConnectedMs: connected.allConnectedMs,
-      headersP50: connected.headers.p50,
-      rssBefore,
-      rssIdle,
-      gcBefore,
-      gcIdle,
       ttfb: null,
-    };
+    });
   } finally {
     await floor.stop();
   }
