@@ -28,9 +28,11 @@ export async function SiteHeader({ status }: { status?: React.ReactNode }) {
   return (
     <header className="sticky top-0 z-20 border-b border-line bg-canvas/90 backdrop-blur supports-[backdrop-filter]:bg-canvas/75">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2.5 sm:px-6">
-        <a href="/" className="flex items-center gap-2 text-title font-semibold tracking-tight text-ink">
+        {/* On a phone the mark stands alone (its name stays for screen readers), so the header is two rows: the
+            mark with who is signed in, then the links. */}
+        <a href="/" className="flex items-center gap-2 text-title font-semibold tracking-tight text-ink" data-testid="brand">
           <img src="/icon.svg" alt="" width={24} height={24} className="size-6" />
-          Status Tracker
+          <span className="sr-only sm:not-sr-only">Status Tracker</span>
         </a>
         <nav aria-label="Main" className="order-last w-full overflow-x-auto sm:order-none sm:w-auto">
           <ul className="flex gap-1 text-body">
@@ -48,7 +50,7 @@ export async function SiteHeader({ status }: { status?: React.ReactNode }) {
           <ThemeToggle initial={theme} fromCookie={fromCookie} />
           {viewer ? (
             <>
-              <span className="max-w-32 truncate text-ink-muted" data-testid="signed-in-as">
+              <span className="max-w-28 truncate text-ink-muted sm:max-w-32" data-testid="signed-in-as">
                 {viewer.name}
                 {viewer.role === "admin" ? " (admin)" : ""}
               </span>

@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { jellyseerr, radarrGrab } from "../helpers/payloads";
 import { e2e } from "./env";
@@ -102,6 +102,24 @@ async function expectNoBrokenImages(page: Page, label: string): Promise<void> {
   ).toEqual([]);
 }
 
+/** On a phone the header is two rows: the mark with who is signed in and sign-out, then the links. */
+async function expectTwoRowHeader(page: Page, label: string): Promise<void> {
+  const box = async (locator: Locator) => {
+    const b = await locator.boundingBox();
+    if (!b) throw new Error(`${label}: ${locator} has no box`);
+    return b;
+  };
+  const header = page.getByRole("banner");
+  const [brand, signOut, nav] = await Promise.all([
+    box(header.getByTestId("brand")),
+    box(header.getByRole("button", { name: "Sign out" })),
+    box(header.getByRole("navigation", { name: "Main" })),
+  ]);
+  expect(Math.abs(signOut.y + signOut.height / 2 - (brand.y + brand.height / 2)), `${label}: sign-out beside the mark`).toBeLessThan(brand.height);
+  expect(nav.y, `${label}: the links right below`).toBeGreaterThanOrEqual(signOut.y + signOut.height - 1);
+  expect(nav.y - (signOut.y + signOut.height), `${label}: no third row`).toBeLessThan(signOut.height);
+}
+
 test("every page at phone and desktop size, dark and light: no axe violation, no broken image", async ({ browser }) => {
   test.setTimeout(480_000);
   // As an admin: the admin pages are scanned too, and the portal's pages show the header's admin links.
@@ -143,6 +161,7 @@ test("every page at phone and desktop size, dark and light: no axe violation, no
         const label = `${p.name} ${size.name} ${theme}`;
         await page.setViewportSize({ width: size.width, height: size.height });
         await expectNoBrokenImages(page, label);
+        if (size.name === "phone" && p.name !== "login") await expectTwoRowHeader(page, label);
         const { violations } = await new AxeBuilder({ page }).withTags(wcag).analyze();
         expect(
           violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
