@@ -2,6 +2,12 @@ import { defineConfig } from "vitest/config";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 
+/**
+ * Integration files whose assertions count what the process does in a time window (database writes per delivery):
+ * other test files competing for the CPU change the count, so they run alone, after the parallel part.
+ */
+const alone = ["tests/integration/ingest-round-trips.test.ts"];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -27,8 +33,21 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          exclude: alone,
           globalSetup: ["tests/helpers/postgres-cluster.ts"],
           setupFiles: ["tests/helpers/setup-db.ts"],
+        },
+      },
+      // After everything else, one file at a time, as every file ran before the run was parallel.
+      {
+        extends: true,
+        test: {
+          name: "integration-alone",
+          include: alone,
+          globalSetup: ["tests/helpers/postgres-cluster.ts"],
+          setupFiles: ["tests/helpers/setup-db.ts"],
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
