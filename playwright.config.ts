@@ -2,6 +2,9 @@ import { defineConfig } from "@playwright/test";
 import { e2e, serverEnv } from "./tests/e2e/env";
 
 // Debian's chromium: `npx playwright install` cannot download browsers on these machines.
+/** Specs that start their own app servers and databases, on ports of their own. */
+const standalone = ["demo.spec.ts", "instances.spec.ts"];
+
 const chromiumArgs = [
   "--no-sandbox",
   "--disable-gpu",
@@ -14,7 +17,14 @@ const chromiumArgs = [
 export default defineConfig({
   testDir: "tests/e2e",
   globalSetup: "./tests/e2e/global-setup.ts",
-  workers: 1,
+  // Two lanes. The app's specs share one server and one database, so they run one at a time; beside them, one at a
+  // time too, run the specs that start servers and databases of their own: the demo (which mostly waits on the
+  // demo's clock) and the two-instance spec. Neither touches the shared server.
+  workers: 2,
+  projects: [
+    { name: "app", testIgnore: standalone, workers: 1 },
+    { name: "standalone", testMatch: standalone, workers: 1 },
+  ],
   timeout: 30_000,
   reporter: [["list"]],
   use: {

@@ -1,7 +1,8 @@
 /**
  * The test loop's wall times: `npm run test:unit`, `npm run test:integration` (with the slowest files) and, with
- * `--e2e`, `npm run test:e2e`, each run once as a developer runs it. Writes the "Test loop" section of
- * docs/benchmarks.md, one table per database (DATABASE_URL's server, or the embedded PostgreSQL).
+ * `--e2e`, the two halves of `npm test` (`vitest run`, then `playwright test`), each run once as a developer runs
+ * it. Writes the "Test loop" section of docs/benchmarks.md, one table per database (DATABASE_URL's server, or the
+ * embedded PostgreSQL).
  *
  *   npm run bench:tests [-- --e2e]
  */
@@ -13,8 +14,11 @@ import { writeSubsection } from "./lib/bench-doc";
 
 const INTRO = [
   "`npm run bench:tests` (scripts/bench-tests.ts): wall time of each test script run once, and where the integration",
-  "run spends its time (the slowest files, as vitest reports them; files run two at a time, so these overlap). Targets on",
-  "2 cores: `test:unit` < 20 s, the whole `npm test` < 4 min. The floor is vitest starting and finding nothing to run.",
+  "run spends its time (the slowest files, as vitest reports them; on 2 cores three files run at a time, so these",
+  "overlap). With `--e2e` it also times the two halves of `npm test`: `vitest run` (unit and integration together) and",
+  "`playwright test` (the build, then two lanes: the shared-server specs, and beside them the specs with servers of",
+  "their own). Targets on 2 cores: `test:unit` < 20 s, the whole `npm test` < 4 min. The floor is vitest starting and",
+  "finding nothing to run.",
 ].join("\n");
 
 type FileResult = { name: string; startTime: number; endTime: number; assertionResults: unknown[] };
@@ -34,11 +38,13 @@ try {
   const floor = timed(["vitest", "run", "--project", "unit", "--passWithNoTests", "tests/unit/no-such-file"]);
   const unit = timed(["vitest", "run", "--project", "unit"]);
   const report = path.join(dir, "integration.json");
-  const integration = timed(["vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+  const integration = timed(["vitest", "run", "--project", "integration*", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
   const files = (JSON.parse(readFileSync(report, "utf8")) as { testResults: FileResult[] }).testResults
     .map((f) => ({ name: path.relative(process.cwd(), f.name), seconds: (f.endTime - f.startTime) / 1000, tests: f.assertionResults.length }))
     .sort((a, b) => b.seconds - a.seconds);
-  const e2e = process.argv.includes("--e2e") ? timed(["playwright", "test"]) : null;
+  const whole = process.argv.includes("--e2e");
+  const vitest = whole ? timed(["vitest", "run"]) : null;
+  const e2e = whole ? timed(["playwright", "test"]) : null;
   const status = (r: { ok: boolean }) => (r.ok ? "passed" : "**failed**");
   const lines = [
     `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}, load average at start ${load}; FUZZ_RUNS ${process.env.FUZZ_RUNS ?? "default (200)"}.`,
@@ -47,7 +53,13 @@ try {
     "|---|---|---|---|",
     `| \`npm run test:unit\` | ${sec(unit.seconds)} | ${status(unit)} | < 20 s |`,
     `| \`npm run test:integration\` (${files.length} files) | ${sec(integration.seconds)} | ${status(integration)} | |`,
-    ...(e2e ? [`| \`npm run test:e2e\` | ${sec(e2e.seconds)} | ${status(e2e)} | |`] : []),
+    ...(vitest && e2e
+      ? [
+          `| \`vitest run\` (the first half of \`npm test\`) | ${sec(vitest.seconds)} | ${status(vitest)} | |`,
+          `| \`npm run test:e2e\` (the second half) | ${sec(e2e.seconds)} | ${status(e2e)} | |`,
+          `| \`npm test\`: the two halves | ${sec(vitest.seconds + e2e.seconds)} | ${status({ ok: vitest.ok && e2e.ok })} | < 4 min |`,
+        ]
+      : []),
     `| floor: vitest with nothing to run | ${sec(floor.seconds)} | | |`,
     "",
     "Slowest integration files:",
@@ -61,11 +73,12 @@ try {
   for (const [name, run] of [
     ["unit", unit],
     ["integration", integration],
+    ["vitest", vitest],
     ["e2e", e2e],
   ] as const) {
     if (run && !run.ok) console.error(`\n${name} failed:\n${run.output.split("\n").slice(-80).join("\n")}`);
   }
-  if (!unit.ok || !integration.ok || (e2e && !e2e.ok)) process.exitCode = 1;
+  if (!unit.ok || !integration.ok || (vitest && !vitest.ok) || (e2e && !e2e.ok)) process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

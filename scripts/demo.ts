@@ -4,7 +4,11 @@
  *
  * Honours the app's own variables (PORT, ADMIN_USERNAME/ADMIN_PASSWORD, API_TOKEN, AUTH_SECRET,
  * WEBHOOK_SECRET, LOG_LEVEL, EMBEDDED_POSTGRES_USER …) plus DEMO_DATA_DIR (default .data/demo; its database is
- * made afresh each run) and DEMO_BATCH_SECONDS (default 25).
+ * made afresh each run), DEMO_BATCH_SECONDS (default 25) and DEMO_PACE (default 1, the demo as people watch it):
+ * a time scale for the whole story — each scenario's steps and downloads, the batch interval, the trouble cases'
+ * resolution and the app's poll, sweep and notification-batch intervals the demo sets. 0.75 plays it in three
+ * quarters of the time; below that the one-minute sweep thresholds (which do not scale) would no longer let the
+ * trouble cases show before they are sorted out (scripts/demo/pace.ts).
  */
 import { randomBytes } from "node:crypto";
 import { setMaxListeners } from "node:events";
@@ -17,6 +21,7 @@ import { household } from "./demo/cast";
 import { prepareDemoDatabase } from "./demo/database";
 import { firstUid, runScenario, sleep, webhookSender } from "./demo/engine";
 import { seedExistingLibrary } from "./demo/library";
+import { demoPace, pacedAppSettings } from "./demo/pace";
 import { scenarios } from "./demo/scenarios";
 
 const started = Date.now();
@@ -25,7 +30,6 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = path.resolve(process.env.DEMO_DATA_DIR ?? ".data/demo");
-const batchMs = Number(process.env.DEMO_BATCH_SECONDS ?? 25) * 1000;
 const username = process.env.ADMIN_USERNAME || "demo";
 const password = process.env.ADMIN_PASSWORD || "demo";
 const webhookSecret = process.env.WEBHOOK_SECRET || randomBytes(24).toString("hex");
@@ -33,6 +37,9 @@ const logFile = path.join(dataDir, "server.log");
 const postgresUser = process.env.EMBEDDED_POSTGRES_USER || EMBEDDED_POSTGRES_DEFAULTS.user;
 
 async function main() {
+  // Read here, so a refused DEMO_PACE ends the demo with its message rather than a stack trace.
+  const pace = demoPace(process.env.DEMO_PACE);
+  const batchMs = Number(process.env.DEMO_BATCH_SECONDS ?? 25) * 1000 * pace;
   mkdirSync(dataDir, { recursive: true });
   const databaseDir = path.join(dataDir, "postgres");
   // The database is prepared while the app builds: on two cores the build is the long pole.
@@ -58,12 +65,10 @@ async function main() {
     WEBHOOK_SECRET: webhookSecret,
     ADMIN_USERNAME: username,
     ADMIN_PASSWORD: password,
-    POLL_INTERVAL_SECONDS: process.env.POLL_INTERVAL_SECONDS ?? "2",
-    SWEEP_INTERVAL_SECONDS: process.env.SWEEP_INTERVAL_SECONDS ?? "10",
+    ...pacedAppSettings(pace, process.env),
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     // A household channel that prints each message into the demo's log; the admin page lists them too.
     NOTIFY_URLS: process.env.NOTIFY_URLS ?? "log://",
-    NOTIFY_BATCH_SECONDS: process.env.NOTIFY_BATCH_SECONDS ?? "30",
   };
   // The demo is self-contained: its own embedded database and the in-process workflow timer.
   for (const key of ["DATABASE_URL", "INNGEST_BASE_URL", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_DEV"]) delete env[key];
@@ -112,20 +117,23 @@ async function main() {
     say(`[${seconds()} s] batch ${batch + 1}: ${chosen.map((s) => s.name).join(", ")}`);
     for (const [i, scenario] of chosen.entries()) {
       const ids = { uid: uid++, batch };
-      setTimeout(() => {
-        void runScenario(scenario, ids, {
-          sim,
-          deliver,
-          pace: 1,
-          signal: batches.signal,
-          onAnswer: (d, a) => {
-            if (a.status !== 200 && a.status !== 202) say(`  ${d.label}: HTTP ${a.status} ${a.text.slice(0, 200)}`);
-          },
-          onError: (d, e) => {
-            if (!stopping && failures++ < 5) say(`  ${d.label}: ${e instanceof Error ? e.message : String(e)}`);
-          },
-        });
-      }, i * 700);
+      setTimeout(
+        () => {
+          void runScenario(scenario, ids, {
+            sim,
+            deliver,
+            pace,
+            signal: batches.signal,
+            onAnswer: (d, a) => {
+              if (a.status !== 200 && a.status !== 202) say(`  ${d.label}: HTTP ${a.status} ${a.text.slice(0, 200)}`);
+            },
+            onError: (d, e) => {
+              if (!stopping && failures++ < 5) say(`  ${d.label}: ${e instanceof Error ? e.message : String(e)}`);
+            },
+          });
+        },
+        i * 700 * pace,
+      );
     }
     await sleep(batchMs, batches.signal);
   }

@@ -5,15 +5,8 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { startCluster } from "../../db/embedded/cluster";
+import { demoThresholds } from "./pace";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-
-/**
- * Minutes an item may sit in a stage before the sweep checks it at the source (the `stage_thresholds` table
- * the sweep reads). The defaults are hours; the demo shortens the stages its trouble cases sit in, so the
- * lost import and the Shoko match failure surface within a minute or two. 1 is the column's smallest
- * useful value: 0 would also question healthy flows between two webhooks.
- */
-export const demoThresholds = { downloaded: 1, importing: 1, anime_matching: 1 } as const;
 
 /**
  * A fresh embedded database for the demo, migrated and with the demo's thresholds: the cluster is started here,

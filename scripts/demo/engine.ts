@@ -7,9 +7,10 @@ export type Delivery = { source: WebhookSource; body: unknown; label: string };
 
 /**
  * One moment of a scenario: what changes in the simulated services (their REST answers) and which webhook,
- * if any, the real service would send at that moment. `at` is milliseconds from the scenario's start.
+ * if any, the real service would send at that moment. `at` is milliseconds from the scenario's start, in demo
+ * time; `world` gets the pace too, so the downloads it starts take their demo time at that pace.
  */
-export type Step = { at: number; world?: (sim: Simulators) => void; send?: Delivery };
+export type Step = { at: number; world?: (sim: Simulators, pace: number) => void; send?: Delivery };
 
 /** Identity of one scenario run: every id is derived from `uid`, so runs never merge into one request. */
 export type RunIds = { uid: number; batch: number };
@@ -55,7 +56,7 @@ export type RunOptions = {
   /** The simulators to drive; null when only the webhooks are sent (npm run simulate). */
   sim: Simulators | null;
   deliver: Deliver;
-  /** 1 = real demo timing; 0 = every step at once, in order. */
+  /** 1 = real demo timing, 0.5 = twice as fast (scripts/demo/pace.ts); 0 = every step at once, in order (no `sim`). */
   pace: number;
   onAnswer?: (delivery: Delivery, answer: Answer) => void;
   onError?: (delivery: Delivery, error: unknown) => void;
@@ -84,7 +85,7 @@ export async function runScenario(scenario: Scenario, ids: RunIds, options: RunO
   for (const step of steps) {
     await sleep(start + step.at * options.pace - Date.now(), options.signal);
     if (options.signal?.aborted) break;
-    if (step.world && options.sim) step.world(options.sim);
+    if (step.world && options.sim) step.world(options.sim, options.pace);
     if (!step.send) continue;
     try {
       const answer = await options.deliver(step.send);

@@ -1,4 +1,5 @@
 import type { RunIds, Scenario, Step } from "./engine";
+import { RESOLVE_AT } from "./pace";
 import {
   episodeImport,
   episodeInJellyfin,
@@ -29,10 +30,8 @@ const pick = <T>(pool: readonly T[], ids: RunIds): T => pool[ids.batch % pool.le
 
 /**
  * Trouble cases come every fourth batch, each time with another title, and each one is sorted out
- * RESOLVE_AT after it started (the swarm returns, someone imports by hand, the match is fixed), so they
- * never pile up: at most two of each are open at once.
+ * RESOLVE_AT after it started (scripts/demo/pace.ts), so they never pile up: at most two of each are open at once.
  */
-const RESOLVE_AT = 150_000;
 const pickTrouble = <T>(pool: readonly T[], ids: RunIds): T => pool[Math.floor(ids.batch / 4) % pool.length]!;
 
 const movies: Movie[] = [

@@ -33,6 +33,8 @@ const ep = (ids: RunIds, n: number, airDateUtc = AIRED): FakeEpisode => ({
 });
 const eps = (ids: RunIds, ns: number[]) => ns.map((n) => ({ season: 1, episode: n, tvdbId: ids.uid * 100 + n }));
 const send = (source: Delivery["source"], body: unknown, label: string): Delivery => ({ source, body, label });
+/** A download's demo-time length at the demo's pace, in milliseconds (never zero: progress divides by it). */
+const paced = (seconds: number, pace: number) => Math.max(1, seconds * 1000 * pace);
 
 export function moviePath(m: Movie): string {
   return m.anime ? `/anime/${m.title}/${m.title} (${m.year}).mkv` : `/movies/${m.title} (${m.year})/${m.title} (${m.year}).mkv`;
@@ -108,8 +110,8 @@ export function movieGrab(ids: RunIds, m: Movie, at: number, o: { seconds: numbe
   });
   return {
     at,
-    world: (sim) => {
-      sim.qbit.add({ hash, name, size: Math.round(4.2 * GB), category: "radarr", durationMs: o.seconds * 1000, stallAt: o.stallAt });
+    world: (sim, pace) => {
+      sim.qbit.add({ hash, name, size: Math.round(4.2 * GB), category: "radarr", durationMs: paced(o.seconds, pace), stallAt: o.stallAt });
       sim.radarr.queue.push({ downloadId: hash, ownerId: ids.uid, title: name, size: Math.round(4.2 * GB) });
       sim.radarr.history.unshift({
         ownerId: ids.uid,
@@ -197,8 +199,8 @@ export function showGrab(ids: RunIds, s: Show, at: number, o: { n: number; episo
   const size = Math.round(1.4 * GB * o.episodes.length);
   return {
     at,
-    world: (sim) => {
-      sim.qbit.add({ hash, name, size, category: "tv-sonarr", durationMs: o.seconds * 1000 });
+    world: (sim, pace) => {
+      sim.qbit.add({ hash, name, size, category: "tv-sonarr", durationMs: paced(o.seconds, pace) });
       for (const n of o.episodes) {
         sim.sonarr.queue.push({ downloadId: hash, ownerId: ids.uid, title: name, episode: ep(ids, n), size });
         sim.sonarr.history.unshift({
@@ -321,11 +323,11 @@ export function resumeTorrent(ids: RunIds, n: number, at: number, seconds: numbe
   const hash = infoHash(ids.uid, n);
   return {
     at,
-    world: (sim) => {
+    world: (sim, pace) => {
       const stalled = sim.qbit.torrents.find((t) => t.hash === hash);
       if (!stalled) return;
       const from = stalled.stallAt ?? 0;
-      const durationMs = (seconds * 1000) / (1 - from);
+      const durationMs = paced(seconds, pace) / (1 - from);
       sim.qbit.add({ ...stalled, stallAt: undefined, durationMs, addedAt: Date.now() - from * durationMs });
       for (const q of [...sim.radarr.queue, ...sim.sonarr.queue].filter((x) => x.downloadId === hash)) {
         Object.assign(q, { status: "downloading", trackedDownloadStatus: "ok", statusMessages: [] });

@@ -5,12 +5,15 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { freePort } from "../../scripts/lib/server";
 import { household } from "../../scripts/demo/cast";
+import { MIN_PACE } from "../../scripts/demo/pace";
 import { signInOverHttp } from "../helpers/sign-in";
 
 /**
  * `npm run demo` end to end: its own port and embedded database (never the e2e server's), every upstream
  * simulated. Within the demo's first two minutes the four flows reach "available", each trouble case shows its
  * attention, and `npm run simulate` against the running demo gets 200 for every delivery. Ctrl-C leaves nothing.
+ * The demo runs at the fastest pace that keeps its story whole (DEMO_PACE, scripts/demo/pace.ts): the same
+ * steps in the same order, sooner; the one-minute sweep thresholds are what is left of the wait.
  */
 type Item = {
   id: number;
@@ -44,6 +47,7 @@ test.beforeAll(async () => {
     WEBHOOK_SECRET: secret,
     ADMIN_USERNAME: "demo",
     ADMIN_PASSWORD: "demo",
+    DEMO_PACE: String(MIN_PACE),
   };
   delete env.DATABASE_URL;
   // Its own process group, so the test can stop the demo (and check it stopped everything) as Ctrl-C does.
@@ -99,7 +103,7 @@ test("the four flows reach available and every trouble case shows its reason", a
     const all = await items();
     return expected.filter(([title, ok]) => !ok(first(all, title))).map(([title]) => title);
   };
-  await expect.poll(pending, { timeout: 150_000, intervals: [2000] }).toEqual([]);
+  await expect.poll(pending, { timeout: 150_000, intervals: [1000] }).toEqual([]);
 
   // The lost import was recovered by the sweep (source "tracker"), not by a webhook.
   const lost = first(await items(), "Past Lives")!;
@@ -203,7 +207,7 @@ test("trouble cases are sorted out rather than piling up", async () => {
         const all = await items();
         return troubles.filter((t) => first(all, t)?.stage !== "available");
       },
-      { timeout: 170_000, intervals: [3000] },
+      { timeout: 170_000, intervals: [1000] },
     )
     .toEqual([]);
   // Meanwhile the next round has other titles; at most one open case of each kind.
