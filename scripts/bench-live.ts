@@ -38,7 +38,7 @@ const INTRO = [
   "Memory per idle client is read through the inspector after a full GC, with and without the 500 clients, so garbage",
   "from the connects does not count; `scripts/profile-live-memory.ts` shows where it goes (heap snapshots per object kind).",
 ].join("\n");
-const SUBSECTION = "500 clients on PostgreSQL: the route handler (before), the stream at the HTTP server (now) and the floor";
+const SUBSECTION = "500 clients on PostgreSQL: before and now in the same run, and the floor";
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
