@@ -1,7 +1,7 @@
 /**
  * The test loop's wall times: `npm run test:unit`, `npm run test:integration` (with the slowest files) and, with
- * `--e2e`, the two halves of `npm test` (`vitest run`, then `playwright test`), each run once as a developer runs
- * it. Writes the "Test loop" section of docs/benchmarks.md, one table per database (DATABASE_URL's server, or the
+ * `--e2e`, the two halves of `npm test` (`vitest run`, then `playwright test`) each alone, then `npm test` itself
+ * (both side by side), each run once as a developer runs it. Writes the "Test loop" section of docs/benchmarks.md, one table per database (DATABASE_URL's server, or the
  * embedded PostgreSQL).
  *
  *   npm run bench:tests [-- --e2e]
@@ -15,9 +15,10 @@ import { writeSubsection } from "./lib/bench-doc";
 const INTRO = [
   "`npm run bench:tests` (scripts/bench-tests.ts): wall time of each test script run once, and where the integration",
   "run spends its time (the slowest files, as vitest reports them; on 2 cores three files run at a time, so these",
-  "overlap). With `--e2e` it also times the two halves of `npm test`: `vitest run` (unit and integration together) and",
+  "overlap). With `--e2e` it also times the two halves of `npm test` alone, `vitest run` (unit and integration together) and",
   "`playwright test` (the build, then two lanes: the shared-server specs, and beside them the specs with servers of",
-  "their own). Targets on 2 cores: `test:unit` < 20 s, the whole `npm test` < 4 min. The floor is vitest starting and",
+  "their own), and `npm test` itself, which runs the two side by side. Targets on 2 cores: `test:unit` < 20 s, the whole",
+  "`npm test` < 4 min. The floor is vitest starting and",
   "finding nothing to run.",
 ].join("\n");
 
@@ -45,6 +46,8 @@ try {
   const whole = process.argv.includes("--e2e");
   const vitest = whole ? timed(["vitest", "run"]) : null;
   const e2e = whole ? timed(["playwright", "test"]) : null;
+  // npm test itself: the two halves side by side (scripts/test.mjs).
+  const both = whole ? timed(["node", "scripts/test.mjs"]) : null;
   const status = (r: { ok: boolean }) => (r.ok ? "passed" : "**failed**");
   const lines = [
     `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}, load average at start ${load}; FUZZ_RUNS ${process.env.FUZZ_RUNS ?? "default (200)"}.`,
@@ -53,11 +56,12 @@ try {
     "|---|---|---|---|",
     `| \`npm run test:unit\` | ${sec(unit.seconds)} | ${status(unit)} | < 20 s |`,
     `| \`npm run test:integration\` (${files.length} files) | ${sec(integration.seconds)} | ${status(integration)} | |`,
-    ...(vitest && e2e
+    ...(vitest && e2e && both
       ? [
           `| \`vitest run\` (the first half of \`npm test\`) | ${sec(vitest.seconds)} | ${status(vitest)} | |`,
           `| \`npm run test:e2e\` (the second half) | ${sec(e2e.seconds)} | ${status(e2e)} | |`,
-          `| \`npm test\`: the two halves | ${sec(vitest.seconds + e2e.seconds)} | ${status({ ok: vitest.ok && e2e.ok })} | < 4 min |`,
+          `| the two halves one after the other | ${sec(vitest.seconds + e2e.seconds)} | ${status({ ok: vitest.ok && e2e.ok })} | |`,
+          `| \`npm test\`: the two halves side by side | ${sec(both.seconds)} | ${status(both)} | < 4 min |`,
         ]
       : []),
     `| floor: vitest with nothing to run | ${sec(floor.seconds)} | | |`,

@@ -1,0 +1,40 @@
+// npm test: the vitest projects and the Playwright suite, run side by side. Each of them spends much of its time
+// waiting (database round trips, child processes, the demo's clock, a browser) and the two share nothing (vitest's
+// databases, Playwright's server, database and ports are each their own), so on two cores the pair takes little more
+// than the longer one instead of their sum. Each line is prefixed with its suite; the exit code fails if either does.
+// `npm run test:unit`, `test:integration` and `test:e2e` run one part alone.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { createInterface } from "node:readline";
+
+const bin = (name) => path.join(process.cwd(), "node_modules", ".bin", name);
+const suites = [
+  { name: "vitest", command: bin("vitest"), args: ["run"] },
+  { name: "e2e", command: bin("playwright"), args: ["test"] },
+];
+
+const width = Math.max(...suites.map((s) => s.name.length));
+const started = performance.now();
+const seconds = () => ((performance.now() - started) / 1000).toFixed(0);
+
+function run({ name, command, args }) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const prefix = `[${name.padEnd(width)}] `;
+    for (const [stream, out] of [
+      [child.stdout, process.stdout],
+      [child.stderr, process.stderr],
+    ]) {
+      createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY }).on("line", (line) => out.write(`${prefix}${line}\n`));
+    }
+    child.on("error", (error) => {
+      process.stderr.write(`${prefix}could not start: ${error.message}\n`);
+      resolve({ name, code: 1, at: seconds() });
+    });
+    child.on("exit", (code, signal) => resolve({ name, code: code ?? (signal ? 1 : 0), at: seconds() }));
+  });
+}
+
+const results = await Promise.all(suites.map(run));
+for (const r of results) console.log(`${r.name}: ${r.code === 0 ? "passed" : `failed (exit ${r.code})`} after ${r.at} s`);
+process.exit(results.every((r) => r.code === 0) ? 0 : 1);
