@@ -255,7 +255,7 @@ const matchFailure: Scenario = {
     const s = pickTrouble<Show>(
       [
         { title: "Mononoke", year: 2007, anime: true },
-        { title: "Mushishi", year: 2005, anime: true },
+        { title: "Ping Pong the Animation", year: 2014, anime: true },
         { title: "Dororo", year: 2019, anime: true },
       ],
       ids,
