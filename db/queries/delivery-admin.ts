@@ -6,18 +6,21 @@ import { requests, webhookDeliveries, type DeliveryStatus } from "../schema";
 
 export type DeliveryFilters = { source?: Source; status?: DeliveryStatus; eventType?: string };
 
+/** What the list shows of a delivery (no body); its own page adds the body and the attempts. */
+const summaryColumns = {
+  id: webhookDeliveries.id,
+  source: webhookDeliveries.source,
+  eventType: webhookDeliveries.eventType,
+  status: webhookDeliveries.status,
+  error: webhookDeliveries.error,
+  receivedAt: webhookDeliveries.receivedAt,
+  requestIds: webhookDeliveries.requestIds,
+};
+
 /** Recent deliveries for the admin page: what came in and what became of it, newest first, optionally filtered. No bodies. */
 export async function listRecentDeliveries({ db, limit, filters = {} }: { db: Db; limit: number; filters?: DeliveryFilters }) {
   return db
-    .select({
-      id: webhookDeliveries.id,
-      source: webhookDeliveries.source,
-      eventType: webhookDeliveries.eventType,
-      status: webhookDeliveries.status,
-      error: webhookDeliveries.error,
-      receivedAt: webhookDeliveries.receivedAt,
-      requestIds: webhookDeliveries.requestIds,
-    })
+    .select(summaryColumns)
     .from(webhookDeliveries)
     .where(
       and(
@@ -45,16 +48,10 @@ export async function listDeliveryEventTypes({ db }: { db: Db }): Promise<{ sour
 export async function findDelivery({ db, id }: { db: Db; id: number }) {
   const [row] = await db
     .select({
-      id: webhookDeliveries.id,
-      source: webhookDeliveries.source,
-      eventType: webhookDeliveries.eventType,
-      status: webhookDeliveries.status,
-      error: webhookDeliveries.error,
-      receivedAt: webhookDeliveries.receivedAt,
+      ...summaryColumns,
       contentType: webhookDeliveries.contentType,
       body: webhookDeliveries.body,
       attempts: webhookDeliveries.attempts,
-      requestIds: webhookDeliveries.requestIds,
     })
     .from(webhookDeliveries)
     .where(eq(webhookDeliveries.id, id))

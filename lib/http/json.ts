@@ -1,3 +1,5 @@
+export const JSON_CACHE_CONTROL = "no-store, no-transform";
+
 /**
  * A JSON answer for machines (webhook senders, scripts). `no-transform` keeps the server from gzipping a
  * few bytes on every webhook (measurable CPU under load); `no-store` because these answers are not reusable.
@@ -7,8 +9,6 @@ export function jsonResponse(body: unknown, init: { status?: number; headers?: H
   headers.set("cache-control", JSON_CACHE_CONTROL);
   return Response.json(body, { status: init.status ?? 200, headers });
 }
-
-export const JSON_CACHE_CONTROL = "no-store, no-transform";
 
 /**
  * A JSON answer as plain data, for code that serves both a route handler (which makes it a Response with
