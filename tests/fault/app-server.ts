@@ -2,7 +2,7 @@
  * The app's webhook intake and health endpoint as a real server process, for the fault suite: webhooks answered
  * at the HTTP server as `next start` answers them (lib/ingest/node-webhooks.ts), the health route handler, and
  * the same in-process workers (spool replay, pending retries), without a production build (which takes minutes
- * on two cores). Started with `node --conditions=react-server --import tsx`.
+ * on two cores), and the process's CPU time at /_fault/cpu. Started with `node --conditions=react-server --import tsx`.
  * PORT, DATABASE_URL, SPOOL_DIR and WEBHOOK_SECRET come from the environment.
  */
 import { createServer, type IncomingMessage } from "node:http";
@@ -20,6 +20,11 @@ function toRequest(req: IncomingMessage, body: Buffer): Request {
 async function route(request: Request): Promise<Response> {
   const { pathname } = new URL(request.url);
   if (pathname === "/api/health" && request.method === "GET") return health(request);
+  // The process's CPU time so far, in ms: what a body cost to process, however busy the machine was meanwhile.
+  if (pathname === "/_fault/cpu" && request.method === "GET") {
+    const { user, system } = process.cpuUsage();
+    return Response.json({ ms: (user + system) / 1000 });
+  }
   return new Response("not found", { status: 404 });
 }
 

@@ -44,11 +44,22 @@ async function probe(url: string, into: number[], busy: () => boolean): Promise<
   }
 }
 
-export type PathologicalRun = { statuses: number[]; healthMaxMs: number; idleMaxMs: number };
+export type PathologicalRun = {
+  statuses: number[];
+  healthMaxMs: number;
+  idleMaxMs: number;
+  /** The app process's CPU time from posting each body until its answer, in ms (tests/fault/app-server.ts). */
+  cpuMs: number[];
+};
+
+async function serverCpuMs(url: string): Promise<number> {
+  const res = await fetch(`${url}/_fault/cpu`);
+  return ((await res.json()) as { ms: number }).ms;
+}
 
 /**
  * Health latency with nothing going on (the floor, same run, same machine) and then while each pathological body is
- * posted in turn.
+ * posted in turn, with the app's CPU time for each body.
  */
 export async function postPathologicalBodies(url: string): Promise<PathologicalRun> {
   const idle: number[] = [];
@@ -59,7 +70,9 @@ export async function postPathologicalBodies(url: string): Promise<PathologicalR
   let busy = true;
   const probing = probe(url, latencies, () => busy);
   const statuses: number[] = [];
+  const cpuMs: number[] = [];
   for (const b of pathologicalBodies()) {
+    const cpuBefore = await serverCpuMs(url);
     const res = await fetch(`${url}/api/webhooks/${b.source}`, {
       method: "POST",
       headers: { authorization: `Bearer ${SECRET}`, "content-type": b.contentType },
@@ -67,8 +80,9 @@ export async function postPathologicalBodies(url: string): Promise<PathologicalR
     });
     await res.arrayBuffer();
     statuses.push(res.status);
+    cpuMs.push((await serverCpuMs(url)) - cpuBefore);
   }
   busy = false;
   await probing;
-  return { statuses, healthMaxMs: Math.max(...latencies), idleMaxMs: Math.max(...idle) };
+  return { statuses, healthMaxMs: Math.max(...latencies), idleMaxMs: Math.max(...idle), cpuMs };
 }

@@ -169,14 +169,18 @@ describe("fault suite (private PostgreSQL, the app as a server process)", () => 
     await expectFlowsAsInOrder(flows);
   }, 240_000);
 
-  it("pathological bodies: never a 5xx, and /api/health keeps answering quickly while they are processed", async () => {
-    const { statuses, healthMaxMs, idleMaxMs } = await postPathologicalBodies(app.url);
+  it("pathological bodies: never a 5xx, and none costs the app more than a fraction of a second of CPU", async () => {
+    const { statuses, cpuMs } = await postPathologicalBodies(app.url);
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
     expect([200, 202]).toContain(statuses.at(-1));
     await waitSettled(app.url);
-    // A body that blocked the event loop showed up as seconds here. The 200 ms bound itself is measured on a quiet
-    // machine by `npm run reliability`; here, twice the idle floor of the same run absorbs a busy CI machine.
-    expect(healthMaxMs).toBeLessThan(200 + 2 * idleMaxMs);
+    // A body that blocked the event loop (a backtracking pattern, a recursive parse) cost seconds of CPU. CPU time,
+    // not /api/health's latency, because it does not grow when other work shares the machine; the latency bound
+    // (200 ms) is measured on a quiet machine by `npm run reliability`.
+    expect(
+      cpuMs.filter((ms) => ms > 300),
+      `CPU ms per body: ${cpuMs.map(Math.round).join(", ")}`,
+    ).toEqual([]);
     const [request] = await appDb
       .select()
       .from(schema.requests)
