@@ -6,6 +6,8 @@ export async function register(): Promise<void> {
   // Before anything else: sign-in throttling needs the socket's address, which clients cannot forge.
   const { stampPeerAddresses } = await import("@/lib/http/peer-address");
   stampPeerAddresses();
+  const { quietClientHangUps } = await import("@/lib/http/hang-ups");
+  quietClientHangUps();
   // Live streams and webhooks are answered ahead of Next: it would hold its request state for as long as each
   // stream stays open, and its per-request work is half of a webhook's CPU (lib/http/at-server.ts).
   const { serveLiveStreamsAtServer } = await import("@/lib/live/node-stream");

@@ -3,7 +3,7 @@ import { e2e, serverEnv } from "./tests/e2e/env";
 
 // Debian's chromium: `npx playwright install` cannot download browsers on these machines.
 /** Specs that start their own app servers and databases, on ports of their own. */
-const standalone = ["demo.spec.ts", "instances.spec.ts"];
+const standalone = ["demo.spec.ts", "instances.spec.ts", "hang-ups.spec.ts"];
 
 const chromiumArgs = [
   "--no-sandbox",
