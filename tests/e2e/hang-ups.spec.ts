@@ -1,58 +1,37 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { freeLoopbackPort, type PgCluster, start } from "../helpers/pg-cluster";
+import { type PgCluster, start } from "../helpers/pg-cluster";
+import { type AppProcess, startAppProcess, stopAppProcess } from "./app-process";
 
 /**
  * Clients that hang up before reading their answer: the server stays quiet about it. Its own app process (the shared
  * server's log is not the tests' to read), from the one build, on a private PostgreSQL.
  */
-const next = path.join(process.cwd(), "node_modules/next/dist/bin/next");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let cluster: PgCluster | null = null;
-let app: ChildProcess | null = null;
+let app: AppProcess | null = null;
 let url = "";
-let log = "";
 
 test.afterAll(async () => {
-  if (app && app.exitCode === null) {
-    const exited = new Promise((r) => app?.once("exit", r));
-    app.kill("SIGTERM");
-    await exited;
-  }
+  if (app) await stopAppProcess(app);
   await cluster?.stop();
 });
 
-async function startApp(databaseUrl: string): Promise<string> {
-  const port = await freeLoopbackPort();
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: randomBytes(32).toString("hex"),
-    WEBHOOK_SECRET: "hang-ups-webhook-secret",
-    ADMIN_USERNAME: "root",
-    ADMIN_PASSWORD: randomBytes(9).toString("hex"),
-    LOG_LEVEL: "warn",
-  };
-  app = spawn(process.execPath, [next, "start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
-  for (const stream of [app.stdout, app.stderr]) stream?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    if ((await fetch(`${url}/api/health`).catch(() => null))?.ok) return url;
-    if (app.exitCode !== null) break;
-    await sleep(100);
-  }
-  throw new Error(`the app did not start: ${log}`);
-}
-
 test.beforeAll(async () => {
   cluster = await start();
-  url = await startApp(cluster.url);
+  app = await startAppProcess(
+    {
+      DATABASE_URL: cluster.url,
+      AUTH_SECRET: randomBytes(32).toString("hex"),
+      WEBHOOK_SECRET: "hang-ups-webhook-secret",
+      ADMIN_USERNAME: "root",
+      ADMIN_PASSWORD: randomBytes(9).toString("hex"),
+      LOG_LEVEL: "warn",
+    },
+    { capture: true },
+  );
+  url = app.url;
 });
 
 test("clients that hang up before reading their answer leave no uncaught exception in the log", async () => {
@@ -77,5 +56,5 @@ test("clients that hang up before reading their answer leave no uncaught excepti
   await sleep(1_000);
   // And the server is still there.
   expect((await fetch(`${url}/api/health`)).status).toBe(200);
-  expect(log).not.toMatch(/uncaught|Error: aborted/i);
+  expect(app?.output()).not.toMatch(/uncaught|Error: aborted/i);
 });

@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { freeLoopbackPort, start, type PgCluster } from "../helpers/pg-cluster";
 import { jellyseerr, radarrGrab } from "../helpers/payloads";
 import { Qbt, qbitInstalled } from "../helpers/qbittorrent";
 import { signInOverHttp } from "../helpers/sign-in";
+import { type AppProcess, startAppProcess, stopAppProcess } from "./app-process";
 
 /**
  * Two app processes from the one build on one PostgreSQL (a private cluster): the live stream crosses instances, one
@@ -17,7 +16,6 @@ const POLL_SECONDS = 1;
 const webhookSecret = "instances-webhook-secret";
 const admin = { username: "root", password: randomBytes(9).toString("hex") };
 const authSecret = randomBytes(32).toString("hex");
-const next = path.join(process.cwd(), "node_modules/next/dist/bin/next");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Counter = { url: string; polls: number[]; seen: string[]; close(): Promise<void> };
@@ -52,15 +50,10 @@ async function countingProxy(target: string): Promise<Counter> {
   return { url: `http://127.0.0.1:${port}`, polls, seen, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-type Instance = { url: string; proc: ChildProcess };
+type Instance = AppProcess;
 
-async function startInstance(databaseUrl: string, qbitUrl: string, qbt: Qbt): Promise<Instance> {
-  const port = await freeLoopbackPort();
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
+function startInstance(databaseUrl: string, qbitUrl: string, qbt: Qbt): Promise<Instance> {
+  return startAppProcess({
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: authSecret,
     WEBHOOK_SECRET: webhookSecret,
@@ -72,22 +65,7 @@ async function startInstance(databaseUrl: string, qbitUrl: string, qbt: Qbt): Pr
     QBITTORRENT_USERNAME: qbt.username,
     QBITTORRENT_PASSWORD: qbt.password,
     POLL_INTERVAL_SECONDS: String(POLL_SECONDS),
-  };
-  const proc = spawn(process.execPath, [next, "start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: ["ignore", "ignore", "inherit"] });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    if ((await fetch(`${url}/api/health`).catch(() => null))?.ok) return { url, proc };
-    if (proc.exitCode !== null) break;
-    await sleep(100);
-  }
-  throw new Error(`instance on ${port} did not start`);
-}
-
-async function stopInstance(i: Instance): Promise<void> {
-  if (i.proc.exitCode !== null || i.proc.signalCode !== null) return;
-  const exited = new Promise((r) => i.proc.once("exit", r));
-  i.proc.kill("SIGTERM");
-  await exited;
+  });
 }
 
 /** Reads an SSE response and records when each event's request id arrived. */
@@ -134,7 +112,7 @@ test.describe("several instances on one database", () => {
   const instances: Instance[] = [];
 
   test.afterAll(async () => {
-    await Promise.all(instances.map(stopInstance));
+    await Promise.all(instances.map(stopAppProcess));
     await Promise.all(proxies.map((p) => p.close()));
     await qbt?.stop();
     await cluster?.stop();
