@@ -1,39 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDatabase, type Database } from "@/db/client";
 import { liveFilter } from "@/lib/auth/policy";
-import { LiveHub, type LiveClient } from "@/lib/live/hub";
+import { LiveHub } from "@/lib/live/hub";
 import { openEventStream } from "@/lib/live/stream";
-import type { LiveUpdate } from "@/lib/live/types";
 import { resetTables } from "../helpers/db";
+import { liveCollector } from "../helpers/live-collector";
 import { hashes, jellyseerr, sonarrGrab, sonarrImport } from "../helpers/payloads";
 import { postWebhook } from "../helpers/webhooks";
 
 beforeEach(resetTables);
 
+const collector = liveCollector;
 const decoder = new TextDecoder();
-
-function collector() {
-  const chunks: Uint8Array[] = [];
-  const client: LiveClient = {
-    write: (c) => {
-      chunks.push(c);
-      return true;
-    },
-    close: () => {},
-  };
-  const updates = () =>
-    chunks
-      .map((c) => decoder.decode(c))
-      .join("")
-      .split("\n\n")
-      .filter((frame) => frame.includes("event: update"))
-      .map((frame) => {
-        const id = Number(/^id: (\d+)$/m.exec(frame)?.[1]);
-        const data = JSON.parse(/^data: (.*)$/m.exec(frame)?.[1] ?? "null") as LiveUpdate;
-        return { id, data };
-      });
-  return { client, chunks, updates };
-}
 
 const tv = { requestId: 301, mediaType: "tv" as const, tvdbId: 81189, tmdbId: 1396, seasons: [1], subject: "Breaking Bad (2008)" };
 

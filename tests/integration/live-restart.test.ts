@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import postgres from "postgres";
 import { closeDatabase, getDatabase } from "@/db/client";
 import { resetEnvForTests } from "@/lib/env";
-import { LiveHub, type LiveClient } from "@/lib/live/hub";
+import { LiveHub } from "@/lib/live/hub";
 import { start, type PgCluster } from "../helpers/pg-cluster";
+import { liveCollector } from "../helpers/live-collector";
 import { jellyseerr } from "../helpers/payloads";
 import { postWebhook } from "../helpers/webhooks";
 
@@ -21,25 +22,10 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-const decoder = new TextDecoder();
-
+/** A live client, and the timeline messages it was sent. */
 function collector() {
-  const chunks: Uint8Array[] = [];
-  const client: LiveClient = {
-    write: (c) => {
-      chunks.push(c);
-      return true;
-    },
-    close: () => {},
-  };
-  const messages = () =>
-    [
-      ...chunks
-        .map((c) => decoder.decode(c))
-        .join("")
-        .matchAll(/"message":"([^"]*)"/g),
-    ].map((m) => m[1]);
-  return { client, messages };
+  const live = liveCollector();
+  return { client: live.client, messages: () => [...live.text().matchAll(/"message":"([^"]*)"/g)].map((m) => m[1]) };
 }
 
 describe("live stream across a database restart", () => {

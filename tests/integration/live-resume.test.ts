@@ -1,36 +1,18 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDatabase, type Database } from "@/db/client";
 import { appendTimelineEvents } from "@/db/queries/timeline";
-import { LiveHub, type LiveClient } from "@/lib/live/hub";
-import type { LiveUpdate } from "@/lib/live/types";
+import { LiveHub } from "@/lib/live/hub";
 import { resetTables } from "../helpers/db";
+import { liveCollector } from "../helpers/live-collector";
 import { jellyseerr } from "../helpers/payloads";
 import { postWebhook } from "../helpers/webhooks";
 
 beforeEach(resetTables);
 
-const decoder = new TextDecoder();
-
+/** A live client, and the seqs of the updates it was sent, in order. */
 function collector() {
-  const chunks: Uint8Array[] = [];
-  const client: LiveClient = {
-    write: (c) => {
-      chunks.push(c);
-      return true;
-    },
-    close: () => {},
-  };
-  const ids = () =>
-    chunks
-      .map((c) => decoder.decode(c))
-      .join("")
-      .split("\n\n")
-      .filter((frame) => frame.includes("event: update"))
-      .map((frame) => {
-        const data = JSON.parse(/^data: (.*)$/m.exec(frame)?.[1] ?? "null") as LiveUpdate;
-        return data.seq;
-      });
-  return { client, ids };
+  const live = liveCollector();
+  return { client: live.client, ids: () => live.updates().map((u) => u.data.seq) };
 }
 
 /** The test's own database handle whose notifications never arrive: the test decides when the hub reads. */
