@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getDatabase, type Database } from "@/db/client";
 import { liveFilter } from "@/lib/auth/policy";
 import { LiveHub } from "@/lib/live/hub";
@@ -7,6 +7,7 @@ import { resetTables } from "../helpers/db";
 import { liveCollector } from "../helpers/live-collector";
 import { hashes, jellyseerr, sonarrGrab, sonarrImport } from "../helpers/payloads";
 import { postWebhook } from "../helpers/webhooks";
+import { eventually } from "../helpers/eventually";
 
 beforeEach(resetTables);
 
@@ -35,7 +36,7 @@ describe("live hub", () => {
     await hub.attach(b.client, null);
 
     expect((await postWebhook("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", tv))).status).toBe(200);
-    await vi.waitFor(() => expect(a.updates().length).toBeGreaterThanOrEqual(1));
+    await eventually(() => expect(a.updates().length).toBeGreaterThanOrEqual(1));
     expect(
       (
         await postWebhook(
@@ -51,8 +52,8 @@ describe("live hub", () => {
         )
       ).status,
     ).toBe(200);
-    await vi.waitFor(() => expect(a.updates().at(-1)?.data.request?.stage).toBe("grabbing"));
-    await vi.waitFor(() => expect(b.updates().length).toBe(a.updates().length));
+    await eventually(() => expect(a.updates().at(-1)?.data.request?.stage).toBe("grabbing"));
+    await eventually(() => expect(b.updates().length).toBe(a.updates().length));
 
     const ids = a.updates().map((u) => u.id);
     expect(ids).toEqual([...ids].sort((x, y) => x - y));
@@ -76,11 +77,11 @@ describe("live hub", () => {
     const all = Array.from({ length: 1000 }, (_, i) => ({ season: 1 + Math.floor(i / 100), episode: 1 + (i % 100) }));
     await postWebhook("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", series));
     expect((await postWebhook("sonarr", sonarrGrab({ hash: hashes.a, tvdbId: 121361, episodes: all }))).status).toBe(200);
-    await vi.waitFor(() => expect(c.updates().at(-1)?.data.episodes).toHaveLength(1000));
+    await eventually(() => expect(c.updates().at(-1)?.data.episodes).toHaveLength(1000));
 
     const before = c.chunks.length;
     expect((await postWebhook("sonarr", sonarrGrab({ hash: hashes.b, tvdbId: 121361, episodes: [{ season: 10, episode: 100 }] }))).status).toBe(200);
-    await vi.waitFor(() => expect(c.updates().at(-1)?.data.downloads?.[0]?.hash).toBe(hashes.b.toLowerCase()));
+    await eventually(() => expect(c.updates().at(-1)?.data.downloads?.[0]?.hash).toBe(hashes.b.toLowerCase()));
     const grab = c.updates().at(-1)?.data;
     expect(grab?.episodes?.map((e) => [e.seasonNumber, e.episodeNumber, e.stage])).toEqual([[10, 100, "grabbing"]]);
     expect(grab?.downloads).toHaveLength(1);
@@ -88,7 +89,7 @@ describe("live hub", () => {
 
     const grabs = c.updates().length;
     expect((await postWebhook("sonarr", sonarrImport({ hash: hashes.a, tvdbId: 121361, episodes: [{ season: 1, episode: 1 }] }))).status).toBe(200);
-    await vi.waitFor(() => expect(c.updates().length).toBeGreaterThan(grabs));
+    await eventually(() => expect(c.updates().length).toBeGreaterThan(grabs));
     expect(
       c
         .updates()
@@ -118,11 +119,11 @@ describe("live hub", () => {
     const clients = [collector()];
     await hub.attach(clients[0]!.client, null);
     const batch = async (requestId: number) => {
-      await vi.waitFor(() => expect(hub.clientCount).toBe(clients.length));
+      await eventually(() => expect(hub.clientCount).toBe(clients.length));
       const before = reads;
       const seen = clients.map((c) => c.updates().length);
       await postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId, tmdbId: 60_000 + requestId, subject: `Reads ${requestId} (2020)` }));
-      await vi.waitFor(() => {
+      await eventually(() => {
         for (const [i, c] of clients.entries()) expect(c.updates().length).toBe((seen[i] ?? 0) + 1);
       });
       return reads - before;
@@ -148,7 +149,7 @@ describe("live hub", () => {
     expect(late.updates().map((u) => u.data.entry.stage)).toEqual(["approved"]);
 
     await postWebhook("sonarr", sonarrGrab({ hash: hashes.b, tvdbId: 81189, episodes: [{ season: 1, episode: 1 }] }));
-    await vi.waitFor(() => expect(late.updates().at(-1)?.data.entry.stage).toBe("grabbing"));
+    await eventually(() => expect(late.updates().at(-1)?.data.entry.stage).toBe("grabbing"));
     const ids = late.updates().map((u) => u.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -160,7 +161,7 @@ describe("live hub", () => {
     const reader = stream.getReader();
     const preamble = decoder.decode((await reader.read()).value);
     expect(preamble).toContain("retry:");
-    await vi.waitFor(() => expect(hub.clientCount).toBe(1));
+    await eventually(() => expect(hub.clientCount).toBe(1));
     await postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", tv));
     let text = "";
     while (!text.includes("event: update")) text += decoder.decode((await reader.read()).value);
@@ -180,8 +181,8 @@ describe("live hub", () => {
 
     await postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: 401, tmdbId: 4001, subject: "Alex Movie (2020)", user: "Alex" }));
     await postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: 402, tmdbId: 4002, subject: "Sam Movie (2021)", user: "Sam" }));
-    await vi.waitFor(() => expect(everyone.updates()).toHaveLength(2));
-    await vi.waitFor(() => expect(samOnly.updates()).toHaveLength(1));
+    await eventually(() => expect(everyone.updates()).toHaveLength(2));
+    await eventually(() => expect(samOnly.updates()).toHaveLength(1));
     expect(samOnly.updates()[0]?.data.request?.title).toBe("Sam Movie");
 
     const replayed = collector();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import postgres from "postgres";
 import { closeDatabase, getDatabase } from "@/db/client";
 import { resetEnvForTests } from "@/lib/env";
@@ -7,6 +7,7 @@ import { start, type PgCluster } from "../helpers/pg-cluster";
 import { liveCollector } from "../helpers/live-collector";
 import { jellyseerr } from "../helpers/payloads";
 import { postWebhook } from "../helpers/webhooks";
+import { eventually } from "../helpers/eventually";
 
 // This file's database is a private cluster the test restarts: never the shared server.
 let cluster: PgCluster;
@@ -38,19 +39,19 @@ describe("live stream across a database restart", () => {
     expect((await postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: 901, tmdbId: 90_001, subject: "Before (2020)" }))).status).toBe(
       200,
     );
-    await vi.waitFor(() => expect(c.messages().length).toBe(1), { timeout: 10_000 });
+    await eventually(() => expect(c.messages().length).toBe(1), { timeout: 10_000 });
 
     await cluster.restart(3_000);
     // Committed at once by another client, most likely before the hub listens again: its NOTIFY is lost.
     const other = postgres(cluster.url, { max: 1, onnotice: () => {} });
     await other`insert into timeline_events (source, event, message) values ('jellyseerr', 'test', 'while away')`;
     await other.end();
-    await vi.waitFor(() => expect(c.messages()).toContain("while away"), { timeout: 20_000, interval: 20 });
+    await eventually(() => expect(c.messages()).toContain("while away"), { timeout: 20_000, interval: 20 });
 
     // And the app's own pool serves webhooks again, live.
     expect((await postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: 902, tmdbId: 90_002, subject: "After (2021)" }))).status).toBe(
       200,
     );
-    await vi.waitFor(() => expect(c.messages().length).toBe(3), { timeout: 10_000 });
+    await eventually(() => expect(c.messages().length).toBe(3), { timeout: 10_000 });
   }, 60_000);
 });

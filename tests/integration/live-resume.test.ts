@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { getDatabase, type Database } from "@/db/client";
 import { appendTimelineEvents } from "@/db/queries/timeline";
 import { LiveHub } from "@/lib/live/hub";
@@ -6,6 +6,7 @@ import { resetTables } from "../helpers/db";
 import { liveCollector } from "../helpers/live-collector";
 import { jellyseerr } from "../helpers/payloads";
 import { postWebhook } from "../helpers/webhooks";
+import { eventually } from "../helpers/eventually";
 
 beforeEach(resetTables);
 
@@ -56,7 +57,7 @@ describe("live resume", () => {
     const slow = await openInsert("slow"); // takes seq 1, commits last
     await insertNow("fast"); // seq 2
     hub.wake();
-    await vi.waitFor(() => expect(watcher.ids()).toEqual([2]));
+    await eventually(() => expect(watcher.ids()).toEqual([2]));
 
     // seq 1 commits; before the hub reads it again, a client resumes from 0: its replay includes seq 1.
     await slow.commit();
@@ -65,10 +66,10 @@ describe("live resume", () => {
     expect(resumed.ids()).toEqual([1, 2]);
 
     hub.wake();
-    await vi.waitFor(() => expect(watcher.ids()).toEqual([2, 1]));
+    await eventually(() => expect(watcher.ids()).toEqual([2, 1]));
     await insertNow("after"); // seq 3
     hub.wake();
-    await vi.waitFor(() => expect(resumed.ids()).toEqual([1, 2, 3]));
+    await eventually(() => expect(resumed.ids()).toEqual([1, 2, 3]));
     expect(watcher.ids()).toEqual([2, 1, 3]);
   });
 
@@ -97,12 +98,12 @@ describe("live resume", () => {
     }
 
     const total = WAVES * PER_WAVE;
-    await vi.waitFor(() => expect(reference.ids()).toHaveLength(total), { timeout: 10_000 });
+    await eventually(() => expect(reference.ids()).toHaveLength(total), { timeout: 10_000 });
     const all = [...reference.ids()].sort((a, b) => a - b);
     expect(new Set(all).size).toBe(total);
     for (const { from, sent, c } of resumed) {
       const expected = all.filter((seq) => seq > from);
-      await vi.waitFor(() => expect(c.ids().filter((seq) => seq > from).length).toBeGreaterThanOrEqual(expected.length), {
+      await eventually(() => expect(c.ids().filter((seq) => seq > from).length).toBeGreaterThanOrEqual(expected.length), {
         timeout: 10_000,
       });
       const got = c.ids();

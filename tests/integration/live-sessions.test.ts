@@ -1,6 +1,6 @@
 import http from "node:http";
 import { encode } from "next-auth/jwt";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDatabase } from "@/db/client";
 import { endSession, startSession } from "@/lib/auth/sessions";
 import { resetEnvForTests } from "@/lib/env";
@@ -10,6 +10,7 @@ import { startFake } from "../fakes/server";
 import { resetTables } from "../helpers/db";
 import { jellyseerr } from "../helpers/payloads";
 import { postWebhook } from "../helpers/webhooks";
+import { eventually } from "../helpers/eventually";
 
 const secret = "live-sessions-test-secret-0123456789abcdef";
 process.env.AUTH_SECRET = secret;
@@ -64,9 +65,9 @@ describe("GET /api/events at the HTTP server", () => {
     const stream = await open(`${base}/api/events?lastEventId=0`, await cookieFor(sid));
     expect(stream.status).toBe(200);
     expect(stream.type).toContain("text/event-stream");
-    await vi.waitFor(() => expect(stream.text()).toContain("retry:"));
+    await eventually(() => expect(stream.text()).toContain("retry:"));
     await postWebhook("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: 71, tmdbId: 7100, subject: "Socket (2020)" }));
-    await vi.waitFor(() => expect(stream.text()).toMatch(/^event: update$/m));
+    await eventually(() => expect(stream.text()).toMatch(/^event: update$/m));
 
     // Signed out: the open stream ends at the next session sweep, and the cookie opens no new one.
     await endSession(sid);
@@ -113,7 +114,7 @@ describe("live streams and sessions", () => {
     expect(hub.clientCount).toBe(23);
 
     await endSession(a);
-    await vi.waitFor(() => expect(ofA.every((c) => c.closed())).toBe(true));
+    await eventually(() => expect(ofA.every((c) => c.closed())).toBe(true));
     expect(hub.clientCount).toBe(20);
     expect(ofB.some((c) => c.closed())).toBe(false);
 

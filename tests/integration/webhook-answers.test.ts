@@ -1,9 +1,10 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { sourceStatus } from "@/db/schema";
 import { allRequests, deliveries, resetTables } from "../helpers/db";
 import { hashes, radarrGrab } from "../helpers/payloads";
 import { contract, postWebhook } from "../helpers/webhooks";
+import { eventually } from "../helpers/eventually";
 
 beforeEach(resetTables);
 
@@ -82,7 +83,7 @@ describe("answers", () => {
     expect((await postWebhook("radarr", radarrGrab({ hash: hashes.a, tmdbId: 701 }))).status).toBe(200);
     expect((await postWebhook("radarr", radarrGrab({ hash: hashes.b, tmdbId: 702 }))).status).toBe(200);
     expect((await postWebhook("radarr", contract("radarr-download"))).status).toBe(200);
-    await vi.waitFor(async () => expect(await lastEvent()).toBe("Download"), { timeout: 5000, interval: 100 });
+    await eventually(async () => expect(await lastEvent()).toBe("Download"), { timeout: 5000, interval: 100 });
   });
 
   it("reads qBittorrent's finished call as JSON, url-encoded or multipart", async () => {
