@@ -9,11 +9,9 @@ import { resetEnvForTests } from "@/lib/env";
 
 /**
  * Every integration test file gets its own database, created on the server the globalSetup chose
- * (tests/helpers/postgres-cluster.ts: DATABASE_URL's server, else one embedded PostgreSQL for the run) as a copy of
- * the run's migrated template.
+ * (tests/helpers/postgres-cluster.ts: DATABASE_URL's server, else one embedded PostgreSQL for the run).
  */
 const serverUrl = inject("testServerUrl");
-const template = inject("testTemplate");
 // Tests that need a database of their own beyond this file's (several app processes, say) create it here.
 process.env.TEST_SERVER_DATABASE_URL = serverUrl;
 process.env.WEBHOOK_SECRET = "test-webhook-secret";
@@ -26,7 +24,7 @@ afterAll(() => rmSync(spoolDir, { recursive: true, force: true }));
 
 const name = `st_test_${randomBytes(6).toString("hex")}`;
 const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${name} template ${template}`);
+await admin.unsafe(`create database ${name}`);
 await admin.end();
 const url = new URL(serverUrl);
 url.pathname = `/${name}`;
