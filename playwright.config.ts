@@ -1,10 +1,10 @@
 import { defineConfig } from "@playwright/test";
 import { e2e, serverEnv } from "./tests/e2e/env";
 
-// Debian's chromium: `npx playwright install` cannot download browsers on these machines.
 /** Specs that start their own app servers and databases, on ports of their own. */
 const standalone = ["demo.spec.ts", "instances.spec.ts", "hang-ups.spec.ts"];
 
+// Debian's chromium: `npx playwright install` cannot download browsers on these machines.
 const chromiumArgs = [
   "--no-sandbox",
   "--disable-gpu",
@@ -19,7 +19,7 @@ export default defineConfig({
   globalSetup: "./tests/e2e/global-setup.ts",
   // Two lanes. The app's specs share one server and one database, so they run one at a time; beside them, one at a
   // time too, run the specs that start servers and databases of their own: the demo (which mostly waits on the
-  // demo's clock) and the two-instance spec. Neither touches the shared server.
+  // demo's clock), the two-instance spec and the hang-ups spec. None of them touches the shared server.
   workers: 2,
   projects: [
     { name: "app", testIgnore: standalone, workers: 1 },

@@ -17,7 +17,7 @@ function noteHangUp(error: Error & { code?: string }): void {
   if (error.code !== "ECONNRESET") log.debug("request stream failed", { error: error.message });
 }
 
-export function listenForHangUp(request: IncomingMessage): void {
+function listenForHangUp(request: IncomingMessage): void {
   const socket = request.socket;
   if (!socket) return;
   inFlight.set(socket, request);
