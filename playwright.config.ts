@@ -1,10 +1,16 @@
+import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import { e2e, serverEnv } from "./tests/e2e/env";
 
 /** Specs that start their own app servers and databases, on ports of their own. */
 const standalone = ["demo.spec.ts", "instances.spec.ts", "hang-ups.spec.ts"];
 
-// Debian's chromium: `npx playwright install` cannot download browsers on these machines.
+// Debian's chromium: `npx playwright install` cannot download browsers on these machines. Its headless shell (package
+// chromium-headless-shell, the engine without the browser around it) is preferred: measured on two cores, the suite's
+// browsers used about a third of the CPU time of full Chromium in headless mode (84 s against 236 s), and the
+// suite took 2.9 min instead of 4.2.
+const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
+const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : "/usr/bin/chromium");
 const chromiumArgs = [
   "--no-sandbox",
   "--disable-gpu",
@@ -30,7 +36,7 @@ export default defineConfig({
   use: {
     baseURL: e2e.baseURL,
     browserName: "chromium",
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs },
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   webServer: {
     // Builds once with the test secrets present (the bundle scan looks for them), then serves the build.
