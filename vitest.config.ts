@@ -23,11 +23,17 @@ export default defineConfig({
     // (database round trips, child processes, loopback servers), so three keep two cores busy; measured on 2 cores,
     // the whole run took 211 s with 1 worker, 110 s with 2 and 90 s with 3 (4: no better). Larger machines keep the default.
     maxWorkers: Math.max(3, availableParallelism() - 1),
+    // Worker threads, not child processes: every test file still gets a fresh module graph (and its own copy of
+    // process.env), without a Node process started per file. Measured on 2 cores: 159 s of CPU for the whole run
+    // against 194 s with processes.
+    pool: "threads",
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
       // Pure code only: no database, no network servers beyond loopback fakes started in-process.
-      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      // Pure code keeps no state between files, so they share one module graph per worker: 7.6 s of CPU for the
+      // unit files instead of 19 s, each re-importing the domain core.
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], isolate: false } },
       {
         extends: true,
         test: {
