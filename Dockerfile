@@ -4,7 +4,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm install --no-audit --no-fund
 COPY . .
-RUN npx next build
+# The image starts from a clean layer each time: no build cache to write (it would also be copied into the image).
+RUN NEXT_BUILD_CACHE=off npx next build
 
 # Without DATABASE_URL the app starts its embedded PostgreSQL (binaries in node_modules) with data in /app/.data;
 # the image runs as the unprivileged `node` user, so PostgreSQL does too.

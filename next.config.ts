@@ -10,6 +10,10 @@ export default function config(phase: string): NextConfig {
     // the instrumentation hook (and so every request) down with it.
     serverExternalPackages: ["postgres", "@microsoft/signalr"],
     poweredByHeader: false,
+    // Turbopack writes a build cache to .next/cache: a rebuild then takes ~15 s instead of ~40 s on two cores, but a
+    // cold build pays for writing it (measured: 56 s and 95 s of CPU with it, 40 s and 67 s without). Where the
+    // cache is never read again (CI on a fresh clone, an image build), NEXT_BUILD_CACHE=off skips it.
+    experimental: { turbopackFileSystemCacheForBuild: process.env.NEXT_BUILD_CACHE !== "off" },
     async headers() {
       return [{ source: "/:path*", headers: securityHeaders({ dev }) }];
     },
