@@ -3,7 +3,7 @@ import { getDatabase, type Database } from "@/db/client";
 import { liveFilter } from "@/lib/auth/policy";
 import { LiveHub } from "@/lib/live/hub";
 import { openEventStream } from "@/lib/live/stream";
-import { resetTables } from "../helpers/db";
+import { latestTimelineSeq, resetTables } from "../helpers/db";
 import { liveCollector } from "../helpers/live-collector";
 import { hashes, jellyseerr, sonarrGrab, sonarrImport } from "../helpers/payloads";
 import { postWebhook } from "../helpers/webhooks";
@@ -78,6 +78,10 @@ describe("live hub", () => {
     await postWebhook("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", series));
     expect((await postWebhook("sonarr", sonarrGrab({ hash: hashes.a, tvdbId: 121361, episodes: all }))).status).toBe(200);
     await eventually(() => expect(c.updates().at(-1)?.data.episodes).toHaveLength(1000));
+    // The grab's rows may reach the stream in more than one batch, each carrying the delivery's episodes: count
+    // frames only once the stream has sent every row written so far.
+    const written = await latestTimelineSeq();
+    await eventually(() => expect(c.updates().at(-1)?.id).toBeGreaterThanOrEqual(written));
 
     const before = c.chunks.length;
     expect((await postWebhook("sonarr", sonarrGrab({ hash: hashes.b, tvdbId: 121361, episodes: [{ season: 10, episode: 100 }] }))).status).toBe(200);
