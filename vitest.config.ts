@@ -24,8 +24,8 @@ export default defineConfig({
     // the whole run took 211 s with 1 worker, 110 s with 2 and 90 s with 3 (4: no better). Larger machines keep the default.
     maxWorkers: Math.max(3, availableParallelism() - 1),
     // Worker threads, not child processes: every test file still gets a fresh module graph (and its own copy of
-    // process.env), without a Node process started per file. Measured on 2 cores: 159 s of CPU for the whole run
-    // against 194 s with processes.
+    // process.env), without a Node process started per file. Measured on 2 cores: 159–180 s of CPU for the whole
+    // run against 194 s with processes.
     pool: "threads",
     testTimeout: 30_000,
     hookTimeout: 60_000,
