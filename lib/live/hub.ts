@@ -84,6 +84,16 @@ export class LiveHub {
     return this.ready;
   }
 
+  /**
+   * Resolves once the hub listens and knows the newest row, so that a client answered after it misses nothing
+   * committed since. A stream's headers wait for it: the first client of a process would otherwise have its
+   * headers while the hub still started, and a row committed meanwhile fell below the hub's first mark. Never
+   * rejects: a database that cannot be reached fails the attach, which closes the stream for the client to retry.
+   */
+  async listening(): Promise<void> {
+    await this.start().catch(() => {});
+  }
+
   /** Adds a client; with `afterSeq`, first replays the timeline rows after it. */
   async attach(client: LiveClient, afterSeq: number | null): Promise<() => void> {
     const database = await this.start();
@@ -199,8 +209,12 @@ export class LiveHub {
     const database = await this.start();
     const tracker = this.tracker;
     if (!tracker || this.clients.size === 0) {
-      // Nobody listens: just move the mark so the next client does not get a burst of old rows.
-      if (tracker) tracker.lastSeq = await latestTimelineSeq({ db: database.db });
+      // Nobody listens: just move the mark so the next client does not get a burst of old rows. Unless a client
+      // came meanwhile: the newest row may then be one it must get, and the next drain reads from the old mark.
+      if (!tracker) return;
+      const newest = await latestTimelineSeq({ db: database.db });
+      if (this.clients.size === 0) tracker.lastSeq = Math.max(tracker.lastSeq, newest);
+      else this.drainAgain = true;
       return;
     }
     const now = Date.now();

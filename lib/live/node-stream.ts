@@ -81,6 +81,7 @@ export async function serveLiveRequest(request: IncomingMessage, response: Serve
     writeJsonAnswer(response, errorAnswer(error));
     return;
   }
+  await hub.listening();
   if (response.destroyed) return;
   response.writeHead(200, responseHeaders());
   response.write(STREAM_PREAMBLE);

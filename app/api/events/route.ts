@@ -1,6 +1,7 @@
 // GET /api/events — Server-Sent Events: every timeline row the viewer may see, as it commits, replaying from Last-Event-ID
 import { errorResponse } from "@/lib/errors";
 import { admitLiveClient } from "@/lib/live/admit";
+import { getLiveHub } from "@/lib/live/hub";
 import { openEventStream, SSE_HEADERS } from "@/lib/live/stream";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +13,9 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request): Promise<Response> {
   try {
     const admission = await admitLiveClient(request, new URL(request.url));
-    return new Response(openEventStream({ ...admission, signal: request.signal }), { headers: SSE_HEADERS });
+    const hub = getLiveHub();
+    await hub.listening(); // every row committed after the headers then reaches the stream
+    return new Response(openEventStream({ ...admission, signal: request.signal, hub }), { headers: SSE_HEADERS });
   } catch (error) {
     return errorResponse(error);
   }
