@@ -8,7 +8,7 @@ export async function resetTables(): Promise<void> {
 }
 
 import { asc } from "drizzle-orm";
-import { requests, timelineEvents, webhookDeliveries } from "@/db/schema";
+import { requests, webhookDeliveries } from "@/db/schema";
 import { getRequestDetail } from "@/db/queries/request-detail";
 import { wholeHousehold } from "@/lib/auth/policy";
 
@@ -32,11 +32,4 @@ export async function detail(id: number) {
 export async function deliveries() {
   const db = await getDb();
   return db.select().from(webhookDeliveries).orderBy(asc(webhookDeliveries.id));
-}
-
-/** The newest timeline row's seq (0 when there is none): what a live client has seen everything up to. */
-export async function latestTimelineSeq(): Promise<number> {
-  const db = await getDb();
-  const [row] = await db.select({ seq: sql<number>`coalesce(max(${timelineEvents.seq}), 0)::int` }).from(timelineEvents);
-  return row?.seq ?? 0;
 }

@@ -1,6 +1,5 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { getDatabase } from "@/db/client";
 import { startSession } from "@/lib/auth/sessions";
@@ -8,6 +7,7 @@ import { resetEnvForTests } from "@/lib/env";
 import { LiveHub } from "@/lib/live/hub";
 import { serveLiveRequest } from "@/lib/live/node-stream";
 import { eventually } from "../helpers/eventually";
+import { openStream, sessionCookieFor } from "../helpers/live-http";
 import { jellyseerr } from "../helpers/payloads";
 import { postWebhook } from "../helpers/webhooks";
 
@@ -21,7 +21,6 @@ const secret = "live-first-client-secret-0123456789abcdef";
 process.env.AUTH_SECRET = secret;
 resetEnvForTests();
 
-const COOKIE = "authjs.session-token";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let release: () => void = () => {};
@@ -39,22 +38,9 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-function open(cookie: string): Promise<{ status: number; text: () => string; close: () => void }> {
-  return new Promise((resolve, reject) => {
-    const request = http.get(`${base}/api/events`, { agent: false, headers: { cookie } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (text += chunk));
-      resolve({ status: res.statusCode ?? 0, text: () => text, close: () => request.destroy() });
-    });
-    request.on("error", reject);
-  });
-}
-
 it("a row committed after the first client has its headers reaches it, however long the hub takes to start", async () => {
   const sid = await startSession({ id: "local:root", name: "root", idpAdmin: true });
-  const cookie = `${COOKIE}=${await encode({ token: { sid, name: "root" }, secret, salt: COOKIE, maxAge: 600 })}`;
-  const opening = open(cookie);
+  const opening = openStream(`${base}/api/events`, await sessionCookieFor(sid, secret));
   const answeredBeforeHubStarted = await Promise.race([opening.then(() => true), sleep(500).then(() => false)]);
   // The headers wait for the hub.
   expect(answeredBeforeHubStarted).toBe(false);

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { getDatabase, type Database } from "@/db/client";
+import { getDatabase, getDb, type Database } from "@/db/client";
+import { latestTimelineSeq } from "@/db/queries/live";
 import { liveFilter } from "@/lib/auth/policy";
 import { LiveHub } from "@/lib/live/hub";
 import { openEventStream } from "@/lib/live/stream";
-import { latestTimelineSeq, resetTables } from "../helpers/db";
+import { resetTables } from "../helpers/db";
 import { liveCollector } from "../helpers/live-collector";
 import { hashes, jellyseerr, sonarrGrab, sonarrImport } from "../helpers/payloads";
 import { postWebhook } from "../helpers/webhooks";
@@ -80,7 +81,7 @@ describe("live hub", () => {
     await eventually(() => expect(c.updates().at(-1)?.data.episodes).toHaveLength(1000));
     // The grab's rows may reach the stream in more than one batch, each carrying the delivery's episodes: count
     // frames only once the stream has sent every row written so far.
-    const written = await latestTimelineSeq();
+    const written = await latestTimelineSeq({ db: await getDb() });
     await eventually(() => expect(c.updates().at(-1)?.id).toBeGreaterThanOrEqual(written));
 
     const before = c.chunks.length;

@@ -1,5 +1,3 @@
-import http from "node:http";
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDatabase } from "@/db/client";
 import { endSession, startSession } from "@/lib/auth/sessions";
@@ -11,32 +9,13 @@ import { resetTables } from "../helpers/db";
 import { jellyseerr } from "../helpers/payloads";
 import { postWebhook } from "../helpers/webhooks";
 import { eventually } from "../helpers/eventually";
+import { openStream, SESSION_COOKIE, sessionCookieFor } from "../helpers/live-http";
 
 const secret = "live-sessions-test-secret-0123456789abcdef";
 process.env.AUTH_SECRET = secret;
 resetEnvForTests();
 
 beforeEach(resetTables);
-
-const COOKIE = "authjs.session-token";
-async function cookieFor(sid: string): Promise<string> {
-  return `${COOKIE}=${await encode({ token: { sid, name: "root" }, secret, salt: COOKIE, maxAge: 600 })}`;
-}
-
-type Opened = { status: number; type: string; text: () => string; ended: Promise<void>; close: () => void };
-
-function open(url: string, cookie?: string): Promise<Opened> {
-  return new Promise((resolve, reject) => {
-    const request = http.get(url, { agent: false, headers: cookie ? { cookie } : {} }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (text += chunk));
-      const ended = new Promise<void>((done) => res.once("close", () => done()));
-      resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"]), text: () => text, ended, close: () => request.destroy() });
-    });
-    request.on("error", reject);
-  });
-}
 
 describe("GET /api/events at the HTTP server", () => {
   let fallback: Awaited<ReturnType<typeof startFake>>;
@@ -49,20 +28,20 @@ describe("GET /api/events at the HTTP server", () => {
   afterAll(() => fallback.close());
 
   it("is answered ahead of the server's own handler: 401 without a session, a stream of events with one, until sign-out", async () => {
-    const other = await open(`${base}/api/eventsx`);
+    const other = await openStream(`${base}/api/eventsx`);
     expect(other.status).toBe(418);
 
-    const anonymous = await open(`${base}/api/events`);
+    const anonymous = await openStream(`${base}/api/events`);
     await anonymous.ended;
     expect(anonymous.status).toBe(401);
     expect(JSON.parse(anonymous.text())).toMatchObject({ error: "unauthorized" });
 
-    const forged = await open(`${base}/api/events`, `${COOKIE}=not-a-token`);
+    const forged = await openStream(`${base}/api/events`, `${SESSION_COOKIE}=not-a-token`);
     await forged.ended;
     expect(forged.status).toBe(401);
 
     const sid = await startSession({ id: "local:root", name: "root", idpAdmin: true });
-    const stream = await open(`${base}/api/events?lastEventId=0`, await cookieFor(sid));
+    const stream = await openStream(`${base}/api/events?lastEventId=0`, await sessionCookieFor(sid, secret));
     expect(stream.status).toBe(200);
     expect(stream.type).toContain("text/event-stream");
     await eventually(() => expect(stream.text()).toContain("retry:"));
@@ -72,7 +51,7 @@ describe("GET /api/events at the HTTP server", () => {
     // Signed out: the open stream ends at the next session sweep, and the cookie opens no new one.
     await endSession(sid);
     await stream.ended;
-    const after = await open(`${base}/api/events`, await cookieFor(sid));
+    const after = await openStream(`${base}/api/events`, await sessionCookieFor(sid, secret));
     await after.ended;
     expect(after.status).toBe(401);
   });
