@@ -10,7 +10,6 @@
  *      BENCH_BEFORE_DIR (another built checkout, measured the same way in the same run),
  *      BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": profile the app under load).
  */
-import postgres from "postgres";
 import {
   jellyfinEpisode,
   jellyfinMovie,
@@ -23,6 +22,8 @@ import {
   sonarrImportComplete,
 } from "../tests/helpers/payloads";
 import { freshDatabase } from "./lib/fresh-database";
+import { keepAlivePoster } from "./lib/http-post";
+import { connectPostgres } from "./lib/pg";
 import { processCpuMs, startPlainIngestServer } from "./lib/plain-ingest-server";
 import { startServer, treeRss } from "./lib/server";
 import { summary } from "./lib/stats";
@@ -37,6 +38,8 @@ const SECRET = "bench-secret";
 type Delivery = { source: string; body: string; contentType: string };
 const json = (source: string, body: unknown, contentType = "application/json"): Delivery => ({ source, body: JSON.stringify(body), contentType });
 const hashOf = (n: number, k: number) => (n * 10 + k).toString(16).padStart(40, "0");
+/** A Jellyfin Guid ("N" format) of its own for each flow and item: ids shared across flows would serialise them. */
+const guidOf = (n: number, k: number) => `${k.toString(16).padStart(2, "0")}${n.toString(16).padStart(30, "0")}`;
 
 /** One request's whole life, in the order the services send it. */
 function flow(n: number): Delivery[] {
@@ -50,7 +53,7 @@ function flow(n: number): Delivery[] {
       json("radarr", radarrGrab({ ...movie, hash })),
       { source: "qbittorrent", body: qbitFinished(hash), contentType: "application/x-www-form-urlencoded" },
       json("radarr", radarrImport({ ...movie, hash })),
-      json("jellyfin", jellyfinMovie({ tmdbId, itemId: hashOf(n, 9).slice(0, 32) }), "text/plain"),
+      json("jellyfin", jellyfinMovie({ tmdbId, itemId: guidOf(n, 9), name: movie.title }), "text/plain"),
     ];
   }
   const tvdbId = 500_000 + n;
@@ -59,7 +62,17 @@ function flow(n: number): Delivery[] {
   const pack = [1, 2, 3, 4, 5, 6].map(ep);
   const [packHash, strayHash] = [hashOf(n, 1), hashOf(n, 2)];
   return [
-    json("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", { mediaType: "tv", requestId: n, tmdbId: series.tmdbId, tvdbId, seasons: [1] })),
+    json(
+      "jellyseerr",
+      jellyseerr("MEDIA_AUTO_APPROVED", {
+        mediaType: "tv",
+        requestId: n,
+        tmdbId: series.tmdbId,
+        tvdbId,
+        seasons: [1],
+        subject: `${series.title} (2024)`,
+      }),
+    ),
     json("sonarr", sonarrGrab({ ...series, hash: packHash, episodes: pack })),
     json("sonarr", sonarrGrab({ ...series, hash: strayHash, episodes: [ep(7)] })),
     { source: "qbittorrent", body: qbitFinished(packHash), contentType: "application/x-www-form-urlencoded" },
@@ -74,7 +87,9 @@ function flow(n: number): Delivery[] {
           episode: e.episode,
           tvdbId: e.tvdbId,
           seriesName: series.title,
-          itemId: hashOf(n, 10 + e.episode).slice(0, 32),
+          seriesItemId: guidOf(n, 3),
+          name: `${series.title}, episode ${e.episode}`,
+          itemId: guidOf(n, 10 + e.episode),
         }),
         "text/plain",
       ),
@@ -103,6 +118,7 @@ async function drive(flows: Delivery[][], urlOf: (d: Delivery) => string, expect
   const latencies: number[] = [];
   const failures: string[] = [];
   let next = 0;
+  const poster = keepAlivePoster(CONCURRENCY);
   const started = performance.now();
   // Each worker follows one request's flow in order; 16 workers interleave different requests.
   await Promise.all(
@@ -110,19 +126,16 @@ async function drive(flows: Delivery[][], urlOf: (d: Delivery) => string, expect
       for (let i = next++; i < flows.length; i = next++) {
         for (const d of flows[i] ?? []) {
           const t0 = performance.now();
-          const res = await fetch(urlOf(d), {
-            method: "POST",
-            headers: { authorization: `Bearer ${SECRET}`, "content-type": d.contentType },
-            body: d.body,
-          });
-          await res.arrayBuffer();
+          const res = await poster.post(urlOf(d), { authorization: `Bearer ${SECRET}`, "content-type": d.contentType }, d.body);
           latencies.push(performance.now() - t0);
           if (res.status !== expect) failures.push(`${d.source} ${res.status}`);
         }
       }
     }),
   );
-  return { seconds: (performance.now() - started) / 1000, latencies, failures };
+  const seconds = (performance.now() - started) / 1000;
+  poster.close();
+  return { seconds, latencies, failures };
 }
 
 type Figures = {
@@ -152,7 +165,7 @@ const clientCpuMs = () => {
 
 /** CPU time so far of the database's backends (the app's pool), read from /proc: the server runs on this machine. */
 async function backendsCpuMs(adminUrl: string, database: string): Promise<number> {
-  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  const sql = connectPostgres(adminUrl, { max: 1 });
   try {
     const rows = await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid()`;
     return rows.reduce((sum, r) => sum + processCpuMs(r.pid), 0);
@@ -197,7 +210,7 @@ async function measureApp(dir: string, flows: Delivery[][], total: number, warmU
     const clientCpu = clientCpuMs() - client0;
     const databaseCpu = (await backendsCpuMs(SERVER, databaseName)) - backends0;
 
-    const sql = postgres(databaseUrl, { max: 1 });
+    const sql = connectPostgres(databaseUrl, { max: 1 });
     // A series is complete only with Sonarr's episode list, which needs a Sonarr: without one its end is every
     // episode in Jellyfin (partially_available with all of them available).
     const [stages] = await sql`

@@ -126,11 +126,12 @@ export function radarrImport(o: { hash?: string; upgrade?: boolean } & MovieOpts
   return body;
 }
 
-export function jellyfinMovie(o: { tmdbId: number; itemId?: string }): Json {
+export function jellyfinMovie(o: { tmdbId: number; itemId?: string; name?: string }): Json {
   const body = contract("jellyfin-itemadded-movie");
   body.Provider_tmdb = String(o.tmdbId);
   body.Provider_imdb = o.tmdbId === 603 ? "tt0133093" : `tt9${o.tmdbId}`;
   if (o.itemId) body.ItemId = o.itemId;
+  if (o.name) body.Name = o.name;
   return body;
 }
 
@@ -139,6 +140,9 @@ export function jellyfinEpisode(o: {
   episode: number;
   tvdbId?: number | null;
   seriesName?: string;
+  /** The series item's Guid ("N" format); the fixture's when absent. */
+  seriesItemId?: string;
+  name?: string;
   shokofin?: boolean;
   episodeEnd?: number;
   itemId?: string;
@@ -150,6 +154,8 @@ export function jellyfinEpisode(o: {
   if (o.tvdbId === null) delete body.Provider_tvdb;
   else if (!o.shokofin) body.Provider_tvdb = String(o.tvdbId ?? 9_000_000 + o.season * 1000 + o.episode);
   if (o.seriesName) body.SeriesName = o.seriesName;
+  if (o.seriesItemId) body.SeriesId = o.seriesItemId;
+  if (o.name) body.Name = o.name;
   body.ItemId = o.itemId ?? `${String(o.season).padStart(2, "0")}${String(o.episode).padStart(2, "0")}`.padEnd(32, "a");
   return body;
 }
