@@ -5,6 +5,7 @@ import type { Options as PostgresOptions } from "postgres";
 import { env, type Env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { describeDbError, isConnectionError } from "./errors";
+import { postgresTarget } from "./url";
 import * as schema from "./schema";
 
 /** The drizzle instance (postgres.js); transactions are assignable to it too. */
@@ -56,8 +57,9 @@ export async function openPostgres(url: string, poolSize: number, kind: Database
   // seconds, and postgres.js otherwise waits up to 20 s (growing back-off) before connecting again, holding every
   // queued query meanwhile — also why a restarted server looked unreachable for seconds after it was back. Half a
   // second, not less: postgres.js 3.4.9 can crash the process (a write on a closed socket) when reconnects spin.
-  const fastFail = { connect_timeout: 2, backoff: () => 0.5 };
-  const migrator = postgres(url, { max: 1, onnotice: () => {}, ...fastFail });
+  const target = postgresTarget(url);
+  const connecting = { connect_timeout: 2, backoff: () => 0.5, ...(target.path ? { path: target.path } : {}) };
+  const migrator = postgres(target.url, { max: 1, onnotice: () => {}, ...connecting });
   try {
     await migrator`select pg_advisory_lock(${MIGRATION_LOCK})`;
     await migrate(drizzle(migrator), { migrationsFolder });
@@ -68,11 +70,19 @@ export async function openPostgres(url: string, poolSize: number, kind: Database
 
   // The driver's default back-off grows to 20 s between attempts while the server is down, so a restart
   // longer than a couple of seconds left queries and LISTEN waiting long after it was back: retry every 250 ms.
-  const client = postgres(url, { max: poolSize, onnotice: () => {}, ...fastFail, backoff: reconnectBackoff });
+  const client = postgres(target.url, { max: poolSize, onnotice: () => {}, ...connecting, backoff: reconnectBackoff });
   // One connection for a lock, never recycled while it is held.
   // `extra`: driver options its types leave out (onnotify, onclose), used by listenOn.
   const dedicated = (extra: Record<string, unknown> = {}) =>
-    postgres(url, { max: 1, idle_timeout: 0, max_lifetime: null, onnotice: () => {}, ...fastFail, backoff: reconnectBackoff, ...extra } as Options);
+    postgres(target.url, {
+      max: 1,
+      idle_timeout: 0,
+      max_lifetime: null,
+      onnotice: () => {},
+      ...connecting,
+      backoff: reconnectBackoff,
+      ...extra,
+    } as Options);
   const listeners = new Set<Listener>();
   return {
     db: drizzle(client, { schema }) as unknown as Db,
@@ -202,7 +212,7 @@ async function openEmbedded(e: Env): Promise<Database> {
     onLog: (line) => log.warn("embedded postgres", { line }),
   });
   try {
-    const database = await openPostgres(cluster.url, e.DATABASE_POOL_SIZE, "embedded");
+    const database = await openPostgres(cluster.socketUrl, e.DATABASE_POOL_SIZE, "embedded");
     return {
       ...database,
       async close() {

@@ -8,10 +8,21 @@ import { alive, binariesFor, commandLine, parentPid, setprivPath, unprivilegedUs
 
 /**
  * A real PostgreSQL server owned by this process: its data directory is initialised on first start, it listens on a
- * free loopback port only (no Unix socket), with a password kept next to the data, and it stops with its owner — on
- * `stop()`, on process exit and, on Linux, even after a kill -9 of the owner (setpriv's parent-death signal).
+ * free loopback port and on a Unix socket inside its data directory (only its own account, and root, can enter it),
+ * with a password kept next to the data, and it stops with its owner — on `stop()`, on process exit and, on Linux,
+ * even after a kill -9 of the owner (setpriv's parent-death signal).
  */
-export type EmbeddedCluster = { url: string; pid: number; stop(): Promise<void> };
+export type EmbeddedCluster = {
+  /** Through the loopback port: for any client. */
+  url: string;
+  /**
+   * Through the Unix socket (libpq's `?host=<dir>`, read by db/url.ts): a round trip costs both processes about a
+   * third less CPU than over loopback TCP. The same as `url` when the directory's path is too long for a socket.
+   */
+  socketUrl: string;
+  pid: number;
+  stop(): Promise<void>;
+};
 
 export type ClusterOptions = {
   dir: string;
@@ -57,6 +68,18 @@ async function freePort(): Promise<number> {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const SOCKET_FILE = /^\.s\.PGSQL\.\d+(\.lock)?$/;
+
+/** The data directory holds the socket when the socket's path fits (107 bytes) and its name needs no quoting. */
+function socketDirectory(dir: string): string | null {
+  return /^[\w./-]+$/.test(dir) && `${dir}/.s.PGSQL.65535`.length <= 100 ? dir : null;
+}
+
+/** Socket files of a server that is gone (killed; each start picks a new port, so nothing reuses them). */
+function removeStaleSockets(dir: string): void {
+  for (const name of readdirSync(dir)) if (SOCKET_FILE.test(name)) rmSync(path.join(dir, name), { force: true });
+}
 
 function ownerIds(user: RunAs) {
   return user ? { uid: user.uid, gid: user.gid } : {};
@@ -167,8 +190,11 @@ export async function startCluster(options: ClusterOptions): Promise<EmbeddedClu
   mkdirSync(path.dirname(dir), { recursive: true });
   if (!existsSync(path.join(dir, PASSWORD_FILE))) await initialise(dir, user, binaries.initdb, options.noSync ?? false);
   await recoverLock(dir);
+  removeStaleSockets(dir);
   const password = readFileSync(path.join(dir, PASSWORD_FILE), "utf8").trim();
-  const settings = { ...BASE_SETTINGS, ...options.settings };
+  const socketDir = socketDirectory(dir);
+  const socket: Record<string, string> = socketDir ? { unix_socket_directories: socketDir, unix_socket_permissions: "0700" } : {};
+  const settings = { ...BASE_SETTINGS, ...socket, ...options.settings };
   const onLog = options.onLog ?? (() => {});
 
   for (let attempt = 1; ; attempt += 1) {
@@ -203,6 +229,8 @@ export async function startCluster(options: ClusterOptions): Promise<EmbeddedClu
     };
     child.unref();
     (child.stderr as { unref?: () => void } | null)?.unref?.();
-    return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, pid, stop };
+    const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
+    const socketUrl = socketDir ? `postgres://postgres:${password}@localhost:${port}/postgres?host=${encodeURIComponent(socketDir)}` : url;
+    return { url, socketUrl, pid, stop };
   }
 }

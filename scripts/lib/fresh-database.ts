@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import postgres from "postgres";
+import { connectPostgres } from "./pg";
 
 export type DatabaseHandle = { serverUrl: string; name: string } | { dir: string };
 export type FreshDatabase = { env: Record<string, string>; handle: DatabaseHandle; drop(): Promise<void> };
@@ -14,7 +14,7 @@ export type FreshDatabase = { env: Record<string, string>; handle: DatabaseHandl
 export async function freshDatabase(serverUrl: string | undefined, prefix: string): Promise<FreshDatabase> {
   if (serverUrl) {
     const name = `${prefix}_${randomBytes(5).toString("hex")}`;
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    const admin = connectPostgres(serverUrl, { max: 1 });
     await admin.unsafe(`create database ${name}`);
     await admin.end();
     const url = new URL(serverUrl);
@@ -34,7 +34,7 @@ export async function dropDatabase(handle: DatabaseHandle): Promise<void> {
     return;
   }
   if (!/^[a-z0-9_]+$/.test(handle.name)) throw new Error(`refusing to drop database "${handle.name}"`);
-  const dropper = postgres(handle.serverUrl, { max: 1, onnotice: () => {} });
+  const dropper = connectPostgres(handle.serverUrl, { max: 1 });
   await dropper.unsafe(`drop database if exists ${handle.name} with (force)`);
   await dropper.end();
 }

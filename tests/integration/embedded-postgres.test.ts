@@ -1,11 +1,14 @@
 import { spawn } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { openPostgres } from "@/db/client";
 import { startCluster } from "@/db/embedded/cluster";
 import { alive } from "@/db/embedded/system";
+import { postgresTarget } from "@/db/url";
 
 /**
  * The embedded PostgreSQL on its own data directory: initialised once, the data kept across restarts, never running
@@ -20,7 +23,8 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const uidOf = (pid: number) => Number(/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]);
 
 async function query<T extends object>(url: string, text: string): Promise<T[]> {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const target = postgresTarget(url);
+  const sql = postgres(target.url, { max: 1, onnotice: () => {}, ...(target.path ? { path: target.path } : {}) });
   try {
     return [...(await sql.unsafe<T[]>(text))];
   } finally {
@@ -51,7 +55,7 @@ async function startOwner(): Promise<{ owner: ReturnType<typeof spawn>; pid: num
 }
 
 describe("embedded PostgreSQL", () => {
-  it("initialises a data directory, listens on loopback only with a password, and keeps the data across restarts", async () => {
+  it("initialises a data directory, listens on loopback with a password, and keeps the data across restarts", async () => {
     const first = await startCluster({ dir, user, noSync: true });
     expect(new URL(first.url).hostname).toBe("127.0.0.1");
     if (process.getuid?.() === 0) expect(uidOf(first.pid)).not.toBe(0);
@@ -65,6 +69,29 @@ describe("embedded PostgreSQL", () => {
     const second = await startCluster({ dir, user });
     expect(await query<{ v: string }>(second.url, "select v from kept")).toEqual([{ v: "still here" }]);
     await second.stop();
+  });
+
+  it("also listens on a Unix socket in its data directory, open to its own account only", async () => {
+    const cluster = await startCluster({ dir, user });
+    const { path: socket } = postgresTarget(cluster.socketUrl);
+    expect(socket).toBe(path.join(dir, `.s.PGSQL.${new URL(cluster.url).port}`));
+    expect(statSync(socket ?? "").mode & 0o777).toBe(0o700);
+    // No client address: the session came through the socket, with the same password as over TCP.
+    const [session] = await query<{ addr: string | null }>(
+      cluster.socketUrl,
+      "select client_addr::text as addr from pg_stat_activity where pid = pg_backend_pid()",
+    );
+    expect(session).toEqual({ addr: null });
+    const wrong = cluster.socketUrl.replace(/:[0-9a-f]+@/, ":wrong@");
+    await expect(query(wrong, "select 1")).rejects.toThrow(/password/);
+    // The app's pool takes the socket from such a URL.
+    const app = await openPostgres(cluster.socketUrl, 2, "embedded");
+    const rows = await app.db.execute<{ addr: string | null }>(
+      sql`select client_addr::text as addr from pg_stat_activity where pid = pg_backend_pid()`,
+    );
+    expect(Array.from(rows as unknown as Iterable<unknown>)).toEqual([{ addr: null }]);
+    await app.close();
+    await cluster.stop();
   });
 
   it("stops when its owner is killed with SIGKILL, and starts again on the same directory", async () => {
@@ -83,7 +110,10 @@ describe("embedded PostgreSQL", () => {
     owner.kill("SIGKILL");
     expect(existsSync(path.join(dir, "postmaster.pid"))).toBe(true);
     const again = await startCluster({ dir, user });
-    expect(await query<{ v: string }>(again.url, "select v from kept")).toEqual([{ v: "still here" }]);
+    expect(await query<{ v: string }>(again.socketUrl, "select v from kept")).toEqual([{ v: "still here" }]);
+    // The killed server's socket and its lock file are gone; only the new server's remain.
+    const sockets = readdirSync(dir).filter((f) => f.startsWith(".s.PGSQL."));
+    expect(sockets.sort()).toEqual([`.s.PGSQL.${new URL(again.url).port}`, `.s.PGSQL.${new URL(again.url).port}.lock`]);
     await again.stop();
   });
 });
