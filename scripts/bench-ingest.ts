@@ -5,7 +5,8 @@
  * stream is sent to two floors: a plain Node HTTP server doing the JSON work in memory, and a no-op route of the
  * same `next start` (a webhook source that does not exist: the webhook path's routing and a 404, nothing else).
  *
- * Env: BENCH_DATABASE_URL (a Postgres server to create a fresh database on; default local),
+ * Env: BENCH_DATABASE_URL (a Postgres server to create a fresh database on; default local; `embedded`: the app's
+ *        own embedded PostgreSQL on a fresh data directory, as `npm start` runs without DATABASE_URL),
  *      BENCH_REQUESTS (default 600), BENCH_CONCURRENCY (default 16),
  *      BENCH_BEFORE_DIR (another built checkout, measured the same way in the same run),
  *      BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": profile the app under load).
@@ -25,12 +26,16 @@ import { freshDatabase } from "./lib/fresh-database";
 import { keepAlivePoster } from "./lib/http-post";
 import { connectPostgres } from "./lib/pg";
 import { processCpuMs, startPlainIngestServer } from "./lib/plain-ingest-server";
-import { startServer, treeRss } from "./lib/server";
+import { processTree, startServer, treeRss } from "./lib/server";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { summary } from "./lib/stats";
 import { writeSubsection } from "./lib/bench-doc";
 import { cpus, loadavg } from "node:os";
 
-const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const DATABASE_SETTING = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+/** The server fresh databases are made on; undefined: the embedded PostgreSQL the app starts itself. */
+const SERVER = DATABASE_SETTING === "embedded" ? undefined : DATABASE_SETTING;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECRET = "bench-secret";
@@ -163,15 +168,26 @@ const clientCpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
-/** CPU time so far of the database's backends (the app's pool), read from /proc: the server runs on this machine. */
-async function backendsCpuMs(adminUrl: string, database: string): Promise<number> {
-  const sql = connectPostgres(adminUrl, { max: 1 });
+/**
+ * CPU time so far of the database's backends (the app's pool) on a server, read from /proc: the server runs on this
+ * machine. The embedded one is the app's child: all of it counts, its background processes too.
+ */
+async function databaseCpuMs(appPid: number, database: { adminUrl: string; name: string } | null): Promise<number> {
+  if (!database) return processTree(appPid).reduce((sum, p) => (p === appPid ? sum : sum + processCpuMs(p)), 0);
+  const sql = connectPostgres(database.adminUrl, { max: 1 });
   try {
-    const rows = await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid()`;
+    const rows = await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${database.name} and pid <> pg_backend_pid()`;
     return rows.reduce((sum, r) => sum + processCpuMs(r.pid), 0);
   } finally {
     await sql.end();
   }
+}
+
+/** The running embedded server of a data directory, through its loopback port (postmaster.pid's fourth line). */
+function embeddedUrl(dir: string): string {
+  const password = readFileSync(path.join(dir, "status-tracker.password"), "utf8").trim();
+  const port = readFileSync(path.join(dir, "postmaster.pid"), "utf8").split("\n")[3]?.trim();
+  return `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
 }
 
 type AppRun = { figures: Figures; noop: Figures; peakRssMb: number; verify: Verify; ok: boolean };
@@ -180,8 +196,7 @@ type Verify = { requests: number; available: number; deliveriesStored: number; d
 /** One built checkout: its no-op route, then the real stream on a fresh database, then the checks. */
 async function measureApp(dir: string, flows: Delivery[][], total: number, warmUp: Delivery[][]): Promise<AppRun> {
   const db = await freshDatabase(SERVER, "st_bench_ingest");
-  const databaseUrl = db.env.DATABASE_URL ?? "";
-  const databaseName = new URL(databaseUrl).pathname.slice(1);
+  const onServer = SERVER && db.env.DATABASE_URL ? { adminUrl: SERVER, name: new URL(db.env.DATABASE_URL).pathname.slice(1) } : null;
   const warmUpTotal = warmUp.reduce((sum, f) => sum + f.length, 0);
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
   let sampler: NodeJS.Timeout | undefined;
@@ -204,13 +219,13 @@ async function measureApp(dir: string, flows: Delivery[][], total: number, warmU
 
     server0 = processCpuMs(pid);
     client0 = clientCpuMs();
-    const backends0 = await backendsCpuMs(SERVER, databaseName);
+    const database0 = await databaseCpuMs(pid, onServer);
     const run = await drive(flows, (d) => `${url}/api/webhooks/${d.source}`, 200);
     const serverCpu = processCpuMs(pid) - server0;
     const clientCpu = clientCpuMs() - client0;
-    const databaseCpu = (await backendsCpuMs(SERVER, databaseName)) - backends0;
+    const databaseCpu = (await databaseCpuMs(pid, onServer)) - database0;
 
-    const sql = connectPostgres(databaseUrl, { max: 1 });
+    const sql = connectPostgres(db.env.DATABASE_URL ?? embeddedUrl(db.env.EMBEDDED_POSTGRES_DIR ?? ""), { max: 1 });
     // A series is complete only with Sonarr's episode list, which needs a Sonarr: without one its end is every
     // episode in Jellyfin (partially_available with all of them available).
     const [stages] = await sql`
@@ -305,7 +320,7 @@ async function main() {
     "docs/benchmarks.md",
     "Ingest",
     INTRO,
-    "Postgres",
+    SERVER ? "Postgres" : "embedded PostgreSQL",
     [
       `Machine: ${cpus().length} cores (${cpus()[0]?.model.split(" ").slice(0, 2).join(" ")}), Node ${process.version}, load average ${loadAtStart} at start and ${loadAtEnd} at the end; the load generator runs on the same cores. ${total} webhooks (${REQUESTS} requests × full flows) at concurrency ${CONCURRENCY}.`,
       "",

@@ -81,11 +81,11 @@ export async function unprivilegedUser(name: string): Promise<RunAs> {
   return created;
 }
 
-/** Linux's setpriv, when present: it ties the server's life to this process (`--pdeathsig`), even after a kill -9. */
-export function setprivPath(): string | null {
+/** A util-linux program in the usual places, on Linux only. */
+function utilLinux(name: string): string | null {
   if (platform() !== "linux") return null;
   for (const dir of ["/usr/bin", "/bin"]) {
-    const candidate = path.join(dir, "setpriv");
+    const candidate = path.join(dir, name);
     try {
       accessSync(candidate, constants.X_OK);
       return candidate;
@@ -94,6 +94,16 @@ export function setprivPath(): string | null {
     }
   }
   return null;
+}
+
+/** Linux's setpriv, when present: it ties the server's life to this process (`--pdeathsig`), even after a kill -9. */
+export function setprivPath(): string | null {
+  return utilLinux("setpriv");
+}
+
+/** Linux's chrt, when present: it starts the server under the batch scheduling policy (see cluster.ts). */
+export function chrtPath(): string | null {
+  return utilLinux("chrt");
 }
 
 /** True when `pid` is a live process (signal 0 only checks). */

@@ -58,9 +58,8 @@ export async function startServer(env: Record<string, string>, dir = process.cwd
   };
 }
 
-/** Resident memory of a process and its descendants, in bytes (Linux /proc). */
-export function treeRss(pid: number): number {
-  let total = 0;
+/** A process and all its descendants (Linux /proc). */
+export function processTree(pid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -72,17 +71,26 @@ export function treeRss(pid: number): number {
       // process ended while reading
     }
   }
+  const tree: number[] = [];
   const stack = [pid];
   while (stack.length > 0) {
-    const current = stack.pop()!;
+    const current = stack.pop() ?? pid;
+    tree.push(current);
+    stack.push(...(children.get(current) ?? []));
+  }
+  return tree;
+}
+
+/** Resident memory of a process and its descendants, in bytes (Linux /proc). */
+export function treeRss(pid: number): number {
+  let total = 0;
+  for (const member of processTree(pid)) {
     try {
-      const status = readFileSync(`/proc/${current}/status`, "utf8");
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      total += kb * 1024;
+      const status = readFileSync(`/proc/${member}/status`, "utf8");
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
     } catch {
       // gone
     }
-    stack.push(...(children.get(current) ?? []));
   }
   return total;
 }

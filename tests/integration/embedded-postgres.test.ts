@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { openPostgres } from "@/db/client";
 import { startCluster } from "@/db/embedded/cluster";
-import { alive } from "@/db/embedded/system";
+import { alive, chrtPath } from "@/db/embedded/system";
 import { postgresTarget } from "@/db/url";
 
 /**
@@ -21,6 +21,9 @@ const user = process.env.EMBEDDED_POSTGRES_USER || "status-tracker-pg";
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const uidOf = (pid: number) => Number(/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]);
+/** The scheduling policy in /proc/<pid>/stat (field 41; 3 is SCHED_BATCH). */
+const policyOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[38]);
+const SCHED_BATCH = 3;
 
 async function query<T extends object>(url: string, text: string): Promise<T[]> {
   const target = postgresTarget(url);
@@ -92,6 +95,20 @@ describe("embedded PostgreSQL", () => {
     expect(Array.from(rows as unknown as Iterable<unknown>)).toEqual([{ addr: null }]);
     await app.close();
     await cluster.stop();
+  });
+
+  it.runIf(chrtPath())("runs the server and its backends under the batch scheduling policy, so they never preempt the app", async () => {
+    const cluster = await startCluster({ dir, user });
+    const { url, path: socket } = postgresTarget(cluster.socketUrl);
+    const sql = postgres(url, { max: 1, onnotice: () => {}, path: socket });
+    try {
+      const [backend] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
+      expect(policyOf(cluster.pid)).toBe(SCHED_BATCH);
+      expect(policyOf(backend?.pid ?? 0)).toBe(SCHED_BATCH);
+    } finally {
+      await sql.end();
+      await cluster.stop();
+    }
   });
 
   it("stops when its owner is killed with SIGKILL, and starts again on the same directory", async () => {
