@@ -4,7 +4,8 @@
  * clients measure a bare Node SSE server (the floor) and, with BENCH_BEFORE_DIR set to another built checkout of the
  * app (e.g. the previous release), that one too. Writes the "Live portal" section of docs/benchmarks.md.
  *
- *   npm run bench:live                 (DATABASE_URL names the PostgreSQL server to create databases on)
+ *   npm run bench:live                 (DATABASE_URL names the PostgreSQL server to create databases on; unset: the
+ *                                       app's embedded PostgreSQL on a fresh data directory, as `npm start` runs)
  *   npm run bench:live -- --no-build   (reuse the current .next build)
  */
 import { execFileSync, spawn } from "node:child_process";
@@ -25,6 +26,9 @@ import { signInOverHttp } from "../tests/helpers/sign-in";
 
 const CLIENTS = 500;
 const WEBHOOKS = 40;
+/** Updates posted before the clock starts, numbered after the measured ones. */
+const WARM_UPDATES = 10;
+const AFTER_GC_UPDATES = 3;
 const GAP_MS = 100;
 const SEEDED = 10_000;
 const TTFB_SAMPLES = 200;
@@ -34,11 +38,16 @@ const INTRO = [
   "(one signed-in session), then 40 Jellyseerr webhooks 100 ms apart, each timed from the moment it is sent to the moment",
   "each client reads its event. The same clients measure, in the same run, a bare Node SSE server (an HMAC cookie check per",
   "connection, one frame per POST written to every client: the floor) and the previous build (`BENCH_BEFORE_DIR`).",
+  "Before the clock starts, one client and 10 webhooks warm each server's stream and webhook path (a fresh process's",
+  "first webhooks load their code and prepare their statements), and 3 more, received by the 500 clients and not",
+  "measured, follow the forced full collections of the memory figures (which let V8 drop the bytecode of idle code).",
   "Targets on 2 cores: all 500 connected within 1 s, sent → received p99 ≤ 50 ms, 0 missed, ≤ 50 kB per idle client.",
   "Memory per idle client is read through the inspector after a full GC, with and without the 500 clients, so garbage",
   "from the connects does not count; `scripts/profile-live-memory.ts` shows where it goes (heap snapshots per object kind).",
 ].join("\n");
-const SUBSECTION = "500 clients on PostgreSQL: before and now in the same run, and the floor";
+const SUBSECTION = process.env.DATABASE_URL
+  ? "500 clients on PostgreSQL: before and now in the same run, and the floor"
+  : "500 clients on the embedded PostgreSQL: before and now in the same run, and the floor";
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -83,8 +92,12 @@ type Target = {
 
 /** Warm with one client, then CLIENTS at once: connect time, idle memory and the fan-out of WEBHOOKS updates. */
 async function measureClients(target: Target): Promise<Figures> {
-  // Warm the stream (and the app's hub) with one client, so the many measure connecting, not first use.
+  // Warm the stream (and the app's hub) with one client, and the webhook path with a few updates it receives, so the
+  // many measure connecting and the fan-out, not first use: a fresh process's first webhooks load and compile their
+  // code and prepare their statements on each pooled connection (the first took 100+ ms here, then ~12 ms).
   const warm = await connectAll(target.events, target.cookie, 1, () => {});
+  for (let i = 0; i < WARM_UPDATES; i++) await target.post(WEBHOOKS + i);
+  await sleep(200);
   for (const c of warm.clients) c.close();
   await sleep(500);
   const rssBefore = treeRss(target.pid);
@@ -101,6 +114,10 @@ async function measureClients(target: Target): Promise<Figures> {
   await sleep(1_000);
   const rssIdle = treeRss(target.pid);
   const gcIdle = await memoryAfterGc(target.inspectPort);
+  // The forced full collections above let V8 drop the bytecode of code not run lately (the webhook path among it):
+  // a few updates, received by every client and not measured, run it again before the clock starts.
+  for (let i = 0; i < AFTER_GC_UPDATES; i++) await target.post(WEBHOOKS + WARM_UPDATES + i);
+  await sleep(500);
   const fanout = await measureFanout(connected.clients, WEBHOOKS, GAP_MS, target.post, (seq) => seqToKey.get(seq));
   for (const c of connected.clients) c.close();
   return {
@@ -224,7 +241,6 @@ function row(label: string, cell: (f: Figures) => string, runs: (Figures | null)
 }
 
 async function main() {
-  if (!process.env.DATABASE_URL) throw new Error("set DATABASE_URL to a PostgreSQL server the benchmark may create databases on");
   if (!process.argv.includes("--no-build")) execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit" });
   const load = loadavg()[0]?.toFixed(2) ?? "?";
   const beforeDir = process.env.BENCH_BEFORE_DIR;
@@ -246,7 +262,7 @@ async function main() {
   const perClient = (f: Figures) =>
     `${kB(f.gcIdle.rss - f.gcBefore.rss, f)} / ${kB(f.gcIdle.heapUsed + f.gcIdle.external - f.gcBefore.heapUsed - f.gcBefore.external, f)}`;
   const lines = [
-    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}, PostgreSQL; load average ${load} at start, ${loadAtEnd} at end (other work shared the machine); the load generator runs on the same cores.`,
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}, ${process.env.DATABASE_URL ? "PostgreSQL server" : "embedded PostgreSQL"}; load average ${load} at start, ${loadAtEnd} at end (other work shared the machine); the load generator runs on the same cores.`,
     "",
     "| measure | before | now | floor: bare Node SSE server | target |",
     "|---|---|---|---|---|",
