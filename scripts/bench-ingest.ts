@@ -9,27 +9,20 @@
  *        own embedded PostgreSQL on a fresh data directory, as `npm start` runs without DATABASE_URL),
  *      BENCH_REQUESTS (default 600), BENCH_CONCURRENCY (default 16),
  *      BENCH_BEFORE_DIR (another built checkout, measured the same way in the same run),
+ *      BENCH_ROUNDS (default 1: measure everything that many times, "before" and "now" in alternating order, and
+ *        report each figure's median with every round's throughput and p99: one run on a shared 2-core machine
+ *        moves by ±15 % from minute to minute),
  *      BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": profile the app under load).
  */
-import {
-  jellyfinEpisode,
-  jellyfinMovie,
-  jellyseerr,
-  qbitFinished,
-  radarrGrab,
-  radarrImport,
-  sonarrGrab,
-  sonarrImport,
-  sonarrImportComplete,
-} from "../tests/helpers/payloads";
 import { freshDatabase } from "./lib/fresh-database";
+import { type AppRun, type Driven, type Figures, figures, fmtCpu, fmtLatency, medianFigures, medianRun, type Verify } from "./lib/ingest-figures";
+import { type Delivery, flow } from "./lib/ingest-flows";
 import { keepAlivePoster } from "./lib/http-post";
 import { connectPostgres } from "./lib/pg";
 import { processCpuMs, startPlainIngestServer } from "./lib/plain-ingest-server";
 import { processTree, startServer, treeRss } from "./lib/server";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { summary } from "./lib/stats";
 import { writeSubsection } from "./lib/bench-doc";
 import { cpus, loadavg } from "node:os";
 
@@ -38,69 +31,8 @@ const DATABASE_SETTING = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@
 const SERVER = DATABASE_SETTING === "embedded" ? undefined : DATABASE_SETTING;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
 const SECRET = "bench-secret";
-
-type Delivery = { source: string; body: string; contentType: string };
-const json = (source: string, body: unknown, contentType = "application/json"): Delivery => ({ source, body: JSON.stringify(body), contentType });
-const hashOf = (n: number, k: number) => (n * 10 + k).toString(16).padStart(40, "0");
-/** A Jellyfin Guid ("N" format) of its own for each flow and item: ids shared across flows would serialise them. */
-const guidOf = (n: number, k: number) => `${k.toString(16).padStart(2, "0")}${n.toString(16).padStart(30, "0")}`;
-
-/** One request's whole life, in the order the services send it. */
-function flow(n: number): Delivery[] {
-  if (n % 5 < 3) {
-    const tmdbId = 100_000 + n;
-    const movie = { tmdbId, title: `Bench Movie ${n}`, tags: n % 10 === 0 ? ["anime"] : [] };
-    const hash = hashOf(n, 1);
-    return [
-      json("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: n, tmdbId, subject: `Bench Movie ${n} (2024)`, user: `user${n % 4}` })),
-      json("jellyseerr", jellyseerr("MEDIA_APPROVED", { requestId: n, tmdbId, subject: `Bench Movie ${n} (2024)` })),
-      json("radarr", radarrGrab({ ...movie, hash })),
-      { source: "qbittorrent", body: qbitFinished(hash), contentType: "application/x-www-form-urlencoded" },
-      json("radarr", radarrImport({ ...movie, hash })),
-      json("jellyfin", jellyfinMovie({ tmdbId, itemId: guidOf(n, 9), name: movie.title }), "text/plain"),
-    ];
-  }
-  const tvdbId = 500_000 + n;
-  const series = { tvdbId, tmdbId: 200_000 + n, title: `Bench Show ${n}`, type: n % 10 === 4 ? "anime" : "standard" };
-  const ep = (episode: number) => ({ season: 1, episode, tvdbId: tvdbId * 100 + episode });
-  const pack = [1, 2, 3, 4, 5, 6].map(ep);
-  const [packHash, strayHash] = [hashOf(n, 1), hashOf(n, 2)];
-  return [
-    json(
-      "jellyseerr",
-      jellyseerr("MEDIA_AUTO_APPROVED", {
-        mediaType: "tv",
-        requestId: n,
-        tmdbId: series.tmdbId,
-        tvdbId,
-        seasons: [1],
-        subject: `${series.title} (2024)`,
-      }),
-    ),
-    json("sonarr", sonarrGrab({ ...series, hash: packHash, episodes: pack })),
-    json("sonarr", sonarrGrab({ ...series, hash: strayHash, episodes: [ep(7)] })),
-    { source: "qbittorrent", body: qbitFinished(packHash), contentType: "application/x-www-form-urlencoded" },
-    { source: "qbittorrent", body: qbitFinished(strayHash), contentType: "application/x-www-form-urlencoded" },
-    json("sonarr", sonarrImportComplete({ ...series, hash: packHash, episodes: pack })),
-    json("sonarr", sonarrImport({ ...series, hash: strayHash, episodes: [ep(7)] })),
-    ...[...pack, ep(7)].map((e) =>
-      json(
-        "jellyfin",
-        jellyfinEpisode({
-          season: 1,
-          episode: e.episode,
-          tvdbId: e.tvdbId,
-          seriesName: series.title,
-          seriesItemId: guidOf(n, 3),
-          name: `${series.title}, episode ${e.episode}`,
-          itemId: guidOf(n, 10 + e.episode),
-        }),
-        "text/plain",
-      ),
-    ),
-  ];
-}
 
 const INTRO = [
   "`npm run bench:ingest` (scripts/bench-ingest.ts): a fresh Postgres database, one `next start`, and a mixed stream of",
@@ -115,8 +47,6 @@ const INTRO = [
   "webhooks are answered at the HTTP server ahead of Next, lib/ingest/node-webhooks.ts, so this floor no longer includes",
   "Next's request machinery). CPU per delivery is the process's user + system time over the run divided by the deliveries.",
 ].join("\n");
-
-type Driven = { seconds: number; latencies: number[]; failures: string[] };
 
 /** Sends every flow's deliveries in order, CONCURRENCY flows at a time; `expect` is the status each should get. */
 async function drive(flows: Delivery[][], urlOf: (d: Delivery) => string, expect: number): Promise<Driven> {
@@ -141,26 +71,6 @@ async function drive(flows: Delivery[][], urlOf: (d: Delivery) => string, expect
   const seconds = (performance.now() - started) / 1000;
   poster.close();
   return { seconds, latencies, failures };
-}
-
-type Figures = {
-  throughput: number;
-  latency: { p50: number; p95: number; p99: number; max: number };
-  /** ms of CPU per delivery: the server process, its database backends (app only), the load generator. */
-  cpu: { server: number; database: number | null; client: number };
-  non200: number;
-};
-
-function figures(run: Driven, total: number, serverCpuMs: number, clientCpuMs: number, databaseCpuMs: number | null, expect: number): Figures {
-  const l = summary(run.latencies);
-  const round = (v: number) => Number(v.toFixed(1));
-  const per = (v: number) => Number((v / total).toFixed(2));
-  return {
-    throughput: Math.round(total / run.seconds),
-    latency: { p50: round(l.p50), p95: round(l.p95), p99: round(l.p99), max: round(l.max) },
-    cpu: { server: per(serverCpuMs), database: databaseCpuMs === null ? null : per(databaseCpuMs), client: per(clientCpuMs) },
-    non200: expect === 200 ? run.failures.length : 0,
-  };
 }
 
 const clientCpuMs = () => {
@@ -189,9 +99,6 @@ function embeddedUrl(dir: string): string {
   const port = readFileSync(path.join(dir, "postmaster.pid"), "utf8").split("\n")[3]?.trim();
   return `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
 }
-
-type AppRun = { figures: Figures; noop: Figures; peakRssMb: number; verify: Verify; ok: boolean };
-type Verify = { requests: number; available: number; deliveriesStored: number; deliveriesNotApplied: number; timelineRows: number };
 
 /** One built checkout: its no-op route, then the real stream on a fresh database, then the checks. */
 async function measureApp(dir: string, flows: Delivery[][], total: number, warmUp: Delivery[][]): Promise<AppRun> {
@@ -271,10 +178,6 @@ async function measurePlain(flows: Delivery[][], total: number): Promise<Figures
   }
 }
 
-const fmtLatency = (f: Figures) => `${f.latency.p50} / ${f.latency.p95} / ${f.latency.p99} / ${f.latency.max} ms`;
-const fmtCpu = (f: Figures) =>
-  `${f.cpu.server} ms${f.cpu.database === null ? "" : ` + ${f.cpu.database} ms in PostgreSQL`} (load generator ${f.cpu.client} ms)`;
-
 async function main() {
   const loadAtStart = loadavg()[0]?.toFixed(2) ?? "?";
   const flows = Array.from({ length: REQUESTS }, (_, i) => flow(i + 1));
@@ -282,9 +185,22 @@ async function main() {
   const beforeDir = process.env.BENCH_BEFORE_DIR;
   const warmUp = Array.from({ length: CONCURRENCY * 2 }, (_, i) => flow(REQUESTS + i + 1));
 
-  const plain = await measurePlain(flows, total);
-  const before = beforeDir ? await measureApp(beforeDir, flows, total, warmUp) : null;
-  const now = await measureApp(process.cwd(), flows, total, warmUp);
+  const plains: Figures[] = [];
+  const befores: AppRun[] = [];
+  const nows: AppRun[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    plains.push(await measurePlain(flows, total));
+    // Alternating order, so a machine that slows down over a round does not always favour the same build.
+    const measureBefore = async () => {
+      if (beforeDir) befores.push(await measureApp(beforeDir, flows, total, warmUp));
+    };
+    const measureNow = async () => void nows.push(await measureApp(process.cwd(), flows, total, warmUp));
+    for (const measure of round % 2 === 0 ? [measureBefore, measureNow] : [measureNow, measureBefore]) await measure();
+  }
+  const plain = medianFigures(plains);
+  const before = befores.length > 0 ? medianRun(befores) : null;
+  const now = medianRun(nows);
+  const rounds = (runs: AppRun[]) => runs.map((r) => `${r.figures.throughput}/s, p99 ${r.figures.latency.p99} ms`).join("; ");
   const loadAtEnd = loadavg()[0]?.toFixed(2) ?? "?";
 
   const report = {
@@ -294,9 +210,12 @@ async function main() {
     requests: REQUESTS,
     webhooks: total,
     concurrency: CONCURRENCY,
+    rounds: ROUNDS,
     plain,
     before,
     now,
+    roundsBefore: rounds(befores),
+    roundsNow: rounds(nows),
   };
   console.log(JSON.stringify(report, null, 2));
 
@@ -323,6 +242,12 @@ async function main() {
     SERVER ? "Postgres" : "embedded PostgreSQL",
     [
       `Machine: ${cpus().length} cores (${cpus()[0]?.model.split(" ").slice(0, 2).join(" ")}), Node ${process.version}, load average ${loadAtStart} at start and ${loadAtEnd} at the end; the load generator runs on the same cores. ${total} webhooks (${REQUESTS} requests × full flows) at concurrency ${CONCURRENCY}.`,
+      ...(ROUNDS > 1
+        ? [
+            "",
+            `Medians of ${ROUNDS} rounds, each measuring every column, "before" and "now" in alternating order. Every round: ${before ? `before ${rounds(befores)}; ` : ""}now ${rounds(nows)}.`,
+          ]
+        : []),
       "",
       `| measure | ${columns.join(" | ")} | target |`,
       `|---|${columns.map(() => "---|").join("")}---|`,
