@@ -35,17 +35,22 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
 const SECRET = "bench-secret";
 
 const INTRO = [
-  "`npm run bench:ingest` (scripts/bench-ingest.ts): a fresh Postgres database, one `next start`, and a mixed stream of",
+  "`npm run bench:ingest` (scripts/bench-ingest.ts): a fresh database on a PostgreSQL server (`BENCH_DATABASE_URL`,",
+  "by default the local one) or, with `BENCH_DATABASE_URL=embedded`, the app's own embedded PostgreSQL on a fresh data",
+  "directory; one `next start`, and a mixed stream of",
   "full flows — 60 % movies (Jellyseerr pending + approved, Radarr grab, qBittorrent finished, Radarr import, Jellyfin",
   "ItemAdded) and 40 % tv (Jellyseerr, a six-episode pack plus a straggler: two grabs, two finished calls, an import-complete,",
-  "a per-file import, seven ItemAdded) — each request's deliveries in order, 16 requests at a time. It then checks that",
+  "a per-file import, seven ItemAdded) — each request's deliveries in order, 16 requests at a time, every request with its",
+  "own ids, titles and Jellyfin items, posted through a keep-alive node:http agent. It then checks that",
   "every request reached its end (a series is complete only with Sonarr's episode list, and the benchmark has no Sonarr: its",
   "end is every episode in Jellyfin) and every delivery was applied exactly once. Before the clock starts, 32 flows of",
   "their own warm the app up (counted in the checks). The same stream goes, in the same run, to two",
   "floors: a plain Node HTTP server doing the JSON work in memory (secret check, parse, hash, dedupe, answer) and a no-op",
   "route of the same `next start` (`/api/webhooks/<unknown>`: the webhook path's routing and a 404 answer, nothing else;",
   "webhooks are answered at the HTTP server ahead of Next, lib/ingest/node-webhooks.ts, so this floor no longer includes",
-  "Next's request machinery). CPU per delivery is the process's user + system time over the run divided by the deliveries.",
+  "Next's request machinery). CPU per delivery is the process's user + system time over the run divided by the deliveries;",
+  "on the embedded database it counts the whole PostgreSQL server and peak RSS is the whole process tree's.",
+  "`BENCH_ROUNDS=<n>` measures everything n times and reports medians.",
 ].join("\n");
 
 /** Sends every flow's deliveries in order, CONCURRENCY flows at a time; `expect` is the status each should get. */
@@ -245,7 +250,7 @@ async function main() {
       ...(ROUNDS > 1
         ? [
             "",
-            `Medians of ${ROUNDS} rounds, each measuring every column, "before" and "now" in alternating order. Every round: ${before ? `before ${rounds(befores)}; ` : ""}now ${rounds(nows)}.`,
+            `Medians of ${ROUNDS} rounds, each measuring every column${before ? ', "before" and "now" in alternating order' : ""}. Every round: ${before ? `before ${rounds(befores)}; ` : ""}now ${rounds(nows)}.`,
           ]
         : []),
       "",

@@ -35,7 +35,8 @@ const TTFB_SAMPLES = 200;
 const secret = "bench-webhook-secret";
 const INTRO = [
   "`npm run bench:live` (scripts/bench-live.ts): 500 SSE clients opened at once on `GET /api/events` of one `next start`",
-  "(one signed-in session), then 40 Jellyseerr webhooks 100 ms apart, each timed from the moment it is sent to the moment",
+  "(one signed-in session; on a PostgreSQL server with `DATABASE_URL`, else on the app's embedded PostgreSQL), then 40",
+  "Jellyseerr webhooks 100 ms apart, each timed from the moment it is sent to the moment",
   "each client reads its event. The same clients measure, in the same run, a bare Node SSE server (an HMAC cookie check per",
   "connection, one frame per POST written to every client: the floor) and the previous build (`BENCH_BEFORE_DIR`).",
   "Before the clock starts, one client and 10 webhooks warm each server's stream and webhook path (a fresh process's",
