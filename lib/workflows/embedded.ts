@@ -1,7 +1,6 @@
 import "server-only";
 import type { Database, Lease } from "@/db/client";
 import type { Clients } from "@/lib/integrations/clients";
-import { log } from "@/lib/log";
 import { durationMs, env } from "@/lib/env";
 import { runDueChecks, takeOutboxEvent } from "./check-runner";
 import { intakeWorker } from "./intake";
@@ -11,6 +10,7 @@ import { runDueDeletions } from "./delete-media/run";
 import { runSweep } from "./sweep/sweep";
 import { notifyConfigFromEnv } from "./notify/config";
 import { runNotifyTick } from "./notify/run";
+import { tickLoop as loop } from "./tick-loop";
 
 /** Any fixed number shared by every instance: one sweep at a time across all of them. */
 export const SWEEP_LOCK = 727_102;
@@ -60,32 +60,12 @@ export async function relayOutbox(
   await runDueChecks({ db, clients, now: now() });
 }
 
-function loop(name: string, everyMs: number, tick: () => Promise<void>, options: { quiet?: boolean } = {}): () => Promise<void> {
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let running: Promise<void> = Promise.resolve();
-  const schedule = () => {
-    if (!stopped) timer = setTimeout(run, everyMs);
-  };
-  const run = () => {
-    running = tick()
-      .catch((error: unknown) => {
-        if (!options.quiet) log.warn(`${name} tick failed`, { error: error instanceof Error ? error.message : String(error) });
-      })
-      .finally(schedule);
-  };
-  schedule();
-  return async () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    await running;
-  };
-}
-
 /**
  * The in-process fallback timer (DESIGN §4): the poller every POLL_INTERVAL_SECONDS, the outbox relay every
  * few seconds, the intake worker (spool replay, pending retries) every second, and — only without Inngest — the sweep every SWEEP_INTERVAL_SECONDS under a session advisory
- * lock so one instance sweeps at a time. Ticks never overlap; a failed tick waits for the next one.
+ * lock so one instance sweeps at a time. Ticks never overlap. A tick that keeps failing (a database that is gone) waits
+ * twice as long each time, up to a minute, and is logged once a minute (lib/workflows/failing-ticks.ts); the intake
+ * alone keeps its second, quietly, so a database that comes back is caught up at once.
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const { database, clients } = options;
@@ -114,7 +94,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   stops.push(loop("outbox", 5000, () => relayOutbox(database, clients, options.send)));
   // Spool replay and pending retries: every second, so a database that comes back is caught up at once. While it
   // is away every tick fails the same way; the intake logs that itself.
-  stops.push(loop("intake", 1000, intakeWorker(database), { quiet: true }));
+  stops.push(loop("intake", 1000, intakeWorker(database), { quiet: true, capMs: 1000 }));
   // Notifications: collected here in both modes; sent here only without Inngest (else its `notify` function sends).
   stops.push(
     loop("notify", options.notifyMs ?? 1000, async () => {
