@@ -27,8 +27,10 @@ export function delayAfter(state: FailingTicks, everyMs: number, capMs: number):
 /** Counts a failure; `log` says whether this one is worth a line (the first, a new message, or a minute on). */
 export function recordFailure(state: FailingTicks, message: string, now: number): { state: FailingTicks; log: boolean } {
   const failures = state.failures + 1;
-  const worth = failures === 1 || message !== state.loggedMessage || state.loggedAt === null || now - state.loggedAt >= REPEAT_LOG_MS;
-  return { state: worth ? { failures, loggedAt: now, loggedMessage: message } : { ...state, failures }, log: worth };
+  // Only the first line names the failure: a failed query's message goes on with its parameters (times, ids).
+  const first = message.split("\n", 1)[0] ?? message;
+  const worth = failures === 1 || first !== state.loggedMessage || state.loggedAt === null || now - state.loggedAt >= REPEAT_LOG_MS;
+  return { state: worth ? { failures, loggedAt: now, loggedMessage: first } : { ...state, failures }, log: worth };
 }
 
 /** A tick that keeps failing waits longer each time, up to this (a database that is gone, a service that is down). */

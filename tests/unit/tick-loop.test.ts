@@ -29,6 +29,9 @@ describe("recordFailure", () => {
       ["database gone", REPEAT_LOG_MS + 1000, false],
       ["connection refused", REPEAT_LOG_MS + 2000, true],
       ["connection refused", REPEAT_LOG_MS + 3000, false],
+      ["Failed query: update outbox …\nparams: 2026-12-02T13:55:32Z", REPEAT_LOG_MS + 4000, true],
+      // The same failed query with other parameters is the same failure.
+      ["Failed query: update outbox …\nparams: 2026-12-02T13:55:37Z", REPEAT_LOG_MS + 9000, false],
     ];
     let state = NO_FAILURES;
     steps.forEach(([message, at, logged], i) => {
