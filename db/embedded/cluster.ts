@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { platform, tmpdir } from "node:os";
 import path from "node:path";
 import { alive, binariesFor, chrtPath, commandLine, parentPid, setprivPath, unprivilegedUser, type RunAs } from "./system";
 
@@ -71,8 +71,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const SOCKET_FILE = /^\.s\.PGSQL\.\d+(\.lock)?$/;
 
-/** The data directory holds the socket when the socket's path fits (107 bytes) and its name needs no quoting. */
+/**
+ * The data directory holds the socket when the socket's path fits (103 bytes on macOS, 107 on Linux) and its name needs
+ * no quoting; on Windows the app keeps to TCP.
+ */
 function socketDirectory(dir: string): string | null {
+  if (platform() === "win32") return null;
   return /^[\w./-]+$/.test(dir) && `${dir}/.s.PGSQL.65535`.length <= 100 ? dir : null;
 }
 
