@@ -9,6 +9,7 @@ import { fetchImageSource } from "./fetch-source";
 import { imageHostAllowList } from "./hosts";
 import { placeholderSvg } from "./placeholder";
 import { formatType, pickFormat, renderImage } from "./render";
+import { taskSlots } from "./slots";
 
 export type ImageQuery = {
   variant: ImageVariant;
@@ -37,6 +38,13 @@ function diskCache(): ImageDiskCache {
   g[cacheKey] ??= new ImageDiskCache(path.resolve(env().DATA_DIR, "image-cache"), env().IMAGE_CACHE_MB * 1024 * 1024);
   return g[cacheKey];
 }
+
+/**
+ * Resizes at a time. sharp runs each on libuv's thread pool (four threads by default), which the spool's fdatasync,
+ * file reads and DNS lookups share: a page of new posters on a phone must not hold up a webhook being spooled. Each
+ * resize already uses every core through libvips' own threads, so two at a time lose nothing on a small machine.
+ */
+const renders = taskSlots(2);
 
 const hostDownUntil = new Map<string, number>();
 const inFlight = new Map<string, Promise<Buffer | null>>();
@@ -77,7 +85,7 @@ async function fetchAndRender(candidate: Candidate, q: ImageQuery, format: Retur
     return null;
   }
   try {
-    return await renderImage(fetched.bytes, { variant: q.variant, format, blur: candidate.blur });
+    return await renders.run(() => renderImage(fetched.bytes, { variant: q.variant, format, blur: candidate.blur }));
   } catch (error) {
     log.debug("image could not be decoded", { host, message: error instanceof Error ? error.message : String(error) });
     return null;
