@@ -10,7 +10,7 @@ import { runDueDeletions } from "./delete-media/run";
 import { runSweep } from "./sweep/sweep";
 import { notifyConfigFromEnv } from "./notify/config";
 import { runNotifyTick } from "./notify/run";
-import { tickLoop as loop } from "./tick-loop";
+import { tickLoop } from "./tick-loop";
 
 /** Any fixed number shared by every instance: one sweep at a time across all of them. */
 export const SWEEP_LOCK = 727_102;
@@ -64,7 +64,7 @@ export async function relayOutbox(
  * The in-process fallback timer (DESIGN §4): the poller every POLL_INTERVAL_SECONDS, the outbox relay every
  * few seconds, the intake worker (spool replay, pending retries) every second, and — only without Inngest — the sweep every SWEEP_INTERVAL_SECONDS under a session advisory
  * lock so one instance sweeps at a time. Ticks never overlap. A tick that keeps failing (a database that is gone) waits
- * twice as long each time, up to a minute, and is logged once a minute (lib/workflows/failing-ticks.ts); the intake
+ * twice as long each time, up to a minute, and is logged once a minute (lib/workflows/tick-loop.ts); the intake
  * alone keeps its second, quietly, so a database that comes back is caught up at once.
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
@@ -78,7 +78,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     // the lease at its next tick, so polling moves over within one interval.
     let lease: Lease | null = null;
     stops.push(
-      loop("poller", options.pollMs, async () => {
+      tickLoop("poller", options.pollMs, async () => {
         const d = await database();
         lease ??= d.lease(POLLER_LEASE);
         polling = await lease.held();
@@ -91,19 +91,19 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     });
   }
   // Embedded, this tick also runs the verify chain's due steps: 30 s is its shortest wait, so 5 s is close enough.
-  stops.push(loop("outbox", 5000, () => relayOutbox(database, clients, options.send)));
+  stops.push(tickLoop("outbox", 5000, () => relayOutbox(database, clients, options.send)));
   // Spool replay and pending retries: every second, so a database that comes back is caught up at once. While it
-  // is away every tick fails the same way; the intake logs that itself.
-  stops.push(loop("intake", 1000, intakeWorker(database), { quiet: true, capMs: 1000 }));
+  // is away every tick fails the same way, quietly: the webhooks it spools are logged where they arrive.
+  stops.push(tickLoop("intake", 1000, intakeWorker(database), { quiet: true, capMs: 1000 }));
   // Notifications: collected here in both modes; sent here only without Inngest (else its `notify` function sends).
   stops.push(
-    loop("notify", options.notifyMs ?? 1000, async () => {
+    tickLoop("notify", options.notifyMs ?? 1000, async () => {
       await runNotifyTick({ db: (await database()).db, now: new Date(), config: notifyConfigFromEnv(), deliver: !options.send });
     }),
   );
   if (!options.send) {
     stops.push(
-      loop("sweep", options.sweepMs, async () => {
+      tickLoop("sweep", options.sweepMs, async () => {
         const d = await database();
         // No hand-off: embedded, the sweep rescans and reports itself; the next sweep re-checks.
         const outcome = await d.withAdvisoryLock(SWEEP_LOCK, () => runSweep({ db: d.db, clients, handOff: null }));
@@ -111,7 +111,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       }),
     );
     stops.push(
-      loop("deletions", 2000, async () => {
+      tickLoop("deletions", 2000, async () => {
         const d = await database();
         await d.withAdvisoryLock(DELETION_LOCK, () => runDueDeletions({ db: d.db, clients }));
       }),
