@@ -58,7 +58,7 @@ export async function openPostgres(url: string, poolSize: number, kind: Database
   // queued query meanwhile — also why a restarted server looked unreachable for seconds after it was back. Half a
   // second, not less: postgres.js 3.4.9 can crash the process (a write on a closed socket) when reconnects spin.
   const target = postgresTarget(url);
-  const connecting = { connect_timeout: 2, backoff: () => 0.5, ...(target.path ? { path: target.path } : {}) };
+  const connecting = { connect_timeout: 2, backoff: () => 0.5, path: target.path };
   const migrator = postgres(target.url, { max: 1, onnotice: () => {}, ...connecting });
   try {
     await migrator`select pg_advisory_lock(${MIGRATION_LOCK})`;

@@ -1,7 +1,7 @@
 /**
  * A database URL as postgres.js takes it. libpq's way of naming a Unix socket, `?host=/run/postgresql` (a socket
  * directory), is not one postgres.js reads from a URL, and it would send an unknown `host` setting to the server:
- * it becomes the driver's `path` option (`<dir>/.s.PGSQL.<port>`) and leaves the URL.
+ * it becomes the driver's `path` option (`<dir>/.s.PGSQL.<port>`; undefined for TCP, which the driver ignores) and leaves the URL.
  */
 export function postgresTarget(url: string): { url: string; path?: string } {
   const query = url.indexOf("?");

@@ -4,5 +4,5 @@ import { postgresTarget } from "../../db/url";
 /** postgres.js on a database URL as the app reads it (a `?host=/socket/dir` URL goes through the Unix socket). */
 export function connectPostgres(url: string, options: Options<Record<string, PostgresType>> = {}) {
   const target = postgresTarget(url);
-  return postgres(target.url, { onnotice: () => {}, ...options, ...(target.path ? { path: target.path } : {}) });
+  return postgres(target.url, { onnotice: () => {}, ...options, path: target.path });
 }

@@ -27,7 +27,7 @@ const SCHED_BATCH = 3;
 
 async function query<T extends object>(url: string, text: string): Promise<T[]> {
   const target = postgresTarget(url);
-  const sql = postgres(target.url, { max: 1, onnotice: () => {}, ...(target.path ? { path: target.path } : {}) });
+  const sql = postgres(target.url, { max: 1, onnotice: () => {}, path: target.path });
   try {
     return [...(await sql.unsafe<T[]>(text))];
   } finally {
