@@ -1,8 +1,8 @@
+import { type Delivery, json, qbit } from "../../tests/helpers/flows";
 import {
   jellyfinEpisode,
   jellyfinMovie,
   jellyseerr,
-  qbitFinished,
   radarrGrab,
   radarrImport,
   sonarrGrab,
@@ -10,9 +10,9 @@ import {
   sonarrImportComplete,
 } from "../../tests/helpers/payloads";
 
+export type { Delivery };
+
 /** The webhook stream of scripts/bench-ingest.ts: each request's deliveries, in the order the services send them. */
-export type Delivery = { source: string; body: string; contentType: string };
-const json = (source: string, body: unknown, contentType = "application/json"): Delivery => ({ source, body: JSON.stringify(body), contentType });
 const hashOf = (n: number, k: number) => (n * 10 + k).toString(16).padStart(40, "0");
 /** A Jellyfin Guid ("N" format) of its own for each flow and item: ids shared across flows would serialise them. */
 const guidOf = (n: number, k: number) => `${k.toString(16).padStart(2, "0")}${n.toString(16).padStart(30, "0")}`;
@@ -27,7 +27,7 @@ export function flow(n: number): Delivery[] {
       json("jellyseerr", jellyseerr("MEDIA_PENDING", { requestId: n, tmdbId, subject: `Bench Movie ${n} (2024)`, user: `user${n % 4}` })),
       json("jellyseerr", jellyseerr("MEDIA_APPROVED", { requestId: n, tmdbId, subject: `Bench Movie ${n} (2024)` })),
       json("radarr", radarrGrab({ ...movie, hash })),
-      { source: "qbittorrent", body: qbitFinished(hash), contentType: "application/x-www-form-urlencoded" },
+      qbit(hash),
       json("radarr", radarrImport({ ...movie, hash })),
       json("jellyfin", jellyfinMovie({ tmdbId, itemId: guidOf(n, 9), name: movie.title }), "text/plain"),
     ];
@@ -51,8 +51,8 @@ export function flow(n: number): Delivery[] {
     ),
     json("sonarr", sonarrGrab({ ...series, hash: packHash, episodes: pack })),
     json("sonarr", sonarrGrab({ ...series, hash: strayHash, episodes: [ep(7)] })),
-    { source: "qbittorrent", body: qbitFinished(packHash), contentType: "application/x-www-form-urlencoded" },
-    { source: "qbittorrent", body: qbitFinished(strayHash), contentType: "application/x-www-form-urlencoded" },
+    qbit(packHash),
+    qbit(strayHash),
     json("sonarr", sonarrImportComplete({ ...series, hash: packHash, episodes: pack })),
     json("sonarr", sonarrImport({ ...series, hash: strayHash, episodes: [ep(7)] })),
     ...[...pack, ep(7)].map((e) =>

@@ -19,12 +19,22 @@ export type Delivery = { source: string; body: string; contentType: string };
 export type FlowKind = "movie" | "tv" | "animeMovie" | "animeTv";
 export type Flow = { kind: FlowKind; n: number; title: string; deliveries: Delivery[] };
 
-const json = (source: string, body: unknown, contentType = "application/json"): Delivery => ({ source, body: JSON.stringify(body), contentType });
-const qbit = (hash: string): Delivery => ({ source: "qbittorrent", body: qbitFinished(hash), contentType: "application/x-www-form-urlencoded" });
+/** A JSON delivery as the service sends it. */
+export const json = (source: string, body: unknown, contentType = "application/json"): Delivery => ({
+  source,
+  body: JSON.stringify(body),
+  contentType,
+});
+/** qBittorrent's "run on completion" call for a hash. */
+export const qbit = (hash: string): Delivery => ({
+  source: "qbittorrent",
+  body: qbitFinished(hash),
+  contentType: "application/x-www-form-urlencoded",
+});
 const hashOf = (n: number, k: number) => (n * 16 + k).toString(16).padStart(40, "0");
 const itemId = (n: number, k: number) => (n * 64 + k).toString(16).padStart(32, "0");
 /** An episode's ItemAdded with the flow's own Jellyfin series id (the contract example's is shared by every flow). */
-const episodeItem = (n: number, o: Parameters<typeof jellyfinEpisode>[0]) => ({ ...jellyfinEpisode(o), SeriesId: itemId(n, 63) });
+const episodeItem = (n: number, o: Parameters<typeof jellyfinEpisode>[0]) => jellyfinEpisode({ ...o, seriesItemId: itemId(n, 63) });
 
 function movie(n: number): Flow {
   const tmdbId = 700_000 + n;
