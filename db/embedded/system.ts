@@ -81,11 +81,18 @@ export async function unprivilegedUser(name: string): Promise<RunAs> {
   return created;
 }
 
-/** A util-linux program in the usual places, on Linux only. */
-function utilLinux(name: string): string | null {
+/**
+ * A util-linux program in the usual places, on Linux only. The paths are whole literals: a path joined at run time
+ * makes Next's output tracing take in the whole project.
+ */
+const UTIL_LINUX = {
+  setpriv: ["/usr/bin/setpriv", "/bin/setpriv"],
+  chrt: ["/usr/bin/chrt", "/bin/chrt"],
+} as const;
+
+function utilLinux(name: keyof typeof UTIL_LINUX): string | null {
   if (platform() !== "linux") return null;
-  for (const dir of ["/usr/bin", "/bin"]) {
-    const candidate = path.join(dir, name);
+  for (const candidate of UTIL_LINUX[name]) {
     try {
       accessSync(candidate, constants.X_OK);
       return candidate;
