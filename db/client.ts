@@ -47,19 +47,23 @@ const migrationsFolder = path.join(process.cwd(), "db/migrations");
 // Any fixed number shared by every instance: one migrator at a time across processes.
 const MIGRATION_LOCK = 727_001;
 
-/** A PostgreSQL database of its own (migrated); most code wants the process-wide one from getDatabase(). */
-export async function openPostgres(url: string, poolSize: number, kind: Database["kind"] = "server"): Promise<Database> {
+/**
+ * While the server is down a caller must learn it quickly (and spool) instead of hanging: connect_timeout is in
+ * seconds, and postgres.js otherwise waits up to 20 s (growing back-off) before connecting again, holding every
+ * queued query meanwhile — also why a restarted server looked unreachable for seconds after it was back. Half a
+ * second, not less: postgres.js 3.4.9 can crash the process (a write on a closed socket) when reconnects spin.
+ */
+function connectOptions(socketPath: string | undefined) {
+  return { connect_timeout: 2, backoff: () => 0.5, path: socketPath };
+}
+
+/** Brings a database's schema up to date, one migrator at a time across processes, on a connection of its own. */
+export async function migrateDatabase(url: string): Promise<void> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-
-  // While the server is down a caller must learn it quickly (and spool) instead of hanging: connect_timeout is in
-  // seconds, and postgres.js otherwise waits up to 20 s (growing back-off) before connecting again, holding every
-  // queued query meanwhile — also why a restarted server looked unreachable for seconds after it was back. Half a
-  // second, not less: postgres.js 3.4.9 can crash the process (a write on a closed socket) when reconnects spin.
   const target = postgresTarget(url);
-  const connecting = { connect_timeout: 2, backoff: () => 0.5, path: target.path };
-  const migrator = postgres(target.url, { max: 1, onnotice: () => {}, ...connecting });
+  const migrator = postgres(target.url, { max: 1, onnotice: () => {}, ...connectOptions(target.path) });
   try {
     await migrator`select pg_advisory_lock(${MIGRATION_LOCK})`;
     await migrate(drizzle(migrator), { migrationsFolder });
@@ -67,6 +71,16 @@ export async function openPostgres(url: string, poolSize: number, kind: Database
   } finally {
     await migrator.end();
   }
+}
+
+/** A PostgreSQL database of its own (migrated); most code wants the process-wide one from getDatabase(). */
+export async function openPostgres(url: string, poolSize: number, kind: Database["kind"] = "server"): Promise<Database> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+
+  const target = postgresTarget(url);
+  const connecting = connectOptions(target.path);
+  await migrateDatabase(url);
 
   // The driver's default back-off grows to 20 s between attempts while the server is down, so a restart
   // longer than a couple of seconds left queries and LISTEN waiting long after it was back: retry every 250 ms.

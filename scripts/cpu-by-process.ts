@@ -33,8 +33,11 @@ function kindOf(pid: string): string | null {
   if (args.length === 1 && args[0]?.includes(" ")) args = args[0].split(" ");
   const program = path.basename(args[0] ?? "") || (read(`/proc/${pid}/comm`)?.trim() ?? "?");
   if (program === "node" || program === "tsx") {
-    const script = args.slice(1).find((a) => !a.startsWith("-")) ?? "";
-    return `${program} ${script.split("/").slice(-2).join("/")}`;
+    const rest = args.slice(1).filter((a) => !a.startsWith("-"));
+    const script = rest[0] ?? "";
+    // `next build` and `next start` are different work.
+    const command = path.basename(script) === "next" && rest[1] ? ` ${rest[1]}` : "";
+    return `${program} ${script.split("/").slice(-2).join("/")}${command}`;
   }
   if (program.startsWith("chrom")) return `chromium ${args.find((a) => a.startsWith("--type="))?.slice(7) ?? "browser"}`;
   if (program.startsWith("postgres") || args[0]?.includes("postgres")) return "postgres";

@@ -1,7 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import postgres from "postgres";
+import { migrateDatabase } from "@/db/client";
 import { startCluster } from "@/db/embedded/cluster";
 import { env } from "@/lib/env";
 
@@ -9,10 +12,13 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** The PostgreSQL server the integration tests create their databases on. */
     testServerUrl: string;
+    /** A migrated database on that server to copy each test file's database from. */
+    testTemplateDatabase: string;
   }
 }
 
-type Shared = { url: Promise<string>; users: number; stop: () => Promise<void> };
+type Server = { url: string; template: string; stop: () => Promise<void> };
+type Shared = { server: Promise<Server>; users: number };
 // Each vitest project that lists this file runs it with its own module instance: the run's one server lives here.
 const shared = globalThis as { statusTrackerTestServer?: Shared };
 
@@ -35,26 +41,60 @@ async function startEmbedded(): Promise<{ url: string; stop: () => Promise<void>
   };
 }
 
+/** A database every test file's own is copied from, migrated once for the run: a copy costs a fraction of migrating. */
+async function createTemplate(serverUrl: string): Promise<{ name: string; drop: () => Promise<void> }> {
+  const name = `st_template_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  await migrateDatabase(url.toString());
+  return {
+    name,
+    drop: async () => {
+      const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await dropper.unsafe(`drop database if exists ${name} with (force)`).finally(() => dropper.end());
+    },
+  };
+}
+
+async function startServer(): Promise<Server> {
+  const embedded = process.env.DATABASE_URL ? null : await startEmbedded();
+  const url = process.env.DATABASE_URL ?? embedded?.url ?? "";
+  const template = await createTemplate(url).catch(async (error: unknown) => {
+    await embedded?.stop();
+    throw error;
+  });
+  return {
+    url,
+    template: template.name,
+    stop: async () => {
+      await template.drop().catch(() => {});
+      await embedded?.stop();
+    },
+  };
+}
+
 /**
  * vitest globalSetup of the integration tests: with DATABASE_URL the tests use that server; without it ONE embedded
- * PostgreSQL starts here for the whole run (durability off: it is thrown away), shared by the integration projects
- * and stopped after the last, and every test file still gets a fresh database of its own on it (tests/helpers/setup-db.ts).
+ * PostgreSQL starts here for the whole run (durability off: it is thrown away). Either way it is shared by the
+ * integration projects and left (or stopped) after the last, and every test file still gets a fresh database of its
+ * own on it (tests/helpers/setup-db.ts), copied from one migrated here.
  */
-export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
-  if (process.env.DATABASE_URL) {
-    project.provide("testServerUrl", process.env.DATABASE_URL);
-    return undefined;
-  }
-  if (!shared.statusTrackerTestServer) {
-    const starting = startEmbedded();
-    shared.statusTrackerTestServer = { url: starting.then((s) => s.url), users: 0, stop: async () => (await starting).stop() };
-  }
-  const server = shared.statusTrackerTestServer;
-  server.users += 1;
-  project.provide("testServerUrl", await server.url);
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!shared.statusTrackerTestServer) shared.statusTrackerTestServer = { server: startServer(), users: 0 };
+  const holder = shared.statusTrackerTestServer;
+  holder.users += 1;
+  const server = await holder.server;
+  project.provide("testServerUrl", server.url);
+  project.provide("testTemplateDatabase", server.template);
   return async () => {
-    server.users -= 1;
-    if (server.users > 0) return;
+    holder.users -= 1;
+    if (holder.users > 0) return;
     shared.statusTrackerTestServer = undefined;
     await server.stop();
   };

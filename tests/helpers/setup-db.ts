@@ -1,4 +1,4 @@
-import { afterAll, inject } from "vitest";
+import { afterAll, inject, vi } from "vitest";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,8 +9,20 @@ import { resetEnvForTests } from "@/lib/env";
 
 /**
  * Every integration test file gets its own database, created on the server the globalSetup chose
- * (tests/helpers/postgres-cluster.ts: DATABASE_URL's server, else one embedded PostgreSQL for the run).
+ * (tests/helpers/postgres-cluster.ts: DATABASE_URL's server, else one embedded PostgreSQL for the run), as a copy
+ * of the run's migrated template.
  */
+// Most integration files share their worker's module graph (vitest.config.ts): each leaves the worker as it found
+// it, with the environment it started with and none of the process-wide singletons the app keeps on globalThis.
+const startingEnv = { ...process.env };
+afterAll(() => {
+  vi.restoreAllMocks();
+  for (const key of Object.keys(globalThis)) if (key.startsWith("__statusTracker")) Reflect.deleteProperty(globalThis, key);
+  for (const key of Object.keys(process.env)) if (!(key in startingEnv)) delete process.env[key];
+  Object.assign(process.env, startingEnv);
+  resetEnvForTests();
+});
+
 const serverUrl = inject("testServerUrl");
 // Tests that need a database of their own beyond this file's (several app processes, say) create it here.
 process.env.TEST_SERVER_DATABASE_URL = serverUrl;
@@ -24,7 +36,7 @@ afterAll(() => rmSync(spoolDir, { recursive: true, force: true }));
 
 const name = `st_test_${randomBytes(6).toString("hex")}`;
 const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${name}`);
+await admin.unsafe(`create database ${name} template ${inject("testTemplateDatabase")}`);
 await admin.end();
 const url = new URL(serverUrl);
 url.pathname = `/${name}`;
