@@ -203,3 +203,31 @@ describe("the admins' daily digest", () => {
     expect(titles("root-phone")).toEqual(["2 requests waiting on you"]);
   });
 });
+
+describe("an idle pass", () => {
+  /** The row version of the timeline cursor: a new one for every write, even of the same value. */
+  async function cursorVersion() {
+    const rows = await (await getDb()).execute<{ version: string }>(
+      sql`select xmin::text as version from notify_state where key = 'timeline-cursor'`,
+    );
+    return rows[0]?.version ?? null;
+  }
+
+  it("writes nothing while nothing happens, and moves the cursor when the timeline does", async () => {
+    await member(alex, [`ntfy://${rx.host()}/alex-phone`]);
+    const t = clock();
+    await tick(t.now()); // the first pass only places the cursor
+    const placed = await cursorVersion();
+    expect(placed).not.toBeNull();
+    for (let i = 0; i < 3; i++) {
+      t.advance(1_000);
+      await tick(t.now());
+    }
+    expect(await cursorVersion()).toBe(placed);
+
+    await ok("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", { requestId: 91, tmdbId: 791, subject: "Quiet Film (2001)", user: "alex" }));
+    t.advance(1_000);
+    await tick(t.now());
+    expect(await cursorVersion()).not.toBe(placed);
+  });
+});

@@ -73,7 +73,10 @@ export async function collectNotifications({ db, now, config }: { db: Db; now: D
   }
   const digest = await digestItems(db, now, config, members);
   items.push(...digest.items);
-  const state = [{ key: CURSOR, value: Math.max(cursor, touched.maxSeq) }, ...digest.state];
+  // An idle tick writes nothing: the cursor is stored only when it moves (a write every second would keep a NAS's
+  // disk awake for nothing).
+  const state = [...(touched.maxSeq > cursor ? [{ key: CURSOR, value: touched.maxSeq }] : []), ...digest.state];
+  if (items.length === 0 && state.length === 0) return { facts, newMessages: 0 };
   const created = await addItems({ db, items, now, state });
   return { facts: facts + (digest.items.length > 0 ? 1 : 0), newMessages: created.length };
 }
