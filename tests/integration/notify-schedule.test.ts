@@ -207,9 +207,9 @@ describe("the admins' daily digest", () => {
 describe("an idle pass", () => {
   /** The row version of the timeline cursor: a new one for every write, even of the same value. */
   async function cursorVersion() {
-    const rows = await (await getDb()).execute<{ version: string }>(
-      sql`select xmin::text as version from notify_state where key = 'timeline-cursor'`,
-    );
+    const rows = (await (await getDb()).execute(sql`select xmin::text as version from notify_state where key = 'timeline-cursor'`)) as unknown as {
+      version: string;
+    }[];
     return rows[0]?.version ?? null;
   }
 
