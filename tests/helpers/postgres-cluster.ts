@@ -1,12 +1,11 @@
-import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import postgres from "postgres";
 import { migrateDatabase } from "@/db/client";
 import { startCluster } from "@/db/embedded/cluster";
 import { env } from "@/lib/env";
+import { freshDatabase } from "../../scripts/lib/fresh-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -43,23 +42,10 @@ async function startEmbedded(): Promise<{ url: string; stop: () => Promise<void>
 
 /** A database every test file's own is copied from, migrated once for the run: a copy costs a fraction of migrating. */
 async function createTemplate(serverUrl: string): Promise<{ name: string; drop: () => Promise<void> }> {
-  const name = `st_template_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  await migrateDatabase(url.toString());
-  return {
-    name,
-    drop: async () => {
-      const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      await dropper.unsafe(`drop database if exists ${name} with (force)`).finally(() => dropper.end());
-    },
-  };
+  const template = await freshDatabase(serverUrl, "st_template");
+  if (!("name" in template.handle) || !template.env.DATABASE_URL) throw new Error("a template needs a server");
+  await migrateDatabase(template.env.DATABASE_URL);
+  return { name: template.handle.name, drop: template.drop };
 }
 
 async function startServer(): Promise<Server> {

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import postgres from "postgres";
+import { connectPostgres } from "../../scripts/lib/pg";
 import { closeDatabase } from "@/db/client";
 import { resetEnvForTests } from "@/lib/env";
 
@@ -35,7 +35,7 @@ process.env.SPOOL_DIR = spoolDir;
 afterAll(() => rmSync(spoolDir, { recursive: true, force: true }));
 
 const name = `st_test_${randomBytes(6).toString("hex")}`;
-const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+const admin = connectPostgres(serverUrl, { max: 1 });
 await admin.unsafe(`create database ${name} template ${inject("testTemplateDatabase")}`);
 await admin.end();
 const url = new URL(serverUrl);
@@ -43,7 +43,7 @@ url.pathname = `/${name}`;
 process.env.DATABASE_URL = url.toString();
 afterAll(async () => {
   await closeDatabase();
-  const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const dropper = connectPostgres(serverUrl, { max: 1 });
   await dropper.unsafe(`drop database if exists ${name} with (force)`);
   await dropper.end();
 });
