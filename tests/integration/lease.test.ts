@@ -55,8 +55,14 @@ describe.skipIf(!url)("a lease across instances", () => {
     const a = await instance();
     const b = await instance();
     let release: () => void = () => {};
-    const running = a.withAdvisoryLock(SWEEP_LOCK, () => new Promise<string>((r) => (release = () => r("swept"))));
-    await new Promise((r) => setTimeout(r, 100));
+    let started: () => void = () => {};
+    const holding = new Promise<void>((r) => (started = r));
+    const running = a.withAdvisoryLock(SWEEP_LOCK, () => {
+      started();
+      return new Promise<string>((r) => (release = () => r("swept")));
+    });
+    // The first instance's sweep has begun, so it holds the lock (a fixed sleep raced the lock on a busy machine).
+    await holding;
     expect(await b.withAdvisoryLock(SWEEP_LOCK, async () => "twice")).toEqual({ acquired: false });
     release();
     expect(await running).toEqual({ acquired: true, value: "swept" });
