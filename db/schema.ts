@@ -79,6 +79,7 @@ export const requests = pgTable(
     uniqueIndex("requests_jellyseerr_request_id_key").on(t.jellyseerrRequestId),
     index("requests_tmdb_idx").on(t.mediaType, t.tmdbId),
     index("requests_tvdb_idx").on(t.mediaType, t.tvdbId),
+    index("requests_imdb_idx").on(t.mediaType, t.imdbId),
     index("requests_updated_idx").on(t.updatedAt.desc(), t.id.desc()),
     index("requests_stage_idx").on(t.stage),
     // A hash index: any title length fits (a btree row over ~2.7 kB is refused).

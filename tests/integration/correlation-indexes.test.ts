@@ -1,0 +1,118 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb, type Db } from "@/db/client";
+import { findDownload } from "@/db/queries/downloads";
+import { sqlOf } from "@/db/raw";
+import { findEpisodeRequestIds, findRequestIdsByDownloadHash, listEpisodesForRequests } from "@/db/queries/episodes";
+import {
+  findRequestByJellyseerrId,
+  findRequestsByJellyfinItemId,
+  findRequestsByTitleKey,
+  findRequestsForMedia,
+  lockRequests,
+} from "@/db/queries/requests";
+import { resetTables } from "../helpers/db";
+
+/**
+ * Every lookup a webhook makes to find what it is about must stay cheap as the library grows: on a household's
+ * library (here 2,000 movies and 1,000 series with five episodes and a download each) none of them may read a
+ * whole table. Each runs in a transaction of its own, whose counters (pg_stat_xact_user_tables) say how the table
+ * was read.
+ */
+const MOVIES = 2000;
+const SERIES = 1000;
+
+async function seedLibrary(db: Db): Promise<void> {
+  await db.execute(sql`
+    insert into requests (source, media_type, jellyseerr_request_id, tmdb_id, tvdb_id, imdb_id, title, title_key, own_stage, stage, jellyfin_item_id)
+    select 'jellyseerr', case when g <= ${MOVIES} then 'movie' else 'tv' end, g, 10000 + g,
+      case when g > ${MOVIES} then 20000 + g end, 'tt' || (1000000 + g), 'Title ' || g, 'title ' || g, 'available', 'available',
+      md5(g::text)
+    from generate_series(1, ${MOVIES + SERIES}) g`);
+  await db.execute(sql`
+    insert into episodes (request_id, season_number, episode_number, tvdb_id, stage, download_hash)
+    select r.id, 1, e, 100000 + r.id * 10 + e, 'available', md5('dl' || r.id)
+    from requests r cross join generate_series(1, 5) e where r.media_type = 'tv'`);
+  await db.execute(sql`
+    insert into downloads (hash, request_id, source, status, progress)
+    select md5('dl' || id), id, 'radarr', 'imported', 1 from requests`);
+  await db.execute(sql`analyze requests, episodes, downloads`);
+}
+
+type Reads = { table: string; seqScans: number; indexScans: number; rowsRead: number };
+
+async function scansOf(tx: Db, table: string): Promise<Reads> {
+  const [row] = await sqlOf(tx)<{ seq_scan: string; idx_scan: string; rows_read: string }[]>`
+    select seq_scan, idx_scan, seq_tup_read + idx_tup_fetch as rows_read from pg_stat_xact_user_tables where relname = ${table}`;
+  return { table, seqScans: Number(row?.seq_scan ?? 0), indexScans: Number(row?.idx_scan ?? 0), rowsRead: Number(row?.rows_read ?? 0) };
+}
+
+/**
+ * How one lookup read `table`. The view's counters are the connection's not yet reported to the statistics, earlier
+ * transactions' included, and are not reported inside a transaction: so the difference across the lookup.
+ */
+async function readsOf(table: string, lookup: (tx: Db) => Promise<unknown>): Promise<Reads> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const before = await scansOf(tx, table);
+    await lookup(tx);
+    const after = await scansOf(tx, table);
+    return {
+      table,
+      seqScans: after.seqScans - before.seqScans,
+      indexScans: after.indexScans - before.indexScans,
+      rowsRead: after.rowsRead - before.rowsRead,
+    };
+  });
+}
+
+const movieId = MOVIES - 7;
+const seriesId = MOVIES + 11;
+
+const lookups: [string, string, (tx: Db) => Promise<unknown>][] = [
+  [
+    "a movie by tmdb id",
+    "requests",
+    (db) => findRequestsForMedia({ db, media: { mediaType: "movie", tmdbId: 10000 + movieId, tvdbId: null, imdbId: null } }),
+  ],
+  [
+    "a movie by tmdb or imdb id (Radarr)",
+    "requests",
+    (db) => findRequestsForMedia({ db, media: { mediaType: "movie", tmdbId: 10000 + movieId, tvdbId: null, imdbId: `tt${1000000 + movieId}` } }),
+  ],
+  [
+    "a movie by imdb id alone",
+    "requests",
+    (db) => findRequestsForMedia({ db, media: { mediaType: "movie", tmdbId: null, tvdbId: null, imdbId: "tt1000042" } }),
+  ],
+  [
+    "a series by tvdb, tmdb or imdb id (Sonarr)",
+    "requests",
+    (db) =>
+      findRequestsForMedia({ db, media: { mediaType: "tv", tmdbId: 10000 + seriesId, tvdbId: 20000 + seriesId, imdbId: `tt${1000000 + seriesId}` } }),
+  ],
+  ["a request by Jellyseerr request id", "requests", (db) => findRequestByJellyseerrId({ db, jellyseerrRequestId: movieId })],
+  ["requests by title", "requests", (db) => findRequestsByTitleKey({ db, mediaType: "movie", titleKey: `title ${movieId}` })],
+  ["requests by Jellyfin item", "requests", (db) => findRequestsByJellyfinItemId({ db, jellyfinItemId: "c4ca4238a0b923820dcc509a6f75849b" })],
+  ["requests locked by id", "requests", (db) => lockRequests({ db, ids: [movieId, seriesId] })],
+  ["a series' episodes", "episodes", (db) => listEpisodesForRequests({ db, requestIds: [seriesId] })],
+  ["requests by episode tvdb id", "episodes", (db) => findEpisodeRequestIds({ db, tvdbId: 100000 + seriesId * 10 + 3 })],
+  ["requests by an episode's download", "episodes", (db) => findRequestIdsByDownloadHash({ db, hash: "0123456789abcdef0123456789abcdef" })],
+  ["a download by hash", "downloads", (db) => findDownload({ db, hash: "0123456789abcdef0123456789abcdef" })],
+];
+
+describe("the webhook path's lookups on a large library", () => {
+  beforeAll(async () => {
+    await resetTables();
+    await seedLibrary(await getDb());
+  });
+
+  // An index on a column the lookup does not narrow by (media_type alone) would also avoid a sequential scan while
+  // reading every series: so the rows read count too (a lookup here matches at most a series' five episodes).
+  it.each(lookups)("%s reads %s through an index", async (_, table, lookup) => {
+    const reads = await readsOf(table, lookup);
+    expect(reads).toMatchObject({ table, seqScans: 0 });
+    expect(reads.indexScans).toBeGreaterThan(0);
+    expect(reads.rowsRead).toBeLessThanOrEqual(10);
+  });
+});
