@@ -8,6 +8,7 @@
  * Env: BENCH_DATABASE_URL (a Postgres server to create a fresh database on; default local; `embedded`: the app's
  *        own embedded PostgreSQL on a fresh data directory, as `npm start` runs without DATABASE_URL),
  *      BENCH_REQUESTS (default 600), BENCH_CONCURRENCY (default 16),
+ *      BENCH_LIBRARY (default 0: requests already in the database before the stream, a household's library),
  *      BENCH_BEFORE_DIR (another built checkout, measured the same way in the same run),
  *      BENCH_ROUNDS (default 1: measure everything that many times, "before" and "now" in alternating order, and
  *        report each figure's median with every round's throughput and p99: one run on a shared 2-core machine
@@ -20,6 +21,7 @@ import { type Delivery, flow } from "./lib/ingest-flows";
 import { keepAlivePoster } from "./lib/http-post";
 import { connectPostgres } from "./lib/pg";
 import { processCpuMs, startPlainIngestServer } from "./lib/plain-ingest-server";
+import { seedRequests, SEEDED_TITLE_KEY_PREFIX } from "./lib/seed";
 import { processTree, startServer, treeRss } from "./lib/server";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -31,6 +33,7 @@ const DATABASE_SETTING = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@
 const SERVER = DATABASE_SETTING === "embedded" ? undefined : DATABASE_SETTING;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const LIBRARY = Number(process.env.BENCH_LIBRARY ?? 0);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
 const SECRET = "bench-secret";
 
@@ -50,7 +53,8 @@ const INTRO = [
   "webhooks are answered at the HTTP server ahead of Next, lib/ingest/node-webhooks.ts, so this floor no longer includes",
   "Next's request machinery). CPU per delivery is the process's user + system time over the run divided by the deliveries;",
   "on the embedded database it counts the whole PostgreSQL server and peak RSS is the whole process tree's.",
-  "`BENCH_ROUNDS=<n>` measures everything n times and reports medians.",
+  "`BENCH_ROUNDS=<n>` measures everything n times and reports medians; `BENCH_LIBRARY=<n>` seeds n finished or",
+  "waiting requests first (a household's library; the checks leave them out).",
 ].join("\n");
 
 /** Sends every flow's deliveries in order, CONCURRENCY flows at a time; `expect` is the status each should get. */
@@ -113,6 +117,7 @@ async function measureApp(dir: string, flows: Delivery[][], total: number, warmU
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
   let sampler: NodeJS.Timeout | undefined;
   try {
+    if (LIBRARY > 0) await seedRequests(db.env, LIBRARY, dir);
     server = await startServer({ ...db.env, WEBHOOK_SECRET: SECRET, LOG_LEVEL: "warn" }, dir);
     const { url } = server;
     const pid = server.process.pid ?? 0;
@@ -144,7 +149,7 @@ async function measureApp(dir: string, flows: Delivery[][], total: number, warmU
       select count(*)::int as n,
         count(*) filter (where stage = 'available' or (media_type = 'tv' and stage = 'partially_available' and not exists (
           select 1 from episodes e where e.request_id = requests.id and e.stage <> 'available')))::int as available
-      from requests`;
+      from requests where title_key not like ${`${SEEDED_TITLE_KEY_PREFIX}%`}`;
     const [deliveries] = await sql`select count(*)::int as n, count(*) filter (where status <> 'applied')::int as other from webhook_deliveries`;
     const [timeline] = await sql`select count(*)::int as n from timeline_events`;
     await sql.end();
@@ -244,7 +249,7 @@ async function main() {
     "docs/benchmarks.md",
     "Ingest",
     INTRO,
-    SERVER ? "Postgres" : "embedded PostgreSQL",
+    `${SERVER ? "Postgres" : "embedded PostgreSQL"}${LIBRARY > 0 ? `, ${LIBRARY.toLocaleString("en")} requests already in the library` : ""}`,
     [
       `Machine: ${cpus().length} cores (${cpus()[0]?.model.split(" ").slice(0, 2).join(" ")}), Node ${process.version}, load average ${loadAtStart} at start and ${loadAtEnd} at the end; the load generator runs on the same cores. ${total} webhooks (${REQUESTS} requests × full flows) at concurrency ${CONCURRENCY}.`,
       ...(ROUNDS > 1

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
@@ -6,9 +7,10 @@ import { startCluster } from "../../db/embedded/cluster";
 import { EMBEDDED_POSTGRES_DEFAULTS } from "../../db/embedded/defaults";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 
-const migrationsFolder = "db/migrations";
-
 type AnyDb = PgDatabase<PgQueryResultHKT>;
+
+/** Every seeded request's title key starts with this, so a benchmark can tell them from its own. */
+export const SEEDED_TITLE_KEY_PREFIX = "seededtitle";
 
 // Roughly a household's long tail: most requests long finished, a fifth still on their way.
 const seedSql = (count: number) => sql`
@@ -17,7 +19,7 @@ const seedSql = (count: number) => sql`
   select 'jellyseerr',
          case when g % 3 = 0 then 'tv' else 'movie' end,
          1000000 + g, 2000000 + g,
-         'Seeded title ' || g, 'seededtitle' || g, 1980 + g % 45,
+         'Seeded title ' || g, ${SEEDED_TITLE_KEY_PREFIX}::text || g, 1980 + g % 45,
          (array['Alice','Bob','Carol','Dan','Eve'])[1 + g % 5],
          s.stage, s.stage,
          jsonb_build_object('requested', now() - (g || ' minutes')::interval),
@@ -34,9 +36,11 @@ const seedSql = (count: number) => sql`
 
 /**
  * Creates the schema and `count` requests in the database the server will use: DATABASE_URL's, or the embedded
- * PostgreSQL in EMBEDDED_POSTGRES_DIR, started here for the seeding and stopped before the app opens it.
+ * PostgreSQL in EMBEDDED_POSTGRES_DIR, started here for the seeding and stopped before the app opens it. The schema is
+ * the one of the checkout in `appDir` (another build measured beside this one has its own).
  */
-export async function seedRequests(env: Record<string, string>, count: number): Promise<void> {
+export async function seedRequests(env: Record<string, string>, count: number, appDir = "."): Promise<void> {
+  const migrationsFolder = path.join(appDir, "db/migrations");
   const cluster = env.DATABASE_URL
     ? null
     : await startCluster({
