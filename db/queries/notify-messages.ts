@@ -110,6 +110,19 @@ export async function addItems(input: {
  * Takes due messages for sending: each is leased for `leaseMs`, so another instance (or this one after a
  * crash) only picks it up again once the lease ran out.
  */
+/** When the soonest open message can be claimed (its due time, or its lease's end if later); null when none waits. */
+export async function nextMessageDueAt({ db }: { db: Db }): Promise<Date | null> {
+  const [row] = await db
+    .select({
+      at: sql<Date | null>`min(greatest(${notifyMessages.dueAt}, coalesce(${notifyMessages.leaseUntil}, ${notifyMessages.dueAt})))`.mapWith(
+        notifyMessages.dueAt,
+      ),
+    })
+    .from(notifyMessages)
+    .where(inArray(notifyMessages.status, ["collecting", "held", "retrying"]));
+  return row?.at ?? null;
+}
+
 export async function claimDueMessages({ db, now, limit, leaseMs, ids }: { db: Db; now: Date; limit: number; leaseMs: number; ids?: number[] }) {
   return db.transaction(async (tx) => {
     const rows = await tx

@@ -6,10 +6,10 @@ import { runDueChecks, takeOutboxEvent } from "./check-runner";
 import { intakeWorker } from "./intake";
 import { drainOutbox, type Send } from "./outbox";
 import { pollDownloads } from "./poller";
-import { runDueDeletions } from "./delete-media/run";
+import { hasDueDeletions, runDueDeletions } from "./delete-media/run";
 import { runSweep } from "./sweep/sweep";
 import { notifyConfigFromEnv } from "./notify/config";
-import { runNotifyTick } from "./notify/run";
+import { notifyTicker } from "./notify/run";
 import { tickLoop } from "./tick-loop";
 
 /** Any fixed number shared by every instance: one sweep at a time across all of them. */
@@ -26,7 +26,7 @@ export type SchedulerOptions = {
   sweepMs: number;
   /** Inngest configured: the relay sends the outbox there and the sweep stays off (Inngest's cron runs it). */
   send: Send | null;
-  /** How often notifications are collected (and, embedded, sent); 1 s by default. */
+  /** How often the notification tick looks for work (a pass only when there is some, see notify/gate.ts); 1 s by default. */
   notifyMs?: number;
 };
 
@@ -96,9 +96,10 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   // is away every tick fails the same way, quietly: the webhooks it spools are logged where they arrive.
   stops.push(tickLoop("intake", 1000, intakeWorker(database), { quiet: true, capMs: 1000 }));
   // Notifications: collected here in both modes; sent here only without Inngest (else its `notify` function sends).
+  const notify = notifyTicker({ db: async () => (await database()).db, config: () => notifyConfigFromEnv(), deliver: !options.send });
   stops.push(
     tickLoop("notify", options.notifyMs ?? 1000, async () => {
-      await runNotifyTick({ db: (await database()).db, now: new Date(), config: notifyConfigFromEnv(), deliver: !options.send });
+      await notify();
     }),
   );
   if (!options.send) {
@@ -113,6 +114,9 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     stops.push(
       tickLoop("deletions", 2000, async () => {
         const d = await database();
+        // Nearly every tick finds nothing due: asked on the pool first, so the lock's own connection (a new server
+        // process each time) is opened only when there is a step to run.
+        if (!(await hasDueDeletions({ db: d.db }))) return;
         await d.withAdvisoryLock(DELETION_LOCK, () => runDueDeletions({ db: d.db, clients }));
       }),
     );

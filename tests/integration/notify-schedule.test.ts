@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { notifyMessages, outbox, requests } from "@/db/schema";
 import { applyTrackerEvents } from "@/lib/ingest/tracker";
+import { notifyTicker } from "@/lib/workflows/notify/run";
 import { onlyRequest } from "../helpers/db";
 import { alex, clock, useNotifyReceivers, episodeInJellyfin, member, root, testConfig, tick } from "../helpers/notify-world";
 import { hashes, jellyseerr, sonarrGrab, sonarrImport } from "../helpers/payloads";
@@ -229,5 +230,43 @@ describe("an idle pass", () => {
     t.advance(1_000);
     await tick(t.now());
     expect(await cursorVersion()).not.toBe(placed);
+  });
+});
+
+describe("the scheduler's notification tick", () => {
+  it("passes only when the timeline moves, a message comes due, or a minute has gone by; between, one read", async () => {
+    const t = clock();
+    const ticker = notifyTicker({ db: getDb, config: () => testConfig(), deliver: true, now: t.now });
+    await member(alex, [`ntfy://${rx.host()}/alex-phone`]);
+    const passes: boolean[] = [];
+    const step = async (ms: number) => {
+      t.advance(ms);
+      passes.push(await ticker());
+    };
+    await step(0); // the first tick passes: it places the cursor
+    await step(1_000);
+    await step(1_000);
+    expect(passes).toEqual([true, false, false]);
+
+    // The first episode of an airing season is a batched message, due one window (2 minutes) after the pass.
+    await airingSeason();
+    await episodeInJellyfin(1);
+    passes.length = 0;
+    await step(1_000); // the timeline moved
+    await step(1_000); // once more, for a late commit
+    await step(1_000);
+    expect(passes).toEqual([true, true, false]);
+    const [message] = await (await getDb()).select().from(notifyMessages);
+    const dueIn = (message?.dueAt.getTime() ?? 0) - t.now().getTime();
+    expect(dueIn).toBeGreaterThan(60_000);
+
+    passes.length = 0;
+    await step(59_000); // a minute after the last pass: time alone can make facts
+    await step(dueIn - 59_000 - 1_000); // a second before the message is due
+    expect(passes).toEqual([true, false]);
+    expect(titles("alex-phone")).toEqual([]);
+    await step(1_000);
+    expect(passes).toEqual([true, false, true]);
+    expect(titles("alex-phone")).toEqual(["Severance S01E01 is ready to watch — the first of season 1"]);
   });
 });

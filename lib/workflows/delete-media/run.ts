@@ -40,6 +40,11 @@ export async function deletionPlan({ db, deletionId }: { db: Db; deletionId: num
   return (await getDeletion({ db, id: deletionId }))?.steps.map((s) => s.service) ?? [];
 }
 
+/** Whether any deletion has a step due now (one cheap read, before the runner takes its lock). */
+export async function hasDueDeletions({ db, now = new Date() }: { db: Db; now?: Date }): Promise<boolean> {
+  return (await listDueDeletionIds({ db, now, limit: 1 })).length > 0;
+}
+
 /** Embedded runner: every deletion with a step due now, each due step in order. Resumes whatever a crash left. */
 export async function runDueDeletions({ db, clients, now = new Date() }: { db: Db; clients: Clients; now?: Date }): Promise<StepRun[]> {
   const runs: StepRun[] = [];

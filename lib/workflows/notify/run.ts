@@ -1,13 +1,15 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { syncHouseholdChannels } from "@/db/queries/notify-channels";
-import { claimDueMessages } from "@/db/queries/notify-messages";
+import { claimDueMessages, nextMessageDueAt } from "@/db/queries/notify-messages";
+import { latestSeq } from "@/db/queries/notify-sources";
 import { parseChannelUrl } from "@/lib/notify/url";
 import { vapidKeys, type VapidKeys } from "@/lib/notify/vapid";
 import { log } from "@/lib/log";
 import { collectNotifications } from "./collect";
 import type { NotifyConfig } from "./config";
 import { deliverMessage } from "./deliver";
+import { afterNotifyPass, notifyPassDue, type NotifyGateState } from "./gate";
 
 /** How long a claimed message is ours before another instance may take it (a send round is far shorter). */
 export const LEASE_MS = 120_000;
@@ -42,4 +44,27 @@ export async function runNotifyTick(input: { db: Db; now: Date; config: NotifyCo
     if (due.length < 20) break;
   }
   return { ...collected, sent };
+}
+
+/**
+ * The scheduler's notification tick: a pass (runNotifyTick) only when notifyPassDue says one is needed, otherwise a
+ * single read of the newest timeline row. Resolves whether the pass ran.
+ */
+export function notifyTicker(input: {
+  db: () => Promise<Db>;
+  config: () => NotifyConfig;
+  deliver: boolean;
+  now?: () => Date;
+}): () => Promise<boolean> {
+  const now = input.now ?? (() => new Date());
+  let gate: NotifyGateState = null;
+  return async () => {
+    const db = await input.db();
+    const at = now();
+    const seq = await latestSeq({ db });
+    if (!notifyPassDue(gate, at.getTime(), seq)) return false;
+    await runNotifyTick({ db, now: at, config: input.config(), deliver: input.deliver });
+    gate = afterNotifyPass(gate, at.getTime(), seq, (await nextMessageDueAt({ db }))?.getTime() ?? null);
+    return true;
+  };
 }
