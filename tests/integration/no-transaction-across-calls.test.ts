@@ -12,11 +12,14 @@ import { postWebhook } from "../helpers/webhooks";
 
 beforeEach(resetTables);
 
-/** Sessions of this database inside a transaction, other than the one asking. */
+/**
+ * Sessions of this database waiting inside a transaction (idle in transaction: a transaction held open across a call),
+ * other than the one asking. A statement running on its own at that moment (a timer's write) is not one.
+ */
 async function openTransactions(): Promise<number> {
   const db = await getDb();
   const rows = await db.execute<{ n: number }>(
-    sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and xact_start is not null and pid <> pg_backend_pid()`,
+    sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%' and pid <> pg_backend_pid()`,
   );
   const list = (Array.isArray(rows) ? rows : (rows as { rows: { n: number }[] }).rows) as { n: number }[];
   return list[0]?.n ?? -1;
