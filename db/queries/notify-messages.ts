@@ -106,23 +106,25 @@ export async function addItems(input: {
   });
 }
 
-/**
- * Takes due messages for sending: each is leased for `leaseMs`, so another instance (or this one after a
- * crash) only picks it up again once the lease ran out.
- */
+/** Messages still to be sent: gathering items, held for quiet hours, or waiting to retry. */
+const WAITING: MessageStatus[] = ["collecting", "held", "retrying"];
+
 /** When the soonest open message can be claimed (its due time, or its lease's end if later); null when none waits. */
 export async function nextMessageDueAt({ db }: { db: Db }): Promise<Date | null> {
   const [row] = await db
     .select({
-      at: sql<Date | null>`min(greatest(${notifyMessages.dueAt}, coalesce(${notifyMessages.leaseUntil}, ${notifyMessages.dueAt})))`.mapWith(
-        notifyMessages.dueAt,
-      ),
+      // greatest() skips a null lease.
+      at: sql<Date | null>`min(greatest(${notifyMessages.dueAt}, ${notifyMessages.leaseUntil}))`.mapWith(notifyMessages.dueAt),
     })
     .from(notifyMessages)
-    .where(inArray(notifyMessages.status, ["collecting", "held", "retrying"]));
+    .where(inArray(notifyMessages.status, WAITING));
   return row?.at ?? null;
 }
 
+/**
+ * Takes due messages for sending: each is leased for `leaseMs`, so another instance (or this one after a
+ * crash) only picks it up again once the lease ran out.
+ */
 export async function claimDueMessages({ db, now, limit, leaseMs, ids }: { db: Db; now: Date; limit: number; leaseMs: number; ids?: number[] }) {
   return db.transaction(async (tx) => {
     const rows = await tx
@@ -130,7 +132,7 @@ export async function claimDueMessages({ db, now, limit, leaseMs, ids }: { db: D
       .from(notifyMessages)
       .where(
         and(
-          inArray(notifyMessages.status, ["collecting", "held", "retrying"]),
+          inArray(notifyMessages.status, WAITING),
           lte(notifyMessages.dueAt, now),
           or(isNull(notifyMessages.leaseUntil), lte(notifyMessages.leaseUntil, now)),
           ids ? inArray(notifyMessages.id, ids) : undefined,
