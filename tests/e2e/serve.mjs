@@ -3,7 +3,7 @@
 // its embedded PostgreSQL on a new temporary data directory.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -39,6 +39,8 @@ if (build.status !== 0) {
   await cleanup();
   process.exit(build.status ?? 1);
 }
+// npm test (scripts/test.mjs) starts vitest once the build is done.
+if (env.E2E_BUILT_MARKER) writeFileSync(env.E2E_BUILT_MARKER, "");
 
 const server = spawn(process.execPath, [next, "start", "-H", "127.0.0.1", "-p", env.PORT ?? "3471"], { env, stdio: "inherit" });
 let stopping = false;
