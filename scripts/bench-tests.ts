@@ -17,7 +17,7 @@ const INTRO = [
   "run spends its time (the slowest files, as vitest reports them; on 2 cores three files run at a time, so these",
   "overlap). With `--e2e` it also times the two halves of `npm test` alone, `vitest run` (unit and integration together) and",
   "`playwright test` (the build, then two lanes: the shared-server specs, and beside them the specs with servers of",
-  "their own), and `npm test` itself, which runs the two side by side. Targets on 2 cores: `test:unit` < 20 s, the whole",
+  "their own), and `npm test` itself, which runs the two side by side once Playwright's build is done. Targets on 2 cores: `test:unit` < 20 s, the whole",
   "`npm test` < 4 min. The floor is vitest starting and",
   "finding nothing to run.",
 ].join("\n");
@@ -46,7 +46,7 @@ try {
   const whole = process.argv.includes("--e2e");
   const vitest = whole ? timed(["vitest", "run"]) : null;
   const e2e = whole ? timed(["playwright", "test"]) : null;
-  // npm test itself: the two halves side by side (scripts/test.mjs).
+  // npm test itself: the two halves side by side once the e2e build is done (scripts/test.mjs).
   const both = whole ? timed(["node", "scripts/test.mjs"]) : null;
   const status = (r: { ok: boolean }) => (r.ok ? "passed" : "**failed**");
   const lines = [
