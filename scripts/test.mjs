@@ -16,12 +16,10 @@ import { createInterface } from "node:readline";
 const bin = (name) => path.join(process.cwd(), "node_modules", ".bin", name);
 const markerDir = mkdtempSync(path.join(tmpdir(), "status-tracker-test-"));
 const builtMarker = path.join(markerDir, "built");
-const suites = [
-  { name: "vitest", command: bin("vitest"), args: ["run"] },
-  { name: "e2e", command: bin("playwright"), args: ["test"], env: { E2E_BUILT_MARKER: builtMarker } },
-];
+const vitestSuite = { name: "vitest", command: bin("vitest"), args: ["run"] };
+const e2eSuite = { name: "e2e", command: bin("playwright"), args: ["test"], env: { E2E_BUILT_MARKER: builtMarker } };
 
-const width = Math.max(...suites.map((s) => s.name.length));
+const width = Math.max(vitestSuite.name.length, e2eSuite.name.length);
 // Where a suite's own account of its failures starts: vitest's "Failed Tests N" banner, Playwright's "  1) [project]".
 const FAILURES_START = /Failed Tests \d+|^\s+1\) \[/;
 const TAIL_LINES = 150;
@@ -64,7 +62,6 @@ async function built(e2eEnded) {
   while (!ended && !existsSync(builtMarker)) await new Promise((resolve) => setTimeout(resolve, 250));
 }
 
-const [vitestSuite, e2eSuite] = suites;
 const e2eRun = run(e2eSuite);
 await built(e2eRun);
 console.log(`e2e build done after ${seconds()} s; vitest starts`);
