@@ -16,7 +16,7 @@ import type { Db } from "../db/client";
 import * as schema from "../db/schema";
 import { flowState } from "../tests/helpers/flow-state";
 import { finalStage, mixedFlows, type Delivery, type Flow } from "../tests/helpers/flows";
-import { dedupeKey, freePort, health, Sender, startApp, waitSettled, type App } from "../tests/fault/harness";
+import { dedupeKey, health, Sender, startApp, waitSettled, type App } from "../tests/fault/harness";
 import { postPathologicalBodies } from "../tests/fault/pathological";
 import { startPrivatePostgres, type PrivatePostgres } from "../tests/fault/postgres";
 import { writeSubsection } from "./lib/bench-doc";
@@ -161,7 +161,7 @@ function row(name: string, f: Figures): string {
 
 async function main() {
   const load = loadavg()[0]?.toFixed(2) ?? "?";
-  const pg = await startPrivatePostgres({ port: await freePort() });
+  const pg = await startPrivatePostgres();
   const app = await startApp({ DATABASE_URL: pg.url, DATABASE_POOL_SIZE: "8" });
   const client = postgres(pg.url, { max: 2, onnotice: () => {} });
   const db = drizzle(client, { schema }) as unknown as Db;

@@ -56,7 +56,8 @@ const BASE_SETTINGS: Record<string, string> = {
 const PASSWORD_FILE = "status-tracker.password";
 const READY = "database system is ready to accept connections";
 
-async function freePort(): Promise<number> {
+/** A loopback port free at the time of asking: another program may take it before it is bound (see isPortTaken). */
+export async function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -65,6 +66,11 @@ async function freePort(): Promise<number> {
       server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
     });
   });
+}
+
+/** Whether PostgreSQL failed to start because another program holds its port. */
+export function isPortTaken(error: unknown): boolean {
+  return error instanceof Error && /could not (bind|create listen)/i.test(error.message);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -214,14 +220,14 @@ export async function startCluster(options: ClusterOptions): Promise<EmbeddedClu
   const onLog = options.onLog ?? (() => {});
 
   for (let attempt = 1; ; attempt += 1) {
-    const port = options.port ?? (await freePort());
+    const port = options.port ?? (await freeLoopbackPort());
     const child = launch(binaries.postgres, dir, port, user, settings);
     try {
       await waitReady(child, onLog);
     } catch (error) {
       const message = error instanceof Error ? error.message : "";
       // Another program took the port between the probe and the bind: try another one.
-      if (attempt < 3 && options.port === undefined && /could not (bind|create listen)/i.test(message)) continue;
+      if (attempt < 3 && options.port === undefined && isPortTaken(error)) continue;
       // Backends of a killed server are still exiting: they notice their postmaster's death within moments.
       if (attempt < 20 && /pre-existing shared memory block|lock file .* already exists/i.test(message)) {
         await sleep(500);

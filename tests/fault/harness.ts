@@ -10,9 +10,7 @@ import type { Delivery } from "../helpers/flows";
 export const SECRET = "fault-webhook-secret";
 export const API_TOKEN = "fault-api-token";
 
-import { freeLoopbackPort as freePort } from "../helpers/pg-cluster";
-
-export { freePort };
+import { freeLoopbackPort as freePort } from "@/db/embedded/cluster";
 
 export type App = {
   url: string;

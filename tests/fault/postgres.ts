@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, chmodSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startCluster, type EmbeddedCluster } from "@/db/embedded/cluster";
+import { freeLoopbackPort, isPortTaken, startCluster, type EmbeddedCluster } from "@/db/embedded/cluster";
 
 /**
  * A private PostgreSQL cluster for tests and scripts that stop and restart the database (the shared server on 5432
@@ -21,14 +21,27 @@ export type PrivatePostgres = {
 
 const THROWAWAY = { fsync: "off", synchronous_commit: "off", full_page_writes: "off", max_connections: "100" };
 
-export async function startPrivatePostgres({ port }: { port: number }): Promise<PrivatePostgres> {
+export async function startPrivatePostgres({ port: wanted }: { port?: number } = {}): Promise<PrivatePostgres> {
   const dir = mkdtempSync(path.join(tmpdir(), "st-private-pg-"));
   chmodSync(dir, 0o755); // as root the server runs as its own account, which must be able to enter it
-  const options = { dir: path.join(dir, "data"), user: "status-tracker-pg", port, noSync: true, settings: THROWAWAY };
-  let cluster: EmbeddedCluster | null = await startCluster(options).catch((error: unknown) => {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  });
+  const base = { dir: path.join(dir, "data"), user: "status-tracker-pg", noSync: true, settings: THROWAWAY };
+  let options = { ...base, port: wanted ?? (await freeLoopbackPort()) };
+  let cluster: EmbeddedCluster | null = null;
+  // The cluster keeps its port across restarts, so it is fixed here; a port taken between the probe and the bind
+  // (by any program's outgoing connection) means another port, when the caller did not ask for this one.
+  for (let attempt = 1; cluster === null; attempt += 1) {
+    try {
+      cluster = await startCluster(options);
+    } catch (error) {
+      if (wanted === undefined && attempt < 3 && isPortTaken(error)) {
+        options = { ...base, port: await freeLoopbackPort() };
+        continue;
+      }
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+  const { port } = options;
   const url = cluster.url;
   const handle: PrivatePostgres = {
     url,

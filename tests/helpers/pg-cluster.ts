@@ -1,5 +1,6 @@
-import { createServer } from "node:net";
 import { startPrivatePostgres } from "../fault/postgres";
+
+export { freeLoopbackPort } from "@/db/embedded/cluster";
 
 /**
  * A private PostgreSQL cluster for tests that restart the database (never the shared server), as an object with
@@ -15,20 +16,9 @@ export type PgCluster = {
   restart(downMs: number): Promise<void>;
 };
 
-export async function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
 /** Starts a fresh cluster (about a second for initdb, a fraction for the server). */
 export async function start({ port }: { port?: number } = {}): Promise<PgCluster> {
-  const pg = await startPrivatePostgres({ port: port ?? (await freeLoopbackPort()) });
+  const pg = await startPrivatePostgres({ port });
   return {
     url: pg.url,
     port: pg.port,

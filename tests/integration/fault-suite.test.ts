@@ -9,7 +9,7 @@ import { resetTables } from "../helpers/db";
 import { flowState } from "../helpers/flow-state";
 import { buildFlow, flowKinds, mixedFlows, shuffled, type Delivery, type Flow } from "../helpers/flows";
 import { postWebhook } from "../helpers/webhooks";
-import { dedupeKey, freePort, health, Sender, startApp, waitSettled, type App } from "../fault/harness";
+import { dedupeKey, health, Sender, startApp, waitSettled, type App } from "../fault/harness";
 import { CJK_TITLE, LONG_TITLE_REQUEST_ID, postPathologicalBodies } from "../fault/pathological";
 import { startPrivatePostgres, type PrivatePostgres } from "../fault/postgres";
 
@@ -27,7 +27,7 @@ let appDb: Db;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
-  pg = await startPrivatePostgres({ port: await freePort() });
+  pg = await startPrivatePostgres();
   app = await startApp({ DATABASE_URL: pg.url, DATABASE_POOL_SIZE: "8" });
   client = postgres(pg.url, { max: 2, onnotice: () => {} });
   appDb = drizzle(client, { schema }) as unknown as Db;
