@@ -4,6 +4,8 @@ import { e2e, serverEnv } from "./tests/e2e/env";
 
 /** `npm run demo` end to end: its own app server and database, on ports of its own. */
 const demo = ["demo.spec.ts"];
+/** Specs that start app servers and a database of their own, on ports of their own. */
+const ownServers = ["instances.spec.ts", "hang-ups.spec.ts"];
 
 // Debian's chromium: `npx playwright install` cannot download browsers on these machines. Its headless shell (package
 // chromium-headless-shell, the engine without the browser around it) is preferred: measured on two cores, the suite's
@@ -23,14 +25,16 @@ const chromiumArgs = [
 export default defineConfig({
   testDir: "tests/e2e",
   globalSetup: "./tests/e2e/global-setup.ts",
-  // Two lanes. The app's specs share one server and one database, so they run one at a time, and with them the
-  // two-instance and hang-ups specs (servers and a database of their own). Beside them runs the demo, which never
-  // touches the shared server and mostly waits on the demo's clock: about two minutes however fast the machine, the
-  // longer lane when it also carried those two specs.
+  // Two lanes. The demo never touches the shared server and mostly waits on its own clock: about two minutes however
+  // fast the machine, so it starts first. The app's specs share one server and one database, so they run one at a
+  // time in the other lane. The two-instance and hang-ups specs (servers and a database of their own) are queued last
+  // and go to whichever lane frees up first: the app's on a fast machine, the demo's when the CPU-bound specs are
+  // slowed. Each project takes at most one worker, and a free worker takes the first queued file it may run.
   workers: 2,
   projects: [
-    { name: "app", testIgnore: demo, workers: 1 },
     { name: "demo", testMatch: demo, workers: 1 },
+    { name: "app", testIgnore: [...demo, ...ownServers], workers: 1 },
+    { name: "own-servers", testMatch: ownServers, workers: 1 },
   ],
   timeout: 30_000,
   reporter: [["list"]],
