@@ -16,8 +16,8 @@ const INTRO = [
   "`npm run bench:tests` (scripts/bench-tests.ts): wall time of each test script run once, and where the integration",
   "run spends its time (the slowest files, as vitest reports them; on 2 cores three files run at a time, so these",
   "overlap). With `--e2e` it also times the two halves of `npm test` alone, `vitest run` (unit and integration together) and",
-  "`playwright test` (the build, then two lanes: the shared-server specs, and beside them the specs with servers of",
-  "their own), and `npm test` itself, which runs the two side by side once Playwright's build is done. Targets on 2 cores: `test:unit` < 20 s, the whole",
+  "`playwright test` (the build, then two lanes: the demo, and beside it the shared-server specs; the specs with servers",
+  "of their own go to the lane that frees up first), and `npm test` itself, which runs the two side by side once Playwright's build is done. Targets on 2 cores: `test:unit` < 20 s, the whole",
   "`npm test` < 4 min. The floor is vitest starting and",
   "finding nothing to run.",
 ].join("\n");
