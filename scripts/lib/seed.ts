@@ -56,6 +56,10 @@ export async function seedRequests(env: Record<string, string>, count: number, a
     // A library built over months has long been vacuumed and analysed; without this, autovacuum does it for the
     // freshly inserted rows a minute later, in the middle of whatever is being measured.
     if (count > 0) await client.unsafe("vacuum analyze");
+    // And it has long been written to disk. The embedded cluster writes it when it stops below; a server kept the
+    // pages dirty, and the kernel's writeback of them about 30 s later stalled the measured commits' WAL flushes
+    // (IO/WALSync for 200-300 ms in pg_stat_activity). CHECKPOINT needs a superuser or pg_checkpoint.
+    if (count > 0 && !cluster) await client.unsafe("checkpoint");
   } finally {
     await client.end();
     await cluster?.stop();
