@@ -58,8 +58,14 @@ export async function seedRequests(env: Record<string, string>, count: number, a
     if (count > 0) await client.unsafe("vacuum analyze");
     // And it has long been written to disk. The embedded cluster writes it when it stops below; a server kept the
     // pages dirty, and the kernel's writeback of them about 30 s later stalled the measured commits' WAL flushes
-    // (IO/WALSync for 200-300 ms in pg_stat_activity). CHECKPOINT needs a superuser or pg_checkpoint.
-    if (count > 0 && !cluster) await client.unsafe("checkpoint");
+    // (IO/WALSync for 200-300 ms in pg_stat_activity). CHECKPOINT needs a superuser or pg_checkpoint; without either
+    // the figures may carry that stall, and the run says so.
+    if (count > 0 && !cluster) {
+      await client.unsafe("checkpoint").catch((error: { code?: string }) => {
+        if (error.code !== "42501") throw error;
+        console.warn("seeding: no right to CHECKPOINT here; the seeded pages are written back during the measurement");
+      });
+    }
   } finally {
     await client.end();
     await cluster?.stop();
