@@ -1,18 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
-import { createServer } from "node:net";
+import { freeLoopbackPort as freePort } from "../../db/embedded/cluster";
 
 /** Shared by the benchmark scripts: a `next start` on a free port, and how much memory it holds. */
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
+export { freePort };
 
 export type RunningServer = { url: string; process: ChildProcess; stop: () => Promise<void> };
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { expect, type Locator, type Page } from "@playwright/test";
 import sharp from "sharp";
+import { freeLoopbackPort as freePort } from "../../db/embedded/cluster";
 import { jellyseerr, radarrGrab } from "../helpers/payloads";
 import { axeViolations } from "./axe";
 import { e2e } from "./env";
@@ -26,14 +27,6 @@ let posterHost: Server;
 let livePoster: string;
 let deadPoster: string;
 const seeded = { movie: 0, show: 0, plain: 0 };
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 test.beforeAll(async () => {
   const png = await sharp({ create: { width: 600, height: 900, channels: 3, background: "#2d4a7a" } })

@@ -1,26 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, pbkdf2Sync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { freeLoopbackPort as freePort } from "../../db/embedded/cluster";
 
 /** A real qbittorrent-nox on loopback with a throw-away profile (contracts/qbittorrent-live.md §2.3, §9). */
 
 export const QBIT_BINARY = "/usr/bin/qbittorrent-nox";
 export const qbitInstalled = existsSync(QBIT_BINARY);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function passwordHash(password: string): string {
   const salt = randomBytes(16);
