@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/db/client";
+import { awaitFlushed, commitBeforeFlush } from "@/db/commit";
 import { describeDbError, isConflictError, isConnectionError } from "@/db/errors";
 import { recordAppliedDelivery, recordPendingDelivery, recordUnappliedDelivery } from "@/db/queries/deliveries";
 import type { DomainEvent } from "@/lib/domain/events";
@@ -9,7 +10,7 @@ import { webhookMappers } from "@/lib/integrations/mappers";
 import type { WebhookSource } from "@/lib/integrations/webhook";
 import { log } from "@/lib/log";
 import { redactSecrets } from "@/lib/secrets";
-import { createContext, flush, type AppliedEntry } from "./context";
+import { createContext, defer, flush, type AppliedEntry } from "./context";
 import { decodeBody, storedBody } from "./decode";
 import { applyOrPark, applySignals, lockWaitingSignals, storeParked } from "./park";
 import { noteSourceDelivery } from "./source-note";
@@ -50,12 +51,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * The inbox row, its effects, parked signals, the timeline and the outbox commit together or not at all. The
  * inbox row is written after the effects: its unique key turns a concurrent or later replay of an applied
- * delivery into a rollback, while a pending or failed row of the same bytes becomes this application.
+ * delivery into a rollback, while a pending or failed row of the same bytes becomes this application. The commit
+ * does not wait for the disk, so live clients hear of it at once; the caller waits for the flush before answering.
  */
 async function applyInTransaction(db: Db, input: Prepared): Promise<IngestResult> {
   try {
     return await db.transaction(async (tx) => {
       const ctx = createContext(tx, input.source, new Date());
+      defer(ctx, commitBeforeFlush(tx));
       for (const event of input.events) await applyOrPark(ctx, event);
       // The writes, the inbox row and the parked-signal lookup go out together (one round trip).
       const [, deliveryId, waiting] = await Promise.all([
@@ -93,7 +96,11 @@ async function applyInTransaction(db: Db, input: Prepared): Promise<IngestResult
 async function applyDurably(db: Db, prepared: Prepared, raw: Uint8Array, retryUntil: number): Promise<IngestResult> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await applyInTransaction(db, prepared);
+      const result = await applyInTransaction(db, prepared);
+      // A lost connection here leaves it unknown whether the commit reached the disk: the retry applies it again or
+      // finds it applied (a duplicate of an applied delivery is flushed too, as its first sender may not be yet).
+      await awaitFlushed(db);
+      return result;
     } catch (error) {
       if (attempt < 5 && isConflictError(error)) continue;
       if (isConnectionError(error)) {

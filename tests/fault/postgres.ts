@@ -21,10 +21,17 @@ export type PrivatePostgres = {
 
 const THROWAWAY = { fsync: "off", synchronous_commit: "off", full_page_writes: "off", max_connections: "100" };
 
-export async function startPrivatePostgres({ port: wanted }: { port?: number } = {}): Promise<PrivatePostgres> {
+/** `settings` replace the throw-away ones, e.g. durability back on for a test of what waits for the disk. */
+export async function startPrivatePostgres({
+  port: wanted,
+  settings = {},
+}: {
+  port?: number;
+  settings?: Record<string, string>;
+} = {}): Promise<PrivatePostgres> {
   const dir = mkdtempSync(path.join(tmpdir(), "st-private-pg-"));
   chmodSync(dir, 0o755); // as root the server runs as its own account, which must be able to enter it
-  const base = { dir: path.join(dir, "data"), user: "status-tracker-pg", noSync: true, settings: THROWAWAY };
+  const base = { dir: path.join(dir, "data"), user: "status-tracker-pg", noSync: true, settings: { ...THROWAWAY, ...settings } };
   let options = { ...base, port: wanted ?? (await freeLoopbackPort()) };
   let cluster: EmbeddedCluster | null = null;
   // The cluster keeps its port across restarts, so it is fixed here; a port taken between the probe and the bind

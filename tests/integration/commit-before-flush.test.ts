@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { openPostgres, type Database } from "@/db/client";
+import { ingestWebhook } from "@/lib/ingest/ingest";
+import { startPrivatePostgres, type PrivatePostgres } from "../fault/postgres";
+import { jellyseerr } from "../helpers/payloads";
+
+/**
+ * A webhook's changes reach live clients when they commit, not when the disk has flushed them; its answer waits for
+ * the flush. A private cluster with durability on makes every flush wait COMMIT_DELAY_MS first (commit_delay, with
+ * no siblings required), so the two moments are far apart.
+ */
+const COMMIT_DELAY_MS = 100;
+let pg: PrivatePostgres;
+let database: Database;
+
+beforeAll(async () => {
+  pg = await startPrivatePostgres({
+    settings: { fsync: "on", synchronous_commit: "on", commit_delay: String(COMMIT_DELAY_MS * 1000), commit_siblings: "0" },
+  });
+  database = await openPostgres(pg.url, 4);
+});
+
+afterAll(async () => {
+  await database?.close();
+  await pg?.destroy();
+});
+
+const ingest = (requestId: number) =>
+  ingestWebhook({
+    db: database.db,
+    source: "jellyseerr",
+    contentType: "application/json",
+    raw: Buffer.from(JSON.stringify(jellyseerr("MEDIA_AUTO_APPROVED", { requestId, tmdbId: 600 + requestId, subject: `Film ${requestId}` }))),
+  });
+
+it("notifies live clients before the flush and answers only after it", async () => {
+  let notifiedAt = 0;
+  const unlisten = await database.listen("timeline", () => {
+    notifiedAt ||= performance.now();
+  });
+  // The first delivery prepares the statements and writes the source's health line (its own flush); the second,
+  // within the same second, writes nothing else.
+  expect((await ingest(1)).kind).toBe("applied");
+  await new Promise((r) => setTimeout(r, 50));
+  notifiedAt = 0;
+
+  const sentAt = performance.now();
+  const result = await ingest(2);
+  const answeredAt = performance.now();
+  await unlisten();
+
+  expect(result.kind).toBe("applied");
+  expect(notifiedAt).toBeGreaterThan(0);
+  // The clients heard of it sooner than any flush can end: the commit did not wait for one…
+  expect(notifiedAt - sentAt).toBeLessThan(COMMIT_DELAY_MS);
+  // …and the answer waited for a flush, which cannot take less than the delay.
+  expect(answeredAt - sentAt).toBeGreaterThanOrEqual(COMMIT_DELAY_MS);
+});
