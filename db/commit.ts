@@ -12,12 +12,43 @@ export function commitBeforeFlush(tx: Db) {
   return sqlOf(tx)`set local synchronous_commit = off`;
 }
 
-/**
- * Resolves once every commit this process has seen is on disk. A transaction of its own commits synchronously (the
- * session's default) once it has written WAL, here the smallest record there is (an empty transactional message; a
- * transaction that only took an id would commit without a flush), and WAL is flushed in order, so everything
- * committed before it is flushed too. Concurrent callers share one flush.
- */
-export async function awaitFlushed(db: Db): Promise<void> {
+type Flushes = { running: Promise<void> | null; next: Promise<void> | null };
+const flushesOf = new WeakMap<Db, Flushes>();
+
+/** A transaction of its own that writes WAL: it commits synchronously, so it returns once WAL up to it is on disk. */
+async function flushOnce(db: Db): Promise<void> {
+  // The smallest WAL record there is (an empty transactional message): a transaction that only took an id would
+  // commit without a flush.
   await sqlOf(db)`select pg_logical_emit_message(true, 'status-tracker', '')`;
+}
+
+/**
+ * Resolves once every commit this process has seen is on disk: WAL is flushed in order, so a flush that starts after a
+ * commit covers it. The session's own setting decides, as for every other commit (a server set to
+ * `synchronous_commit = off` has chosen not to wait). Callers share flushes: one is sent at a time, and those who come
+ * while it runs (it may have started before their commit) share the one after it, so at 16 deliveries in flight a
+ * flush serves several, not one each.
+ */
+export function awaitFlushed(db: Db): Promise<void> {
+  let flushes = flushesOf.get(db);
+  if (!flushes) {
+    flushes = { running: null, next: null };
+    flushesOf.set(db, flushes);
+  }
+  const state = flushes;
+  const start = (): Promise<void> => {
+    const running = flushOnce(db).finally(() => {
+      state.running = null;
+    });
+    state.running = running;
+    return running;
+  };
+  if (!state.running) return start();
+  state.next ??= state.running
+    .catch(() => {})
+    .then(() => {
+      state.next = null;
+      return start();
+    });
+  return state.next;
 }

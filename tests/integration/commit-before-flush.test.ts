@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { openPostgres, type Database } from "@/db/client";
+import { awaitFlushed } from "@/db/commit";
 import { ingestWebhook } from "@/lib/ingest/ingest";
 import { startPrivatePostgres, type PrivatePostgres } from "../fault/postgres";
 import { jellyseerr } from "../helpers/payloads";
@@ -55,4 +57,18 @@ it("notifies live clients before the flush and answers only after it", async () 
   expect(notifiedAt - sentAt).toBeLessThan(COMMIT_DELAY_MS);
   // …and the answer waited for a flush, which cannot take less than the delay.
   expect(answeredAt - sentAt).toBeGreaterThanOrEqual(COMMIT_DELAY_MS);
+});
+
+it("has the deliveries that wait at the same time share flushes", async () => {
+  // Each flush is a transaction of its own, so the transaction ids it takes count the flushes (nothing else writes
+  // on this cluster).
+  const nextXid = async () => {
+    const rows = await database.db.execute(sql`select pg_snapshot_xmax(pg_current_snapshot())::text as xid`);
+    return Number((rows as unknown as { xid: string }[])[0]?.xid);
+  };
+  const before = await nextXid();
+  await Promise.all(Array.from({ length: 10 }, () => awaitFlushed(database.db)));
+  const flushes = (await nextXid()) - before;
+  // The first caller's flush, then one for the nine who came while it ran.
+  expect(flushes).toBe(2);
 });
