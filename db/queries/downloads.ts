@@ -1,7 +1,6 @@
 import "server-only";
-import { asc, inArray } from "drizzle-orm";
 import type { Db } from "../client";
-import { driverValues, readRow, sqlOf } from "../raw";
+import { driverValues, readRow, readRows, sqlOf } from "../raw";
 import { downloads, type DownloadRow } from "../schema";
 
 export type NewDownload = typeof downloads.$inferInsert;
@@ -25,7 +24,9 @@ export async function updateDownload({ db, hash, values }: { db: Db; hash: strin
   await sql`update downloads set ${sql(set)}, updated_at = now() where hash = ${hash}`;
 }
 
+/** The live fan-out's read after each commit: prepared, like the statements above. */
 export async function listDownloadsForRequests({ db, requestIds }: { db: Db; requestIds: number[] }): Promise<DownloadRow[]> {
   if (requestIds.length === 0) return [];
-  return db.select().from(downloads).where(inArray(downloads.requestId, requestIds)).orderBy(asc(downloads.createdAt));
+  const rows = await sqlOf(db)`select * from downloads where request_id = any(${requestIds}::int[]) order by created_at`;
+  return readRows(downloads, rows);
 }

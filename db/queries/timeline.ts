@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { PROGRESS_EVENT } from "@/lib/domain/timeline";
 import type { Db } from "../client";
-import { sqlOf } from "../raw";
+import { readRows, sqlOf } from "../raw";
 import { timelineEvents, type TimelineRow } from "../schema";
 
 export type NewTimelineEvent = typeof timelineEvents.$inferInsert;
@@ -41,7 +41,11 @@ export async function listTimelineForRequest({ db, requestId }: { db: Db; reques
     .orderBy(asc(timelineEvents.seq));
 }
 
-/** Timeline rows after a sequence number, oldest first: what a reconnecting live client missed. */
-export async function listTimelineAfter({ db, afterSeq, limit }: { db: Db; afterSeq: number; limit: number }) {
-  return db.select().from(timelineEvents).where(gt(timelineEvents.seq, afterSeq)).orderBy(asc(timelineEvents.seq)).limit(limit);
+/**
+ * Timeline rows after a sequence number, oldest first: what a reconnecting live client missed, and the live fan-out's
+ * read after each commit (prepared: one round trip on the way from a webhook to every client).
+ */
+export async function listTimelineAfter({ db, afterSeq, limit }: { db: Db; afterSeq: number; limit: number }): Promise<TimelineRow[]> {
+  const rows = await sqlOf(db)`select * from timeline_events where seq > ${afterSeq} order by seq limit ${limit}`;
+  return readRows(timelineEvents, rows);
 }
