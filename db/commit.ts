@@ -26,8 +26,7 @@ async function flushOnce(db: Db): Promise<void> {
  * Resolves once every commit this process has seen is on disk: WAL is flushed in order, so a flush that starts after a
  * commit covers it. The session's own setting decides, as for every other commit (a server set to
  * `synchronous_commit = off` has chosen not to wait). Callers share flushes: one is sent at a time, and those who come
- * while it runs (it may have started before their commit) share the one after it, so at 16 deliveries in flight a
- * flush serves several, not one each.
+ * while it runs (it may have started before their commit) share the one after it.
  */
 export function awaitFlushed(db: Db): Promise<void> {
   let flushes = flushesOf.get(db);

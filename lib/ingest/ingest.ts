@@ -51,14 +51,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * The inbox row, its effects, parked signals, the timeline and the outbox commit together or not at all. The
  * inbox row is written after the effects: its unique key turns a concurrent or later replay of an applied
- * delivery into a rollback, while a pending or failed row of the same bytes becomes this application. The commit
- * does not wait for the disk, so live clients hear of it at once; the caller waits for the flush before answering.
+ * delivery into a rollback, while a pending or failed row of the same bytes becomes this application. With
+ * `beforeFlush` the commit does not wait for the disk, so live clients hear of it at once, and the caller waits for the
+ * flush before answering.
  */
-async function applyInTransaction(db: Db, input: Prepared): Promise<IngestResult> {
+async function applyInTransaction(db: Db, input: Prepared, beforeFlush: boolean): Promise<IngestResult> {
   try {
     return await db.transaction(async (tx) => {
       const ctx = createContext(tx, input.source, new Date());
-      defer(ctx, commitBeforeFlush(tx));
+      if (beforeFlush) defer(ctx, commitBeforeFlush(tx));
       for (const event of input.events) await applyOrPark(ctx, event);
       // The writes, the inbox row and the parked-signal lookup go out together (one round trip).
       const [, deliveryId, waiting] = await Promise.all([
@@ -88,18 +89,37 @@ async function applyInTransaction(db: Db, input: Prepared): Promise<IngestResult
   }
 }
 
+/** Deliveries of this process being applied now (from their first attempt to their result). */
+let applying = 0;
+/**
+ * Up to this many at once, a delivery commits before the flush and then waits for one, so live clients hear of it
+ * without waiting for the disk. In a burst the commits share flushes inside PostgreSQL anyway, and the separate flush
+ * would only add a round trip to every answer (measured at 16 in flight: p99 93 → 106 ms), so they commit synchronously.
+ */
+const COMMIT_BEFORE_FLUSH_UP_TO = 2;
+
 /**
  * Applies with retries: a deadlock or serialization failure runs again at once; a lost connection (the
  * database restarted) runs again on a fresh connection until `retryUntil`, then is thrown for the caller to
  * spool. Any other failure keeps the delivery `pending` with its bytes, for the background retry.
  */
 async function applyDurably(db: Db, prepared: Prepared, raw: Uint8Array, retryUntil: number): Promise<IngestResult> {
+  applying += 1;
+  try {
+    return await applyWithRetries(db, prepared, raw, retryUntil);
+  } finally {
+    applying -= 1;
+  }
+}
+
+async function applyWithRetries(db: Db, prepared: Prepared, raw: Uint8Array, retryUntil: number): Promise<IngestResult> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const result = await applyInTransaction(db, prepared);
+      const beforeFlush = applying <= COMMIT_BEFORE_FLUSH_UP_TO;
+      const result = await applyInTransaction(db, prepared, beforeFlush);
       // A lost connection here leaves it unknown whether the commit reached the disk: the retry applies it again or
       // finds it applied (a duplicate of an applied delivery is flushed too, as its first sender may not be yet).
-      await awaitFlushed(db);
+      if (beforeFlush || result.kind === "duplicate") await awaitFlushed(db);
       return result;
     } catch (error) {
       if (attempt < 5 && isConflictError(error)) continue;

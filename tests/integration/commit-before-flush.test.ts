@@ -72,3 +72,20 @@ it("has the deliveries that wait at the same time share flushes", async () => {
   // The first caller's flush, then one for the nine who came while it ran.
   expect(flushes).toBe(2);
 });
+
+it("commits a burst's deliveries with their flush: only those that come alone or in pairs take a flush of their own", async () => {
+  const heardAt: number[] = [];
+  const unlisten = await database.listen("timeline", () => {
+    heardAt.push(performance.now());
+  });
+  const sentAt = performance.now();
+  const results = await Promise.all(Array.from({ length: 8 }, (_, i) => ingest(10 + i)));
+  await new Promise((r) => setTimeout(r, 50));
+  await unlisten();
+
+  expect(results.map((r) => r.kind)).toEqual(Array(8).fill("applied"));
+  const early = heardAt.filter((t) => t - sentAt < COMMIT_DELAY_MS).length;
+  // The first two committed before the flush; the six behind them waited for it to commit, as every commit does.
+  expect(early).toBeGreaterThan(0);
+  expect(heardAt.length - early).toBeGreaterThan(0);
+});
