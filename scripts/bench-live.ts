@@ -268,7 +268,10 @@ function roundsLines(rounds: Round[]): string[] {
   const each = rounds.map((r, i) => `${i + 1}: ${p99(r[0])} / ${p99(r[1])} / ${p99(r[2])}, all connected ${ms(r[1].allConnectedMs)}`);
   const nows = rounds.map((r) => r[1]);
   const met = nows.filter((f) => f.latency.p99 <= 50 && f.missed === 0 && f.allConnectedMs <= 1000).length;
-  const medianOf = (i: 0 | 1 | 2) => ms(median(rounds.flatMap((r) => (r[i] ? [r[i].latency.p99] : []))));
+  const medianOf = (i: 0 | 1 | 2) => {
+    const p99s = rounds.flatMap((r) => (r[i] ? [r[i].latency.p99] : []));
+    return p99s.length > 0 ? ms(median(p99s)) : "—";
+  };
   return [
     `${rounds.length} rounds; the table is the median round's (by "now" p99). Sent → received p99 before / now / floor in every round: ${each.join("; ")}.`,
     `Median p99: before ${medianOf(0)}, now ${medianOf(1)}, floor ${medianOf(2)}; "now" met the latency, missed and connect targets in ${met} of ${nows.length} rounds.`,
