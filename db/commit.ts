@@ -1,5 +1,7 @@
 import "server-only";
+import { log } from "@/lib/log";
 import type { Db } from "./client";
+import { isConnectionError, pgCode } from "./errors";
 import { sqlOf } from "./raw";
 
 /**
@@ -12,14 +14,55 @@ export function commitBeforeFlush(tx: Db) {
   return sqlOf(tx)`set local synchronous_commit = off`;
 }
 
-type Flushes = { running: Promise<void> | null; next: Promise<void> | null };
+/**
+ * `byMessage`: the server lets this role write a WAL message (every role may by default; an admin can revoke it, and
+ * a PostgreSQL-compatible server may lack the function).
+ */
+type Flushes = { running: Promise<void> | null; next: Promise<void> | null; byMessage: boolean };
 const flushesOf = new WeakMap<Db, Flushes>();
 
+function flushesFor(db: Db): Flushes {
+  let flushes = flushesOf.get(db);
+  if (!flushes) {
+    flushes = { running: null, next: null, byMessage: true };
+    flushesOf.set(db, flushes);
+  }
+  return flushes;
+}
+
+/** insufficient_privilege, undefined_function, feature_not_supported: this server will never take the message. */
+const REFUSED = new Set(["42501", "42883", "0A000"]);
+
+/** Without the message: a change of the app's own one-row table, committed synchronously (migration 0013). */
+async function flushByRow(db: Db): Promise<void> {
+  await sqlOf(db)`insert into wal_flush (id, at) values (1, now()) on conflict (id) do update set at = excluded.at`;
+}
+
 /** A transaction of its own that writes WAL: it commits synchronously, so it returns once WAL up to it is on disk. */
-async function flushOnce(db: Db): Promise<void> {
-  // The smallest WAL record there is (an empty transactional message): a transaction that only took an id would
-  // commit without a flush.
-  await sqlOf(db)`select pg_logical_emit_message(true, 'status-tracker', '')`;
+async function flushOnce(db: Db, flushes: Flushes): Promise<void> {
+  if (flushes.byMessage) {
+    try {
+      // The smallest WAL record there is (an empty transactional message): a transaction that only took an id would
+      // commit without a flush.
+      await sqlOf(db)`select pg_logical_emit_message(true, 'status-tracker', '')`;
+      return;
+    } catch (error) {
+      if (isConnectionError(error)) throw error;
+      if (REFUSED.has(pgCode(error) ?? "")) {
+        flushes.byMessage = false;
+        log.warn("the database refuses WAL messages: webhooks now commit with their flush", { code: pgCode(error) });
+      }
+    }
+  }
+  await flushByRow(db);
+}
+
+/**
+ * Whether a commit may return before its flush here: only where a flush can be asked for at once (see flushOnce).
+ * After a refusal commits wait for the disk again, as they did before.
+ */
+export function canCommitBeforeFlush(db: Db): boolean {
+  return flushesFor(db).byMessage;
 }
 
 /**
@@ -29,14 +72,9 @@ async function flushOnce(db: Db): Promise<void> {
  * while it runs (it may have started before their commit) share the one after it.
  */
 export function awaitFlushed(db: Db): Promise<void> {
-  let flushes = flushesOf.get(db);
-  if (!flushes) {
-    flushes = { running: null, next: null };
-    flushesOf.set(db, flushes);
-  }
-  const state = flushes;
+  const state = flushesFor(db);
   const start = (): Promise<void> => {
-    const running = flushOnce(db).finally(() => {
+    const running = flushOnce(db, state).finally(() => {
       state.running = null;
     });
     state.running = running;

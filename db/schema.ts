@@ -9,6 +9,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   unique,
@@ -209,6 +210,12 @@ export const sourceStatus = pgTable("source_status", {
   connectedAt: timestamp("connected_at", { withTimezone: true }),
   lastDeliveryAt: timestamp("last_delivery_at", { withTimezone: true }),
   lastEventType: text("last_event_type"),
+});
+
+/** One row, rewritten to flush earlier commits where the server refuses a WAL message (db/commit.ts). */
+export const walFlush = pgTable("wal_flush", {
+  id: smallint("id").primaryKey().default(1),
+  at: timestamp("at", { withTimezone: true }).notNull(),
 });
 
 /** How long an item may sit in a stage before the fallback sweep checks it at its source; rows override the defaults. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/db/client";
-import { awaitFlushed, commitBeforeFlush } from "@/db/commit";
+import { awaitFlushed, canCommitBeforeFlush, commitBeforeFlush } from "@/db/commit";
 import { describeDbError, isConflictError, isConnectionError } from "@/db/errors";
 import { recordAppliedDelivery, recordPendingDelivery, recordUnappliedDelivery } from "@/db/queries/deliveries";
 import type { DomainEvent } from "@/lib/domain/events";
@@ -115,7 +115,7 @@ async function applyDurably(db: Db, prepared: Prepared, raw: Uint8Array, retryUn
 async function applyWithRetries(db: Db, prepared: Prepared, raw: Uint8Array, retryUntil: number): Promise<IngestResult> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const beforeFlush = applying <= COMMIT_BEFORE_FLUSH_UP_TO;
+      const beforeFlush = applying <= COMMIT_BEFORE_FLUSH_UP_TO && canCommitBeforeFlush(db);
       const result = await applyInTransaction(db, prepared, beforeFlush);
       // A lost connection here leaves it unknown whether the commit reached the disk: the retry applies it again or
       // finds it applied (a duplicate of an applied delivery is flushed too, as its first sender may not be yet).

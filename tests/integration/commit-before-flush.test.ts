@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
+import postgres from "postgres";
 import { openPostgres, type Database } from "@/db/client";
 import { awaitFlushed } from "@/db/commit";
 import { ingestWebhook } from "@/lib/ingest/ingest";
@@ -103,4 +104,60 @@ it("commits a burst's deliveries with their flush: only those that come alone or
   const early = leads.filter((lead) => lead >= COMMIT_DELAY_MS / 2).length;
   expect(early).toBeGreaterThan(0);
   expect(early).toBeLessThan(8);
+});
+
+it("still answers once the change is on disk where the server refuses the WAL message, and then commits with the flush", async () => {
+  // A database where an admin revoked the message from every role but superusers, and a role that is not one.
+  const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
+  await admin.unsafe("create role refused login password 'refused'");
+  await admin.unsafe("create database refused owner refused");
+  await admin.end();
+  const refusedAdminUrl = new URL(pg.url);
+  refusedAdminUrl.pathname = "/refused";
+  const inRefused = postgres(refusedAdminUrl.toString(), { max: 1, onnotice: () => {} });
+  // Every overload (PostgreSQL 17 added a fourth argument).
+  await inRefused.unsafe(`do $$ declare f regprocedure; begin
+    for f in select oid::regprocedure from pg_proc where proname = 'pg_logical_emit_message' loop
+      execute format('revoke execute on function %s from public', f);
+    end loop; end $$`);
+  await inRefused.end();
+  const url = new URL(refusedAdminUrl);
+  url.username = "refused";
+  url.password = "refused";
+  const refused = await openPostgres(url.toString(), 4);
+  try {
+    const send = (requestId: number, type = "MEDIA_AUTO_APPROVED") =>
+      ingestWebhook({
+        db: refused.db,
+        source: "jellyseerr",
+        contentType: "application/json",
+        raw: Buffer.from(JSON.stringify(jellyseerr(type, { requestId, tmdbId: 900 + requestId, subject: `Film ${requestId}` }))),
+      });
+    // A delivery the app does not track writes the source's health line (a flush of its own), so the next one within
+    // the second writes nothing but its own change.
+    expect((await send(0, "ISSUE_CREATED")).kind).toBe("ignored");
+    // The first delivery committed before it learnt of the refusal: it is applied (not kept pending for a retry), and
+    // answered after a flush of the app's own row, which cannot take less than the delay.
+    const firstSentAt = performance.now();
+    expect((await send(1)).kind).toBe("applied");
+    expect(performance.now() - firstSentAt).toBeGreaterThanOrEqual(COMMIT_DELAY_MS);
+    await new Promise((r) => setTimeout(r, 50));
+
+    let notifiedAt = 0;
+    const unlisten = await refused.listen("timeline", () => {
+      notifiedAt ||= performance.now();
+    });
+    const sentAt = performance.now();
+    const second = await send(2);
+    await new Promise((r) => setTimeout(r, 50));
+    await unlisten();
+    expect(second.kind).toBe("applied");
+    expect(notifiedAt).toBeGreaterThan(0);
+    // The next commits wait for the disk again: nothing is heard of before a flush could end.
+    expect(notifiedAt - sentAt).toBeGreaterThanOrEqual(COMMIT_DELAY_MS);
+    const rows = await refused.db.execute(sql`select status from webhook_deliveries order by id`);
+    expect((rows as unknown as { status: string }[]).map((r) => r.status)).toEqual(["ignored", "applied", "applied"]);
+  } finally {
+    await refused.close();
+  }
 });
