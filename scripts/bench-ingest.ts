@@ -16,11 +16,23 @@
  *      BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": profile the app under load).
  */
 import { freshDatabase } from "./lib/fresh-database";
-import { type AppRun, type Driven, type Figures, figures, fmtCpu, fmtLatency, medianFigures, medianRun, type Verify } from "./lib/ingest-figures";
+import {
+  type AppRun,
+  type Driven,
+  type Figures,
+  type ThreadTimes,
+  figures,
+  fmtCpu,
+  fmtLatency,
+  fmtThread,
+  medianFigures,
+  medianRun,
+  type Verify,
+} from "./lib/ingest-figures";
 import { type Delivery, flow } from "./lib/ingest-flows";
 import { keepAlivePoster } from "./lib/http-post";
 import { connectPostgres } from "./lib/pg";
-import { processCpuMs, startPlainIngestServer } from "./lib/plain-ingest-server";
+import { processCpuMs, startPlainIngestServer, threadSchedMs } from "./lib/plain-ingest-server";
 import { seedRequests, SEEDED_TITLE_KEY_PREFIX } from "./lib/seed";
 import { processTree, startServer, treeRss } from "./lib/server";
 import { readFileSync } from "node:fs";
@@ -52,10 +64,20 @@ const INTRO = [
   "route of the same `next start` (`/api/webhooks/<unknown>`: the webhook path's routing and a 404 answer, nothing else;",
   "webhooks are answered at the HTTP server ahead of Next, lib/ingest/node-webhooks.ts, so this floor no longer includes",
   "Next's request machinery). CPU per delivery is the process's user + system time over the run divided by the deliveries;",
-  "on the embedded database it counts the whole PostgreSQL server and peak RSS is the whole process tree's.",
+  "on the embedded database it counts the whole PostgreSQL server and peak RSS is the whole process tree's. The",
+  "server's JavaScript thread row is its share of the run's wall time on a CPU and runnable but waiting for one",
+  "(/proc/<pid>/schedstat): the app's work is done on that one thread, so its wait is time the app had work and no CPU.",
   "`BENCH_ROUNDS=<n>` measures everything n times and reports medians; `BENCH_LIBRARY=<n>` seeds n finished or",
   "waiting requests first (a household's library; the checks leave them out).",
 ].join("\n");
+
+/** Runs `work` and measures the server's main thread over it: time on a CPU and time waiting for one. */
+async function withThreadTimes<T>(pid: number, work: () => Promise<T>): Promise<[T, ThreadTimes]> {
+  const start = threadSchedMs(pid);
+  const result = await work();
+  const end = threadSchedMs(pid);
+  return [result, { runMs: end.runMs - start.runMs, waitMs: end.waitMs - start.waitMs }];
+}
 
 /** Sends every flow's deliveries in order, CONCURRENCY flows at a time; `expect` is the status each should get. */
 async function drive(flows: Delivery[][], urlOf: (d: Delivery) => string, expect: number): Promise<Driven> {
@@ -131,13 +153,13 @@ async function measureApp(dir: string, flows: Delivery[][], total: number, warmU
     // The no-op route first: it leaves nothing behind.
     let server0 = processCpuMs(pid);
     let client0 = clientCpuMs();
-    const noopRun = await drive(flows, () => `${url}/api/webhooks/noop`, 404);
-    const noop = figures(noopRun, total, processCpuMs(pid) - server0, clientCpuMs() - client0, null, 404);
+    const [noopRun, noopThread] = await withThreadTimes(pid, () => drive(flows, () => `${url}/api/webhooks/noop`, 404));
+    const noop = figures(noopRun, total, processCpuMs(pid) - server0, clientCpuMs() - client0, null, 404, noopThread);
 
     server0 = processCpuMs(pid);
     client0 = clientCpuMs();
     const database0 = await databaseCpuMs(pid, onServer);
-    const run = await drive(flows, (d) => `${url}/api/webhooks/${d.source}`, 200);
+    const [run, thread] = await withThreadTimes(pid, () => drive(flows, (d) => `${url}/api/webhooks/${d.source}`, 200));
     const serverCpu = processCpuMs(pid) - server0;
     const clientCpu = clientCpuMs() - client0;
     const databaseCpu = (await databaseCpuMs(pid, onServer)) - database0;
@@ -168,7 +190,13 @@ async function measureApp(dir: string, flows: Delivery[][], total: number, warmU
       verify.deliveriesNotApplied === 0 &&
       verify.timelineRows === verify.deliveriesStored;
     if (!ok) console.error("VERIFY FAILED", dir, run.failures.slice(0, 10), verify);
-    return { figures: figures(run, total, serverCpu, clientCpu, databaseCpu, 200), noop, peakRssMb: Math.round(peakRss / 1024 / 1024), verify, ok };
+    return {
+      figures: figures(run, total, serverCpu, clientCpu, databaseCpu, 200, thread),
+      noop,
+      peakRssMb: Math.round(peakRss / 1024 / 1024),
+      verify,
+      ok,
+    };
   } finally {
     clearInterval(sampler);
     await server?.stop();
@@ -181,8 +209,8 @@ async function measurePlain(flows: Delivery[][], total: number): Promise<Figures
   try {
     const server0 = processCpuMs(plain.pid);
     const client0 = clientCpuMs();
-    const run = await drive(flows, (d) => `${plain.url}/api/webhooks/${d.source}`, 200);
-    return figures(run, total, processCpuMs(plain.pid) - server0, clientCpuMs() - client0, null, 200);
+    const [run, thread] = await withThreadTimes(plain.pid, () => drive(flows, (d) => `${plain.url}/api/webhooks/${d.source}`, 200));
+    return figures(run, total, processCpuMs(plain.pid) - server0, clientCpuMs() - client0, null, 200, thread);
   } finally {
     await plain.stop();
   }
@@ -271,6 +299,7 @@ async function main() {
       ),
       row("latency p50 / p95 / p99 / max", cells(fmtLatency), "p99 ≤ 100 ms"),
       row("CPU per delivery", cells(fmtCpu)),
+      row("server's JavaScript thread over the run: on a CPU / waiting for one", cells(fmtThread)),
       row(
         "server peak RSS",
         onlyApps((r) => `${r.peakRssMb} MB`),

@@ -9,17 +9,31 @@ export type Figures = {
   latency: { p50: number; p95: number; p99: number; max: number };
   /** ms of CPU per delivery: the server process, its database backends (app only), the load generator. */
   cpu: { server: number; database: number | null; client: number };
+  /** Shares of the run's wall time the server's JavaScript thread was on a CPU and waiting for one (null: unknown). */
+  thread: { running: number; waiting: number } | null;
   non200: number;
 };
 
-export function figures(run: Driven, total: number, serverCpuMs: number, clientCpuMs: number, databaseCpuMs: number | null, expect: number): Figures {
+export type ThreadTimes = { runMs: number; waitMs: number };
+
+export function figures(
+  run: Driven,
+  total: number,
+  serverCpuMs: number,
+  clientCpuMs: number,
+  databaseCpuMs: number | null,
+  expect: number,
+  thread: ThreadTimes | null = null,
+): Figures {
   const l = summary(run.latencies);
   const round = (v: number) => Number(v.toFixed(1));
   const per = (v: number) => Number((v / total).toFixed(2));
+  const share = (ms: number, seconds: number) => Number((ms / (seconds * 1000)).toFixed(2));
   return {
     throughput: Math.round(total / run.seconds),
     latency: { p50: round(l.p50), p95: round(l.p95), p99: round(l.p99), max: round(l.max) },
     cpu: { server: per(serverCpuMs), database: databaseCpuMs === null ? null : per(databaseCpuMs), client: per(clientCpuMs) },
+    thread: thread && thread.runMs > 0 ? { running: share(thread.runMs, run.seconds), waiting: share(thread.waitMs, run.seconds) } : null,
     non200: expect === 200 ? run.failures.length : 0,
   };
 }
@@ -32,6 +46,7 @@ export function medianFigures(list: Figures[]): Figures {
     throughput: Math.round(m((f) => f.throughput)),
     latency: { p50: m((f) => f.latency.p50), p95: m((f) => f.latency.p95), p99: m((f) => f.latency.p99), max: m((f) => f.latency.max) },
     cpu: { server: m((f) => f.cpu.server), database, client: m((f) => f.cpu.client) },
+    thread: list.every((f) => f.thread !== null) ? { running: m((f) => f.thread?.running ?? 0), waiting: m((f) => f.thread?.waiting ?? 0) } : null,
     non200: Math.max(...list.map((f) => f.non200)),
   };
 }
@@ -53,5 +68,6 @@ export type AppRun = { figures: Figures; noop: Figures; peakRssMb: number; verif
 export type Verify = { requests: number; available: number; deliveriesStored: number; deliveriesNotApplied: number; timelineRows: number };
 
 export const fmtLatency = (f: Figures) => `${f.latency.p50} / ${f.latency.p95} / ${f.latency.p99} / ${f.latency.max} ms`;
+export const fmtThread = (f: Figures) => (f.thread ? `${Math.round(100 * f.thread.running)} % / ${Math.round(100 * f.thread.waiting)} %` : "—");
 export const fmtCpu = (f: Figures) =>
   `${f.cpu.server} ms${f.cpu.database === null ? "" : ` + ${f.cpu.database} ms in PostgreSQL`} (load generator ${f.cpu.client} ms)`;

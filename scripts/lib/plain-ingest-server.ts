@@ -58,6 +58,20 @@ export async function startPlainIngestServer(secret: string): Promise<{ url: str
   };
 }
 
+/**
+ * A process's main thread so far (Linux /proc/<pid>/schedstat, ns → ms): time on a CPU and time runnable but waiting
+ * for one. Node runs JavaScript on that thread, so its wait is how long the app had work and no CPU to do it on.
+ * Zeros when the file is missing (another system, or the process is gone).
+ */
+export function threadSchedMs(pid: number): { runMs: number; waitMs: number } {
+  try {
+    const [run = 0, wait = 0] = readFileSync(`/proc/${pid}/schedstat`, "utf8").trim().split(" ").map(Number);
+    return { runMs: run / 1e6, waitMs: wait / 1e6 };
+  } catch {
+    return { runMs: 0, waitMs: 0 };
+  }
+}
+
 /** User + system CPU time of a process so far, in ms (Linux /proc; 0 when it is gone). */
 export function processCpuMs(pid: number): number {
   try {
