@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { EMBEDDED_POSTGRES_DEFAULTS } from "@/db/embedded/defaults";
 import { parseAliases, parseNameList } from "@/lib/auth/aliases";
@@ -9,6 +10,15 @@ const optionalString = z
   .trim()
   .transform((v) => (v === "" ? undefined : v))
   .optional();
+
+/**
+ * Connections per instance when DATABASE_POOL_SIZE is unset: twice the cores plus one, at most ten. More transactions
+ * in flight than the cores can run only interleave: on 2 cores with 16 webhooks in flight a pool of 5 against 10 cut
+ * PostgreSQL's CPU per delivery and the latency tail (docs/benchmarks.md, "Ingest").
+ */
+export function defaultPoolSize(cores: number): number {
+  return Math.min(10, 2 * Math.max(1, cores) + 1);
+}
 
 const envSchema = z
   .object({
@@ -25,7 +35,15 @@ const envSchema = z
           .optional(),
       )
       .transform((v) => v ?? EMBEDDED_POSTGRES_DEFAULTS.user),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    DATABASE_POOL_SIZE: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(100)
+        .default(() => defaultPoolSize(availableParallelism())),
+    ),
     WEBHOOK_SECRET: optionalString,
     API_TOKEN: optionalString,
     WEBHOOK_MAX_BYTES: z.coerce
