@@ -35,15 +35,9 @@ const envSchema = z
           .optional(),
       )
       .transform((v) => v ?? EMBEDDED_POSTGRES_DEFAULTS.user),
-    DATABASE_POOL_SIZE: z.preprocess(
-      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-      z.coerce
-        .number()
-        .int()
-        .min(1)
-        .max(100)
-        .default(() => defaultPoolSize(availableParallelism())),
-    ),
+    DATABASE_POOL_SIZE: optionalString
+      .pipe(z.coerce.number<string | undefined>().int().min(1).max(100).optional())
+      .transform((v) => v ?? defaultPoolSize(availableParallelism())),
     WEBHOOK_SECRET: optionalString,
     API_TOKEN: optionalString,
     WEBHOOK_MAX_BYTES: z.coerce
