@@ -11,6 +11,21 @@ export function pgCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The app's own SQLSTATEs (class ST), raised by `abort_transaction` (migration 0014) from a statement sent with its
+ * transaction's commit, so that the commit becomes a rollback.
+ */
+export const ABORTED = {
+  /** The delivery was applied before: this application of it must not commit. */
+  deliveryApplied: "ST001",
+  /** Parked signals wait for what the transaction changed: it must run again and apply them before it commits. */
+  signalsWaiting: "ST002",
+} as const;
+
+export function isAborted(error: unknown, reason: keyof typeof ABORTED): boolean {
+  return pgCode(error) === ABORTED[reason];
+}
+
 /** Deadlock detected, serialization failure: the same transaction succeeds when run again. */
 const CONFLICT_CODES = new Set(["40P01", "40001"]);
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { ABORTED } from "../errors";
 import { sqlOf } from "../raw";
 import { webhookDeliveries } from "../schema";
 
@@ -28,6 +29,25 @@ export async function recordAppliedDelivery({ db, values }: { db: Db; values: Ne
     where webhook_deliveries.status in ('pending', 'failed')
     returning id`;
   return rows[0] ? Number(rows[0].id) : null;
+}
+
+/**
+ * recordAppliedDelivery for a statement sent with its transaction's commit: where that returns null (applied before),
+ * this fails with ABORTED.deliveryApplied, so the commit becomes a rollback.
+ */
+export async function recordAppliedDeliveryOrAbort({ db, values }: { db: Db; values: NewDelivery }): Promise<number> {
+  const rows = await sqlOf(db)`
+    with recorded as (
+      insert into webhook_deliveries (source, event_type, dedupe_key, received_at, status, content_type, body, request_ids)
+      values (${values.source}, ${values.eventType ?? null}, ${values.dedupeKey}, ${(values.receivedAt ?? new Date()).toISOString()}::timestamptz,
+        'applied', ${values.contentType ?? null}, ${values.body}, ${values.requestIds ?? []}::int[])
+      on conflict (source, dedupe_key) do update set
+        status = 'applied', error = null, payload = null, next_attempt_at = null,
+        request_ids = excluded.request_ids, event_type = excluded.event_type
+      where webhook_deliveries.status in ('pending', 'failed')
+      returning id)
+    select coalesce((select id from recorded), abort_transaction(${ABORTED.deliveryApplied}, 'this delivery was applied before')) as id`;
+  return Number(rows[0]?.id);
 }
 
 /** Records a delivery that will not be applied (ignored, rejected); a pending row of the same bytes becomes it. */

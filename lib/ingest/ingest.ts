@@ -2,8 +2,15 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/db/client";
 import { awaitFlushed, canCommitBeforeFlush, commitBeforeFlush } from "@/db/commit";
-import { describeDbError, isConflictError, isConnectionError } from "@/db/errors";
-import { recordAppliedDelivery, recordPendingDelivery, recordUnappliedDelivery } from "@/db/queries/deliveries";
+import { describeDbError, isAborted, isConflictError, isConnectionError } from "@/db/errors";
+import { pipelinedTransaction } from "@/db/pipelined-transaction";
+import {
+  type NewDelivery,
+  recordAppliedDelivery,
+  recordAppliedDeliveryOrAbort,
+  recordPendingDelivery,
+  recordUnappliedDelivery,
+} from "@/db/queries/deliveries";
 import type { DomainEvent } from "@/lib/domain/events";
 import type { IssueDetail } from "@/lib/errors";
 import { webhookMappers } from "@/lib/integrations/mappers";
@@ -12,7 +19,7 @@ import { log } from "@/lib/log";
 import { redactSecrets } from "@/lib/secrets";
 import { createContext, defer, flush, type AppliedEntry } from "./context";
 import { decodeBody, storedBody } from "./decode";
-import { applyOrPark, applySignals, lockWaitingSignals, storeParked } from "./park";
+import { abortIfSignalsWaitFor, applyOrPark, applySignals, lockWaitingSignals, storeParked } from "./park";
 import { noteSourceDelivery } from "./source-note";
 
 export type IngestResult =
@@ -54,37 +61,49 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * delivery into a rollback, while a pending or failed row of the same bytes becomes this application. With
  * `beforeFlush` the commit does not wait for the disk, so live clients hear of it at once, and the caller waits for the
  * flush before answering.
+ *
+ * Usually (`withCommit`, and nothing to park) the commit goes out with the writes: the inbox row and the look for
+ * parked signals fail instead of answering "applied before" or "some wait", which turns that commit into a rollback;
+ * the caller then answers a duplicate, or runs again without `withCommit` to apply the waiting signals.
  */
-async function applyInTransaction(db: Db, input: Prepared, beforeFlush: boolean): Promise<IngestResult> {
+async function applyInTransaction(db: Db, input: Prepared, beforeFlush: boolean, withCommit: boolean): Promise<IngestResult> {
   try {
-    return await db.transaction(async (tx) => {
+    return await pipelinedTransaction(db, async (tx, commit) => {
       const ctx = createContext(tx, input.source, new Date());
       if (beforeFlush) defer(ctx, commitBeforeFlush(tx));
       for (const event of input.events) await applyOrPark(ctx, event);
+      const values: NewDelivery = {
+        source: input.source,
+        eventType: input.eventType,
+        dedupeKey: input.dedupeKey,
+        status: "applied",
+        contentType: input.contentType,
+        body: input.body,
+        receivedAt: input.receivedAt,
+        requestIds: [...new Set(ctx.applied.map((a) => a.requestId))],
+      };
+      const applied = (deliveryId: number) =>
+        ({ kind: "applied", deliveryId, eventType: input.eventType, applied: ctx.applied, parked: ctx.parked.length }) as const;
+      if (withCommit && ctx.parked.length === 0) {
+        // One round trip: the writes, the inbox row, the look for waiting signals and the commit.
+        const [, deliveryId] = await Promise.all([
+          flush(ctx),
+          recordAppliedDeliveryOrAbort({ db: tx, values }),
+          abortIfSignalsWaitFor(ctx),
+          commit(),
+        ]);
+        return applied(deliveryId);
+      }
       // The writes, the inbox row and the parked-signal lookup go out together (one round trip).
-      const [, deliveryId, waiting] = await Promise.all([
-        flush(ctx),
-        recordAppliedDelivery({
-          db: tx,
-          values: {
-            source: input.source,
-            eventType: input.eventType,
-            dedupeKey: input.dedupeKey,
-            status: "applied",
-            contentType: input.contentType,
-            body: input.body,
-            receivedAt: input.receivedAt,
-            requestIds: [...new Set(ctx.applied.map((a) => a.requestId))],
-          },
-        }),
-        lockWaitingSignals(ctx),
-      ]);
+      const [, deliveryId, waiting] = await Promise.all([flush(ctx), recordAppliedDelivery({ db: tx, values }), lockWaitingSignals(ctx)]);
       if (deliveryId === null) throw new DuplicateDelivery();
       await Promise.all([storeParked(ctx, deliveryId), applySignals(ctx, waiting)]);
-      return { kind: "applied" as const, deliveryId, eventType: input.eventType, applied: ctx.applied, parked: ctx.parked.length };
+      return applied(deliveryId);
     });
   } catch (error) {
-    if (error instanceof DuplicateDelivery) return { kind: "duplicate", deliveryId: null, eventType: input.eventType };
+    if (error instanceof DuplicateDelivery || isAborted(error, "deliveryApplied")) {
+      return { kind: "duplicate", deliveryId: null, eventType: input.eventType };
+    }
     throw error;
   }
 }
@@ -113,15 +132,20 @@ async function applyDurably(db: Db, prepared: Prepared, raw: Uint8Array, retryUn
 }
 
 async function applyWithRetries(db: Db, prepared: Prepared, raw: Uint8Array, retryUntil: number): Promise<IngestResult> {
+  let withCommit = true;
   for (let attempt = 1; ; attempt += 1) {
     try {
       const beforeFlush = applying <= COMMIT_BEFORE_FLUSH_UP_TO && canCommitBeforeFlush(db);
-      const result = await applyInTransaction(db, prepared, beforeFlush);
+      const result = await applyInTransaction(db, prepared, beforeFlush, withCommit);
       // A lost connection here leaves it unknown whether the commit reached the disk: the retry applies it again or
       // finds it applied (a duplicate of an applied delivery is flushed too, as its first sender may not be yet).
       if (beforeFlush || result.kind === "duplicate") await awaitFlushed(db);
       return result;
     } catch (error) {
+      if (withCommit && isAborted(error, "signalsWaiting")) {
+        withCommit = false; // once more, applying the waiting signals before the commit
+        continue;
+      }
       if (attempt < 5 && isConflictError(error)) continue;
       if (isConnectionError(error)) {
         if (Date.now() + 100 * attempt < retryUntil) {

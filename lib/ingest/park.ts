@@ -1,5 +1,5 @@
 import "server-only";
-import { insertParkedSignals, lockParkedSignals, markParkedSignals, type ParkedSignalRow } from "@/db/queries/parked";
+import { abortIfSignalsWait, insertParkedSignals, lockParkedSignals, markParkedSignals, type ParkedSignalRow } from "@/db/queries/parked";
 import type { DomainEvent } from "@/lib/domain/events";
 import { describeParked, PARK_DAYS, parkKeys, requestKeys } from "@/lib/domain/park";
 import { applyEvent } from "./apply";
@@ -22,11 +22,20 @@ export async function applyOrPark(ctx: ApplyContext, event: DomainEvent): Promis
  * The keys come from the requests as they will be written, so this can go out with the flush that writes them.
  */
 export function lockWaitingSignals(ctx: ApplyContext): Promise<ParkedSignalRow[]> {
+  return lockParkedSignals({ db: ctx.db, keys: waitingKeys(ctx), limit: RETRY_LIMIT });
+}
+
+/** lockWaitingSignals for the statements sent with the commit: fails (ABORTED.signalsWaiting) where it would find some. */
+export function abortIfSignalsWaitFor(ctx: ApplyContext): Promise<void> {
+  return abortIfSignalsWait({ db: ctx.db, keys: waitingKeys(ctx) });
+}
+
+function waitingKeys(ctx: ApplyContext): string[] {
   const keys = new Set<string>();
   for (const { row, state, patch } of ctx.loaded.values()) {
     for (const k of requestKeys({ ...row, ...patch, mediaType: row.mediaType }, [...state.episodes.values()])) keys.add(k);
   }
-  return lockParkedSignals({ db: ctx.db, keys: [...keys], limit: RETRY_LIMIT });
+  return [...keys];
 }
 
 /**

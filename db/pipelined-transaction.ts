@@ -1,0 +1,100 @@
+import "server-only";
+import type { PgDialect } from "drizzle-orm/pg-core";
+import { PostgresJsSession, PostgresJsTransaction } from "drizzle-orm/postgres-js/session";
+import type { Sql } from "postgres";
+import type { Db } from "./client";
+
+/**
+ * Sends the transaction's commit behind every statement made before the call; resolves once it committed. Idempotent.
+ */
+export type Commit = () => Promise<void>;
+
+/** The server answered a commit with a rollback: a statement before it failed (its caller sees that error). */
+export class RolledBackAtCommit extends Error {
+  constructor() {
+    super("the transaction was rolled back at its commit: a statement before it failed");
+  }
+}
+
+type SessionParts = {
+  client: Sql;
+  dialect: PgDialect;
+  schema: ConstructorParameters<typeof PostgresJsSession>[2];
+  options: ConstructorParameters<typeof PostgresJsSession>[3];
+};
+
+/** postgres.js's connection object, as a query's `onexecute` option receives it; `onclose` is called once it is lost. */
+type DriverConnection = { onclose?: ((error: unknown) => void) | null };
+
+const sessionOf = (db: Db) => (db as unknown as { session: SessionParts }).session;
+
+/** The drizzle transaction object `db.transaction` would hand out, over a connection held here. */
+function transactionOver(db: Db, connection: Sql): Db {
+  const parent = sessionOf(db);
+  const session = new PostgresJsSession(connection, parent.dialect, parent.schema, parent.options);
+  // Typed for postgres.js's transactions, whose savepoints this one lacks (drizzle uses them only to nest).
+  const forTransaction = session as unknown as ConstructorParameters<typeof PostgresJsTransaction>[1];
+  return new PostgresJsTransaction(parent.dialect, forTransaction, parent.schema) as unknown as Db;
+}
+
+/**
+ * `db.transaction` two round trips shorter, for the webhook hot path, where each round trip wakes the server and then
+ * this process (trivial statements on 2 cores: 1,700 transactions a second in five round trips, 2,650 in two). `begin`
+ * goes out with the first statements instead of alone, and `fn` may send the commit with its last statements
+ * (`commit()`) instead of after their answers. A statement that fails before the commit makes the server answer the
+ * commit with a rollback, so a statement sent with it can still stop it (the `abort_transaction` function, migration
+ * 0014). Once `commit()` resolves, the transaction is committed whatever `fn` does next; when `fn` does not call it,
+ * the commit follows `fn`. When `fn` throws, the transaction rolls back and the error is rethrown. No savepoints.
+ */
+export async function pipelinedTransaction<T>(db: Db, fn: (tx: Db, commit: Commit) => Promise<T>): Promise<T> {
+  const connection = await sessionOf(db).client.reserve();
+  // As postgres.js's own transactions do: a connection lost mid-transaction fails it at once (a statement made after the
+  // loss would never be sent), and goes back to the pool's closed connections, not to this caller's release.
+  let lost: unknown = null;
+  let failLost: (error: unknown) => void = () => {};
+  const whenLost = new Promise<never>((_, reject) => {
+    failLost = reject;
+  });
+  whenLost.catch(() => {});
+  const watch = (c: DriverConnection) => {
+    c.onclose = (error) => {
+      lost = error;
+      failLost(error);
+    };
+    return true; // lets the statements after it pipeline
+  };
+
+  const answers: Promise<unknown>[] = [];
+  const send = (text: "begin" | "commit" | "rollback", options: { onexecute?: typeof watch } = {}) => {
+    const query = connection.unsafe(text, [], options as Record<string, never>).execute();
+    answers.push(query.catch(() => {}));
+    return query;
+  };
+  const sent: { commit: Promise<void> | null } = { commit: null };
+  const commit: Commit = () => {
+    // Made once every statement begun before it reached the connection: a statement reaches it some microtasks after
+    // it is made (more through the query builder), and the driver writes what it has at the next immediate anyway.
+    sent.commit ??= new Promise((resolve) => setImmediate(resolve))
+      .then(() => send("commit"))
+      .then((result) => {
+        if (result.command !== "COMMIT") throw new RolledBackAtCommit();
+      });
+    return sent.commit;
+  };
+
+  try {
+    const began = send("begin", { onexecute: watch });
+    const result = await Promise.race([fn(transactionOver(db, connection), commit), whenLost]);
+    await Promise.race([began.then(commit), whenLost]);
+    return result;
+  } catch (error) {
+    // A commit already sent ends the transaction either way (a failed one as a rollback).
+    if (sent.commit === null && lost === null) send("rollback");
+    sent.commit?.catch(() => {});
+    throw error;
+  } finally {
+    if (lost === null) await Promise.race([Promise.all(answers), whenLost]).catch(() => {});
+    // Back to the pool only with every answer in, and never once lost (the pool reconnects it by itself).
+    if (lost === null) connection.release();
+  }
+}
