@@ -2,33 +2,59 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { MediaIds } from "@/lib/domain/correlate";
 import type { MediaType } from "@/lib/domain/events";
+import type { Sql } from "postgres";
 import type { Db } from "../client";
 import { driverValues, readRow, readRows, sqlOf } from "../raw";
-import { requests, type RequestRow } from "../schema";
+import { episodes, requests, type EpisodeRow, type RequestRow } from "../schema";
 
 export type NewRequest = typeof requests.$inferInsert;
 
 // The webhook hot path's statements (correlation, lock and write) are hand-written and prepared: see db/raw.ts.
 
-export async function findRequestByJellyseerrId({ db, jellyseerrRequestId }: { db: Db; jellyseerrRequestId: number }) {
-  const [row] = await sqlOf(db)`select * from requests where jellyseerr_request_id = ${jellyseerrRequestId} limit 1`;
-  return row ? readRow(requests, row) : null;
-}
+/** Rows a transaction locked, with their episodes read after the lock: what the webhook path's context loads. */
+export type LockedRequests = { rows: RequestRow[]; episodes: EpisodeRow[] };
 
-/** Every request about the same media (any provider id in common); correlation rules pick among them. */
-export async function findRequestsForMedia({ db, media }: { db: Db; media: MediaIds }): Promise<RequestRow[]> {
-  const sql = sqlOf(db);
-  // Only the known ids, so each index can serve its arm; at most seven statement texts, each prepared once.
+/** `tmdb_id = … or tvdb_id = …`: only the known ids, so each index can serve its arm (at most seven statement texts). */
+function mediaMatch(sql: Sql, media: MediaIds) {
   const arms = [
     media.tmdbId === null ? null : sql`tmdb_id = ${media.tmdbId}`,
     media.tvdbId === null ? null : sql`tvdb_id = ${media.tvdbId}`,
     media.imdbId === null ? null : sql`imdb_id = ${media.imdbId}`,
   ].filter((arm) => arm !== null);
   const [first, ...rest] = arms;
-  if (!first) return [];
-  const match = rest.reduce((acc, arm) => sql`${acc} or ${arm}`, first);
-  const rows = await sql`select * from requests where media_type = ${media.mediaType} and (${match}) order by id limit 200`;
-  return readRows(requests, rows);
+  return first ? rest.reduce((acc, arm) => sql`${acc} or ${arm}`, first) : null;
+}
+
+/**
+ * Every request about the same media (any provider id in common; correlation rules pick among them), locked in id
+ * order, and their episodes, read in the same round trip: the server runs the two in order, so the episodes are read
+ * once the rows are locked.
+ */
+export async function lockRequestsForMedia({ db, media }: { db: Db; media: MediaIds }): Promise<LockedRequests> {
+  const sql = sqlOf(db);
+  const match = mediaMatch(sql, media);
+  const again = mediaMatch(sql, media); // a fragment belongs to one statement
+  if (!match || !again) return { rows: [], episodes: [] };
+  const [rows, found] = await Promise.all([
+    sql`select * from requests where media_type = ${media.mediaType} and (${match}) order by id limit 200 for update`,
+    sql`
+      select * from episodes where request_id in (
+        select id from requests where media_type = ${media.mediaType} and (${again}) order by id limit 200)
+      order by season_number, episode_number`,
+  ]);
+  return { rows: readRows(requests, rows), episodes: readRows(episodes, found) };
+}
+
+/** The request Jellyseerr knows by this id, locked, and its episodes, in one round trip (see lockRequestsForMedia). */
+export async function lockRequestByJellyseerrId({ db, jellyseerrRequestId }: { db: Db; jellyseerrRequestId: number }): Promise<LockedRequests> {
+  const sql = sqlOf(db);
+  const [rows, found] = await Promise.all([
+    sql`select * from requests where jellyseerr_request_id = ${jellyseerrRequestId} for update`,
+    sql`
+      select * from episodes where request_id in (select id from requests where jellyseerr_request_id = ${jellyseerrRequestId})
+      order by season_number, episode_number`,
+  ]);
+  return { rows: readRows(requests, rows), episodes: readRows(episodes, found) };
 }
 
 export async function findRequestsByTitleKey({ db, mediaType, titleKey }: { db: Db; mediaType: MediaType; titleKey: string }) {

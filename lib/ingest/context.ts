@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import type { EpisodeRow, RequestRow } from "@/db/schema";
 import { listEpisodesForRequests, saveEpisodes, type NewEpisode } from "@/db/queries/episodes";
-import { lockRequests, updateRequest, type NewRequest } from "@/db/queries/requests";
+import { lockRequests, updateRequest, type LockedRequests, type NewRequest } from "@/db/queries/requests";
 import { appendTimelineEvents, type NewTimelineEvent } from "@/db/queries/timeline";
 import { enqueueOutbox, type OutboxMessage } from "@/db/queries/outbox";
 import { episodeKey, settle, type EpisodeState, type RequestState } from "@/lib/domain/request-state";
@@ -75,6 +75,18 @@ function toRequestState(row: RequestRow, episodes: EpisodeRow[]): RequestState {
 /** A request this transaction just created: nobody else can see it yet, so there is nothing to lock or read. */
 export function adoptRequest(ctx: ApplyContext, row: RequestRow): void {
   ctx.loaded.set(row.id, { row, state: toRequestState(row, []), patch: {} });
+}
+
+/**
+ * Requests this transaction locked while looking them up, with their episodes: loaded now, so loadRequests has nothing
+ * left to fetch for them. One loaded before keeps its state (this delivery may have changed it already).
+ */
+export function adoptLocked(ctx: ApplyContext, { rows, episodes }: LockedRequests): void {
+  for (const row of rows) {
+    if (ctx.loaded.has(row.id)) continue;
+    const own = episodes.filter((e) => e.requestId === row.id);
+    ctx.loaded.set(row.id, { row, state: toRequestState(row, own), patch: {} });
+  }
 }
 
 /** Locks and loads requests into the context (once each); returns them in id order. */

@@ -1,13 +1,13 @@
 import "server-only";
 import type { RequestRow } from "@/db/schema";
-import { findRequestsForMedia, insertRequest } from "@/db/queries/requests";
+import { insertRequest, lockRequestByJellyseerrId, lockRequestsForMedia } from "@/db/queries/requests";
 import { pickRequest, sameMedia, type MediaIds, type RequestCandidate } from "@/lib/domain/correlate";
 import { titleKey } from "@/lib/domain/describe";
 import type { MediaRef, Source } from "@/lib/domain/events";
 import { mediaKeys, type KeyedMedia } from "@/lib/domain/park";
 import type { ItemStage } from "@/lib/domain/stages";
 import { log } from "@/lib/log";
-import { adoptRequest, type ApplyContext } from "./context";
+import { adoptLocked, adoptRequest, type ApplyContext } from "./context";
 
 /**
  * Advisory-lock keys for a media identity (ids and title): every delivery that could create or change its request
@@ -31,10 +31,27 @@ export function toCandidate(row: RequestRow): RequestCandidate {
   };
 }
 
+/**
+ * Every request about this media, locked and loaded into the context (see adoptLocked): the request correlation picks is
+ * nearly always one of them, so loading it costs no round trip of its own.
+ */
+async function lockCandidates(ctx: ApplyContext, media: MediaIds): Promise<RequestRow[]> {
+  const locked = await lockRequestsForMedia({ db: ctx.db, media });
+  adoptLocked(ctx, locked);
+  return locked.rows;
+}
+
 /** Requests about this media by the same rule correlation uses (no disagreeing provider id). */
 export async function requestsAboutMedia(ctx: ApplyContext, media: MediaIds): Promise<RequestRow[]> {
-  const rows = await findRequestsForMedia({ db: ctx.db, media });
+  const rows = await lockCandidates(ctx, media);
   return rows.filter((r) => sameMedia(r, media));
+}
+
+/** The request Jellyseerr knows by this id, locked and loaded into the context like lockCandidates'. */
+export async function requestByJellyseerrId(ctx: ApplyContext, jellyseerrRequestId: number): Promise<RequestRow | null> {
+  const locked = await lockRequestByJellyseerrId({ db: ctx.db, jellyseerrRequestId });
+  adoptLocked(ctx, locked);
+  return locked.rows[0] ?? null;
 }
 
 export async function findRequestForMedia(
@@ -43,7 +60,7 @@ export async function findRequestForMedia(
   seasons: readonly number[],
   options: { onlyWithoutJellyseerrId?: boolean } = {},
 ): Promise<RequestRow | null> {
-  const rows = await findRequestsForMedia({ db: ctx.db, media });
+  const rows = await lockCandidates(ctx, media);
   const picked = pickRequest(rows.map(toCandidate), media, seasons, options);
   const eligible = rows.filter((r) => r.stage !== "declined").length;
   if (picked && eligible > 1) {

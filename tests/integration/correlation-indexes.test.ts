@@ -5,11 +5,11 @@ import { findDownload } from "@/db/queries/downloads";
 import { sqlOf } from "@/db/raw";
 import { findEpisodeRequestIds, findRequestIdsByDownloadHash, listEpisodesForRequests } from "@/db/queries/episodes";
 import {
-  findRequestByJellyseerrId,
   findRequestsByJellyfinItemId,
   findRequestsByTitleKey,
-  findRequestsForMedia,
+  lockRequestByJellyseerrId,
   lockRequests,
+  lockRequestsForMedia,
 } from "@/db/queries/requests";
 import { resetTables } from "../helpers/db";
 
@@ -73,25 +73,31 @@ const lookups: [string, string, (tx: Db) => Promise<unknown>][] = [
   [
     "a movie by tmdb id",
     "requests",
-    (db) => findRequestsForMedia({ db, media: { mediaType: "movie", tmdbId: 10000 + movieId, tvdbId: null, imdbId: null } }),
+    (db) => lockRequestsForMedia({ db, media: { mediaType: "movie", tmdbId: 10000 + movieId, tvdbId: null, imdbId: null } }),
   ],
   [
     "a movie by tmdb or imdb id (Radarr)",
     "requests",
-    (db) => findRequestsForMedia({ db, media: { mediaType: "movie", tmdbId: 10000 + movieId, tvdbId: null, imdbId: `tt${1000000 + movieId}` } }),
+    (db) => lockRequestsForMedia({ db, media: { mediaType: "movie", tmdbId: 10000 + movieId, tvdbId: null, imdbId: `tt${1000000 + movieId}` } }),
   ],
   [
     "a movie by imdb id alone",
     "requests",
-    (db) => findRequestsForMedia({ db, media: { mediaType: "movie", tmdbId: null, tvdbId: null, imdbId: "tt1000042" } }),
+    (db) => lockRequestsForMedia({ db, media: { mediaType: "movie", tmdbId: null, tvdbId: null, imdbId: "tt1000042" } }),
   ],
   [
     "a series by tvdb, tmdb or imdb id (Sonarr)",
     "requests",
     (db) =>
-      findRequestsForMedia({ db, media: { mediaType: "tv", tmdbId: 10000 + seriesId, tvdbId: 20000 + seriesId, imdbId: `tt${1000000 + seriesId}` } }),
+      lockRequestsForMedia({ db, media: { mediaType: "tv", tmdbId: 10000 + seriesId, tvdbId: 20000 + seriesId, imdbId: `tt${1000000 + seriesId}` } }),
   ],
-  ["a request by Jellyseerr request id", "requests", (db) => findRequestByJellyseerrId({ db, jellyseerrRequestId: movieId })],
+  ["a request by Jellyseerr request id", "requests", (db) => lockRequestByJellyseerrId({ db, jellyseerrRequestId: movieId })],
+  ["a request's episodes by Jellyseerr request id", "episodes", (db) => lockRequestByJellyseerrId({ db, jellyseerrRequestId: seriesId })],
+  [
+    "a series' episodes by its ids",
+    "episodes",
+    (db) => lockRequestsForMedia({ db, media: { mediaType: "tv", tmdbId: null, tvdbId: 20000 + seriesId, imdbId: null } }),
+  ],
   ["requests by title", "requests", (db) => findRequestsByTitleKey({ db, mediaType: "movie", titleKey: `title ${movieId}` })],
   ["requests by Jellyfin item", "requests", (db) => findRequestsByJellyfinItemId({ db, jellyfinItemId: "c4ca4238a0b923820dcc509a6f75849b" })],
   ["requests locked by id", "requests", (db) => lockRequests({ db, ids: [movieId, seriesId] })],

@@ -1,13 +1,12 @@
 import "server-only";
 import type { NoteEvent } from "@/lib/domain/events";
-import { findRequestByJellyseerrId } from "@/db/queries/requests";
-import { findRequestForMedia } from "../correlate";
+import { findRequestForMedia, requestByJellyseerrId } from "../correlate";
 import { loadRequests, record, type ApplyContext } from "../context";
 
 /** A line on the request's timeline (or the house-wide one when it concerns no request). Stages stay. */
 export async function applyNote(ctx: ApplyContext, e: NoteEvent): Promise<void> {
   const row =
-    (e.jellyseerrRequestId !== null ? await findRequestByJellyseerrId({ db: ctx.db, jellyseerrRequestId: e.jellyseerrRequestId }) : null) ??
+    (e.jellyseerrRequestId !== null ? await requestByJellyseerrId(ctx, e.jellyseerrRequestId) : null) ??
     (e.media ? await findRequestForMedia(ctx, e.media, []) : null);
   const [loaded] = row ? await loadRequests(ctx, [row.id]) : [];
   if (loaded) {

@@ -1,11 +1,10 @@
 import "server-only";
-import { findRequestByJellyseerrId } from "@/db/queries/requests";
 import { lockIdentityKeys } from "@/db/queries/locks";
 import { signalOwn } from "@/lib/domain/request-state";
 import { titleKey } from "@/lib/domain/describe";
 import type { RequestStatus, RequestStatusEvent } from "@/lib/domain/events";
 import type { Signal } from "@/lib/domain/transitions";
-import { createRequest, findRequestForMedia, mediaLockKeys, mediaPatch } from "../correlate";
+import { createRequest, findRequestForMedia, mediaLockKeys, mediaPatch, requestByJellyseerrId } from "../correlate";
 import { loadRequests, record, type ApplyContext } from "../context";
 
 const signalOf: Record<Exclude<RequestStatus, "available_reported">, Signal> = {
@@ -37,7 +36,7 @@ export async function applyRequestStatus(ctx: ApplyContext, e: RequestStatusEven
   // Sent together; the server runs them in order, so the lookups see what committed before the lock.
   const [, byId, adoptable] = await Promise.all([
     lockIdentityKeys({ db: ctx.db, keys: [`jsr:${e.jellyseerrRequestId}`, ...mediaLockKeys(e.media)] }),
-    findRequestByJellyseerrId({ db: ctx.db, jellyseerrRequestId: e.jellyseerrRequestId }),
+    requestByJellyseerrId(ctx, e.jellyseerrRequestId),
     findRequestForMedia(ctx, e.media, e.seasons, { onlyWithoutJellyseerrId: true }),
   ]);
   let row = byId ?? adoptable;
