@@ -238,7 +238,9 @@ async function main() {
   const plain = medianFigures(plains);
   const before = befores.length > 0 ? medianRun(befores) : null;
   const now = medianRun(nows);
-  const rounds = (runs: AppRun[]) => runs.map((r) => `${r.figures.throughput}/s, p99 ${r.figures.latency.p99} ms`).join("; ");
+  // Each round's CPU per delivery too: it moves less with the machine's speed than throughput does.
+  const cpuOf = ({ cpu }: Figures) => `CPU ${cpu.server} + ${cpu.database ?? "?"} ms`;
+  const rounds = (runs: AppRun[]) => runs.map((r) => `${r.figures.throughput}/s, p99 ${r.figures.latency.p99} ms, ${cpuOf(r.figures)}`).join("; ");
   const loadAtEnd = loadavg()[0]?.toFixed(2) ?? "?";
 
   const report = {
