@@ -2,6 +2,8 @@ import "server-only";
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { ABORTED } from "../errors";
+import type { OutboxMessage } from "./outbox";
+import { type NewTimelineEvent, timelineJson } from "./timeline";
 import { sqlOf } from "../raw";
 import { webhookDeliveries } from "../schema";
 
@@ -32,12 +34,33 @@ export async function recordAppliedDelivery({ db, values }: { db: Db; values: Ne
 }
 
 /**
- * recordAppliedDelivery for a statement sent with its transaction's commit: where that returns null (applied before),
- * this fails with ABORTED.deliveryApplied, so the commit becomes a rollback.
+ * recordAppliedDelivery for the statement sent with its transaction's commit, with the delivery's timeline lines and
+ * outbox messages, and the look for parked signals waiting under `waitingKeys` (lockParkedSignals): one statement where
+ * there were four. Where that would answer null (applied before) it fails with ABORTED.deliveryApplied, and where a
+ * signal waits with ABORTED.signalsWaiting, so the commit becomes a rollback.
  */
-export async function recordAppliedDeliveryOrAbort({ db, values }: { db: Db; values: NewDelivery }): Promise<number> {
+export async function recordAppliedDeliveryOrAbort({
+  db,
+  values,
+  timeline,
+  outbox,
+  waitingKeys,
+}: {
+  db: Db;
+  values: NewDelivery;
+  timeline: NewTimelineEvent[];
+  outbox: OutboxMessage[];
+  waitingKeys: string[];
+}): Promise<number> {
   const rows = await sqlOf(db)`
-    with recorded as (
+    with lines as (
+      insert into timeline_events (request_id, at, source, event, stage, message, data)
+      select request_id, at, source, event, stage, message, data
+      from jsonb_populate_recordset(null::timeline_events, ${timelineJson(timeline)}::jsonb)
+    ), queued as (
+      insert into outbox (name, payload)
+      select name, payload from jsonb_to_recordset(${JSON.stringify(outbox)}::jsonb) as m(name text, payload jsonb)
+    ), recorded as (
       insert into webhook_deliveries (source, event_type, dedupe_key, received_at, status, content_type, body, request_ids)
       values (${values.source}, ${values.eventType ?? null}, ${values.dedupeKey}, ${(values.receivedAt ?? new Date()).toISOString()}::timestamptz,
         'applied', ${values.contentType ?? null}, ${values.body}, ${values.requestIds ?? []}::int[])
@@ -46,7 +69,11 @@ export async function recordAppliedDeliveryOrAbort({ db, values }: { db: Db; val
         request_ids = excluded.request_ids, event_type = excluded.event_type
       where webhook_deliveries.status in ('pending', 'failed')
       returning id)
-    select coalesce((select id from recorded), abort_transaction(${ABORTED.deliveryApplied}, 'this delivery was applied before')) as id`;
+    select
+      coalesce((select id from recorded), abort_transaction(${ABORTED.deliveryApplied}, 'this delivery was applied before')) as id,
+      (select abort_transaction(${ABORTED.signalsWaiting}, 'parked signals wait for this change')
+        from (select id from parked_signals where status = 'parked' and keys && ${waitingKeys}::text[]
+          limit 1 for update skip locked) waiting) as waiting`;
   return Number(rows[0]?.id);
 }
 

@@ -1,7 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { ABORTED } from "../errors";
 import { readRows, sqlOf } from "../raw";
 import { parkedSignals, type ParkedStatus } from "../schema";
 
@@ -25,17 +24,6 @@ export async function lockParkedSignals({ db, keys, limit }: { db: Db; keys: str
     select * from parked_signals where status = 'parked' and keys && ${keys}::text[]
     order by id limit ${limit} for update skip locked`;
   return readRows(parkedSignals, rows);
-}
-
-/**
- * lockParkedSignals for a statement sent with its transaction's commit: finding a signal to lock, it fails with
- * ABORTED.signalsWaiting instead, so the commit becomes a rollback and the caller runs again to apply them.
- */
-export async function abortIfSignalsWait({ db, keys }: { db: Db; keys: string[] }): Promise<void> {
-  if (keys.length === 0) return;
-  await sqlOf(db)`
-    select abort_transaction(${ABORTED.signalsWaiting}, 'parked signals wait for this change')
-    from (select id from parked_signals where status = 'parked' and keys && ${keys}::text[] limit 1 for update skip locked) waiting`;
 }
 
 export async function markParkedSignals({ db, ids, status, at }: { db: Db; ids: number[]; status: Exclude<ParkedStatus, "parked">; at: Date }) {

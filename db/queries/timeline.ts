@@ -7,9 +7,8 @@ import { timelineEvents, type TimelineRow } from "../schema";
 
 export type NewTimelineEvent = typeof timelineEvents.$inferInsert;
 
-/** One statement whatever the number of lines (they go as one JSON parameter): prepared, on the webhook hot path. */
-export async function appendTimelineEvents({ db, entries }: { db: Db; entries: NewTimelineEvent[] }) {
-  if (entries.length === 0) return;
+/** Timeline lines as one JSON parameter for `jsonb_populate_recordset(null::timeline_events, …)`. */
+export function timelineJson(entries: NewTimelineEvent[]): string {
   const rows = entries.map((e) => ({
     request_id: e.requestId ?? null,
     at: (e.at ?? new Date()).toISOString(),
@@ -19,10 +18,16 @@ export async function appendTimelineEvents({ db, entries }: { db: Db; entries: N
     message: e.message,
     data: e.data ?? null,
   }));
+  return JSON.stringify(rows);
+}
+
+/** One statement whatever the number of lines (they go as one JSON parameter): prepared, on the webhook hot path. */
+export async function appendTimelineEvents({ db, entries }: { db: Db; entries: NewTimelineEvent[] }) {
+  if (entries.length === 0) return;
   await sqlOf(db)`
     insert into timeline_events (request_id, at, source, event, stage, message, data)
     select request_id, at, source, event, stage, message, data
-    from jsonb_populate_recordset(null::timeline_events, ${JSON.stringify(rows)}::jsonb)`;
+    from jsonb_populate_recordset(null::timeline_events, ${timelineJson(entries)}::jsonb)`;
 }
 
 /** A request's story, oldest first, with superseded progress ticks left out (see collapseProgress). */

@@ -146,10 +146,11 @@ function touched(ctx: ApplyContext, { row, state, patch }: Loaded): boolean {
 
 /**
  * Writes every request the delivery changed (one it only looked at keeps its `updatedAt`), its changed
- * episodes, the timeline lines and the outbox messages. The statements are independent, so they are sent
- * together: the driver pipelines them on the transaction's connection and the server runs them in order.
+ * episodes, and (unless `lines` is false: the caller writes them with the inbox row) the timeline lines and the outbox
+ * messages. The statements are independent, so they are sent together: the driver pipelines them on the transaction's
+ * connection and the server runs them in order.
  */
-export async function flush(ctx: ApplyContext): Promise<void> {
+export async function flush(ctx: ApplyContext, { lines = true }: { lines?: boolean } = {}): Promise<void> {
   const writes: Promise<unknown>[] = ctx.deferred.splice(0);
   for (const loaded of ctx.loaded.values()) {
     const { row, state, patch } = loaded;
@@ -186,7 +187,9 @@ export async function flush(ctx: ApplyContext): Promise<void> {
     }
     writes.push(saveEpisodes({ db: ctx.db, inserts, updates }));
   }
-  writes.push(appendTimelineEvents({ db: ctx.db, entries: ctx.timeline }));
-  writes.push(enqueueOutbox({ db: ctx.db, messages: ctx.outbox }));
+  if (lines) {
+    writes.push(appendTimelineEvents({ db: ctx.db, entries: ctx.timeline }));
+    writes.push(enqueueOutbox({ db: ctx.db, messages: ctx.outbox }));
+  }
   await Promise.all(writes);
 }

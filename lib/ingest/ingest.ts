@@ -19,7 +19,7 @@ import { log } from "@/lib/log";
 import { redactSecrets } from "@/lib/secrets";
 import { createContext, defer, flush, type AppliedEntry } from "./context";
 import { decodeBody, storedBody } from "./decode";
-import { abortIfSignalsWaitFor, applyOrPark, applySignals, lockWaitingSignals, storeParked } from "./park";
+import { applyOrPark, applySignals, lockWaitingSignals, storeParked, waitingKeys } from "./park";
 import { noteSourceDelivery } from "./source-note";
 
 export type IngestResult =
@@ -85,11 +85,11 @@ async function applyInTransaction(db: Db, input: Prepared, beforeFlush: boolean,
       const applied = (deliveryId: number) =>
         ({ kind: "applied", deliveryId, eventType: input.eventType, applied: ctx.applied, parked: ctx.parked.length }) as const;
       if (withCommit && ctx.parked.length === 0) {
-        // One round trip: the writes, the inbox row, the look for waiting signals and the commit.
+        // One round trip: the requests' and episodes' writes, the inbox row with the timeline lines and outbox messages
+        // and the look for waiting signals, and the commit.
         const [, deliveryId] = await Promise.all([
-          flush(ctx),
-          recordAppliedDeliveryOrAbort({ db: tx, values }),
-          abortIfSignalsWaitFor(ctx),
+          flush(ctx, { lines: false }),
+          recordAppliedDeliveryOrAbort({ db: tx, values, timeline: ctx.timeline, outbox: ctx.outbox, waitingKeys: waitingKeys(ctx) }),
           commit(),
         ]);
         return applied(deliveryId);

@@ -1,5 +1,5 @@
 import "server-only";
-import { abortIfSignalsWait, insertParkedSignals, lockParkedSignals, markParkedSignals, type ParkedSignalRow } from "@/db/queries/parked";
+import { insertParkedSignals, lockParkedSignals, markParkedSignals, type ParkedSignalRow } from "@/db/queries/parked";
 import type { DomainEvent } from "@/lib/domain/events";
 import { describeParked, PARK_DAYS, parkKeys, requestKeys } from "@/lib/domain/park";
 import { applyEvent } from "./apply";
@@ -25,12 +25,8 @@ export function lockWaitingSignals(ctx: ApplyContext): Promise<ParkedSignalRow[]
   return lockParkedSignals({ db: ctx.db, keys: waitingKeys(ctx), limit: RETRY_LIMIT });
 }
 
-/** lockWaitingSignals for the statements sent with the commit: fails (ABORTED.signalsWaiting) where it would find some. */
-export function abortIfSignalsWaitFor(ctx: ApplyContext): Promise<void> {
-  return abortIfSignalsWait({ db: ctx.db, keys: waitingKeys(ctx) });
-}
-
-function waitingKeys(ctx: ApplyContext): string[] {
+/** The keys parked signals wait under for what this transaction loaded (created, changed or read). */
+export function waitingKeys(ctx: ApplyContext): string[] {
   const keys = new Set<string>();
   for (const { row, state, patch } of ctx.loaded.values()) {
     for (const k of requestKeys({ ...row, ...patch, mediaType: row.mediaType }, [...state.episodes.values()])) keys.add(k);
