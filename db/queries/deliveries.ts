@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import type { Sql } from "postgres";
 import type { Db } from "../client";
 import { ABORTED } from "../errors";
 import type { OutboxMessage } from "./outbox";
@@ -21,7 +22,14 @@ const unapplied = sql`${webhookDeliveries.status} in ('pending', 'failed')`;
  */
 export async function recordAppliedDelivery({ db, values }: { db: Db; values: NewDelivery }): Promise<number | null> {
   // On the webhook hot path: hand-written and prepared (see db/raw.ts).
-  const rows = await sqlOf(db)`
+  const sql = sqlOf(db);
+  const rows = await sql`${insertApplied(sql, values)}`;
+  return rows[0] ? Number(rows[0].id) : null;
+}
+
+/** The inbox row of an applied delivery, taking over a pending or failed one; returns its id, or nothing. */
+function insertApplied(sql: Sql, values: NewDelivery) {
+  return sql`
     insert into webhook_deliveries (source, event_type, dedupe_key, received_at, status, content_type, body, request_ids)
     values (${values.source}, ${values.eventType ?? null}, ${values.dedupeKey}, ${(values.receivedAt ?? new Date()).toISOString()}::timestamptz,
       'applied', ${values.contentType ?? null}, ${values.body}, ${values.requestIds ?? []}::int[])
@@ -30,7 +38,6 @@ export async function recordAppliedDelivery({ db, values }: { db: Db; values: Ne
       request_ids = excluded.request_ids, event_type = excluded.event_type
     where webhook_deliveries.status in ('pending', 'failed')
     returning id`;
-  return rows[0] ? Number(rows[0].id) : null;
 }
 
 /**
@@ -52,7 +59,8 @@ export async function recordAppliedDeliveryOrAbort({
   outbox: OutboxMessage[];
   waitingKeys: string[];
 }): Promise<number> {
-  const rows = await sqlOf(db)`
+  const sql = sqlOf(db);
+  const rows = await sql`
     with lines as (
       insert into timeline_events (request_id, at, source, event, stage, message, data)
       select request_id, at, source, event, stage, message, data
@@ -60,15 +68,7 @@ export async function recordAppliedDeliveryOrAbort({
     ), queued as (
       insert into outbox (name, payload)
       select name, payload from jsonb_to_recordset(${JSON.stringify(outbox)}::jsonb) as m(name text, payload jsonb)
-    ), recorded as (
-      insert into webhook_deliveries (source, event_type, dedupe_key, received_at, status, content_type, body, request_ids)
-      values (${values.source}, ${values.eventType ?? null}, ${values.dedupeKey}, ${(values.receivedAt ?? new Date()).toISOString()}::timestamptz,
-        'applied', ${values.contentType ?? null}, ${values.body}, ${values.requestIds ?? []}::int[])
-      on conflict (source, dedupe_key) do update set
-        status = 'applied', error = null, payload = null, next_attempt_at = null,
-        request_ids = excluded.request_ids, event_type = excluded.event_type
-      where webhook_deliveries.status in ('pending', 'failed')
-      returning id)
+    ), recorded as (${insertApplied(sql, values)})
     select
       coalesce((select id from recorded), abort_transaction(${ABORTED.deliveryApplied}, 'this delivery was applied before')) as id,
       (select abort_transaction(${ABORTED.signalsWaiting}, 'parked signals wait for this change')

@@ -1,4 +1,4 @@
-import net from "node:net";
+import type net from "node:net";
 import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -6,13 +6,12 @@ import { findDownload } from "@/db/queries/downloads";
 import { listEpisodesForRequests } from "@/db/queries/episodes";
 import { lockRequests, lockRequestsForMedia } from "@/db/queries/requests";
 import { downloads, episodes, requests } from "@/db/schema";
+import { watchDatabaseWrites } from "../helpers/database-writes";
 import { resetTables } from "../helpers/db";
 import { buildFlow, type Flow } from "../helpers/flows";
 import { postWebhook } from "../helpers/webhooks";
 
 beforeEach(resetTables);
-
-const DATABASE_PORT = Number(new URL(process.env.DATABASE_URL ?? "postgres://127.0.0.1:5432").port || 5432);
 
 /**
  * The note's statement is built unprepared: its text goes out in one write (Parse), its values in the next on that
@@ -66,20 +65,11 @@ type Window = { writes: number; caughtUp: boolean };
  */
 async function databaseWrites(run: () => Promise<void>): Promise<Window> {
   const window: Window = { writes: 0, caughtUp: false };
-  const original = net.Socket.prototype.write;
-  net.Socket.prototype.write = function (this: net.Socket, ...args: Parameters<net.Socket["write"]>) {
-    const [chunk] = args;
-    if (this.remotePort === DATABASE_PORT && !isSourceNote(this, chunk)) {
-      window.writes += 1;
-      if (preparesKnownStatement(chunk)) window.caughtUp = true;
-    }
-    return original.apply(this, args);
-  } as net.Socket["write"];
-  try {
-    await run();
-  } finally {
-    net.Socket.prototype.write = original;
-  }
+  await watchDatabaseWrites(run, (socket, chunk) => {
+    if (isSourceNote(socket, chunk)) return;
+    window.writes += 1;
+    if (preparesKnownStatement(chunk)) window.caughtUp = true;
+  });
   return window;
 }
 

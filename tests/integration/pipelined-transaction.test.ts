@@ -1,11 +1,10 @@
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb, type Db } from "@/db/client";
 import { isConnectionError, pgCode } from "@/db/errors";
 import { pipelinedTransaction } from "@/db/pipelined-transaction";
 import { sqlOf } from "@/db/raw";
+import { watchDatabaseWrites } from "../helpers/database-writes";
 
-const DATABASE_PORT = Number(new URL(process.env.DATABASE_URL ?? "postgres://127.0.0.1:5432").port || 5432);
 let db: Db;
 
 beforeAll(async () => {
@@ -25,16 +24,9 @@ async function probeIds(): Promise<number[]> {
 /** Writes this process makes to the database while `run` runs. */
 async function databaseWrites(run: () => Promise<unknown>): Promise<number> {
   let writes = 0;
-  const original = net.Socket.prototype.write;
-  net.Socket.prototype.write = function (this: net.Socket, ...args: Parameters<net.Socket["write"]>) {
-    if (this.remotePort === DATABASE_PORT) writes += 1;
-    return original.apply(this, args);
-  } as net.Socket["write"];
-  try {
-    await run();
-  } finally {
-    net.Socket.prototype.write = original;
-  }
+  await watchDatabaseWrites(run, () => {
+    writes += 1;
+  });
   return writes;
 }
 
