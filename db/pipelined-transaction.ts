@@ -48,24 +48,12 @@ function transactionOver(db: Db, connection: Sql): Db {
  */
 export async function pipelinedTransaction<T>(db: Db, fn: (tx: Db, commit: Commit) => Promise<T>): Promise<T> {
   const connection = await sessionOf(db).client.reserve();
-  // As postgres.js's own transactions do: a connection lost mid-transaction fails it at once (a statement made after the
-  // loss would never be sent), and goes back to the pool's closed connections, not to this caller's release.
-  let lost: unknown = null;
-  let failLost: (error: unknown) => void = () => {};
-  const whenLost = new Promise<never>((_, reject) => {
-    failLost = reject;
-  });
-  whenLost.catch(() => {});
-  const watch = (c: DriverConnection) => {
-    c.onclose = (error) => {
-      lost = error;
-      failLost(error);
-    };
-    return true; // lets the statements after it pipeline
-  };
-
+  // As postgres.js's own transactions do: a connection lost mid-transaction fails it at once, and goes back to the
+  // pool's closed connections, not to this caller's release.
+  const loss = watchLoss();
   const answers: Promise<unknown>[] = [];
-  const send = (text: "begin" | "commit" | "rollback", options: { onexecute?: typeof watch } = {}) => {
+  const send = (text: "begin" | "commit" | "rollback", options: { onexecute?: (c: DriverConnection) => boolean } = {}) => {
+    if (loss.error !== null) return Promise.reject(loss.error);
     const query = connection.unsafe(text, [], options as Record<string, never>).execute();
     answers.push(query.catch(() => {}));
     return query;
@@ -83,18 +71,71 @@ export async function pipelinedTransaction<T>(db: Db, fn: (tx: Db, commit: Commi
   };
 
   try {
-    const began = send("begin", { onexecute: watch });
-    const result = await Promise.race([fn(transactionOver(db, connection), commit), whenLost]);
-    await Promise.race([began.then(commit), whenLost]);
+    const began = send("begin", { onexecute: loss.watch });
+    const tx = transactionOver(db, refusingOnceLost(connection, loss));
+    const result = await Promise.race([fn(tx, commit), loss.happened]);
+    await Promise.race([began.then(commit), loss.happened]);
     return result;
   } catch (error) {
     // A commit already sent ends the transaction either way (a failed one as a rollback).
-    if (sent.commit === null && lost === null) send("rollback");
+    if (sent.commit === null) send("rollback").catch(() => {});
     sent.commit?.catch(() => {});
     throw error;
   } finally {
-    if (lost === null) await Promise.race([Promise.all(answers), whenLost]).catch(() => {});
+    if (loss.error === null) await Promise.race([Promise.all(answers), loss.happened]).catch(() => {});
     // Back to the pool only with every answer in, and never once lost (the pool reconnects it by itself).
-    if (lost === null) connection.release();
+    if (loss.error === null) connection.release();
   }
+}
+
+type Loss = {
+  error: unknown;
+  happened: Promise<never>;
+  /** As `onexecute` of the connection's first statement: learns of the loss; true lets the statements after it pipeline. */
+  watch: (c: DriverConnection) => boolean;
+};
+
+function watchLoss(): Loss {
+  let fail: (error: unknown) => void = () => {};
+  const happened = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  happened.catch(() => {});
+  const loss: Loss = {
+    error: null,
+    happened,
+    watch: (c) => {
+      c.onclose = (error) => {
+        loss.error = error ?? new Error("the database connection was lost");
+        fail(loss.error);
+      };
+      return true;
+    },
+  };
+  return loss;
+}
+
+/**
+ * The connection as `fn` sees it: once lost, a statement fails at once. postgres.js would queue it on the closed
+ * connection, never to be sent nor answered, and the connection that next takes the same slot would take its place in
+ * line for an answer meant for another statement.
+ */
+function refusingOnceLost(connection: Sql, loss: Loss): Sql {
+  const refuse = () => {
+    if (loss.error !== null) throw loss.error;
+  };
+  return new Proxy(connection, {
+    apply(target, self, args) {
+      refuse();
+      return Reflect.apply(target, self, args);
+    },
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (key !== "unsafe" || typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        refuse();
+        return Reflect.apply(value, target, args);
+      };
+    },
+  });
 }

@@ -109,4 +109,24 @@ describe("a pipelined transaction", () => {
     const answers = await Promise.race([all, stuck]);
     expect(answers).not.toBe("stuck");
   });
+
+  it("refuses a statement made once its connection is lost, and leaves the pool sound", async () => {
+    let late: unknown = null;
+    const attempt = pipelinedTransaction(db, async (tx) => {
+      const [me] = await sqlOf(tx)`select pg_backend_pid() as pid`;
+      await sqlOf(db)`select pg_terminate_backend(${me?.pid})`;
+      // The loss is heard while nothing is in flight on this connection; fn goes on as if it were not.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      late = await (async () => sqlOf(tx)`select 1`)().catch((e: unknown) => e);
+    });
+    expect(isConnectionError(await attempt.catch((e: unknown) => e))).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Refused at once: made on the closed connection, it would never be answered, and it would take the answer of
+    // another statement once the pool connected that slot again.
+    expect(isConnectionError(late), String(late)).toBe(true);
+    const all = Promise.all(Array.from({ length: 12 }, (_, n) => pipelinedTransaction(db, async (tx) => sqlOf(tx)`select ${n}::int as n`)));
+    const stuck = new Promise((resolve) => setTimeout(() => resolve("stuck"), 5000));
+    const answers = await Promise.race([all, stuck]);
+    expect(answers).toEqual([...Array(12).keys()].map((n) => [{ n }]));
+  });
 });
