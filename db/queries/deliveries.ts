@@ -3,8 +3,8 @@ import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Sql } from "postgres";
 import type { Db } from "../client";
 import { ABORTED } from "../errors";
-import type { OutboxMessage } from "./outbox";
-import { type NewTimelineEvent, timelineJson } from "./timeline";
+import { insertOutboxMessages, type OutboxMessage } from "./outbox";
+import { insertTimelineLines, type NewTimelineEvent } from "./timeline";
 import { sqlOf } from "../raw";
 import { webhookDeliveries } from "../schema";
 
@@ -22,8 +22,7 @@ const unapplied = sql`${webhookDeliveries.status} in ('pending', 'failed')`;
  */
 export async function recordAppliedDelivery({ db, values }: { db: Db; values: NewDelivery }): Promise<number | null> {
   // On the webhook hot path: hand-written and prepared (see db/raw.ts).
-  const sql = sqlOf(db);
-  const rows = await sql`${insertApplied(sql, values)}`;
+  const rows = await insertApplied(sqlOf(db), values);
   return rows[0] ? Number(rows[0].id) : null;
 }
 
@@ -61,14 +60,9 @@ export async function recordAppliedDeliveryOrAbort({
 }): Promise<number> {
   const sql = sqlOf(db);
   const rows = await sql`
-    with lines as (
-      insert into timeline_events (request_id, at, source, event, stage, message, data)
-      select request_id, at, source, event, stage, message, data
-      from jsonb_populate_recordset(null::timeline_events, ${timelineJson(timeline)}::jsonb)
-    ), queued as (
-      insert into outbox (name, payload)
-      select name, payload from jsonb_to_recordset(${JSON.stringify(outbox)}::jsonb) as m(name text, payload jsonb)
-    ), recorded as (${insertApplied(sql, values)})
+    with lines as (${insertTimelineLines(sql, timeline)}),
+      queued as (${insertOutboxMessages(sql, outbox)}),
+      recorded as (${insertApplied(sql, values)})
     select
       coalesce((select id from recorded), abort_transaction(${ABORTED.deliveryApplied}, 'this delivery was applied before')) as id,
       (select abort_transaction(${ABORTED.signalsWaiting}, 'parked signals wait for this change')

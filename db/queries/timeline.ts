@@ -1,14 +1,18 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { PROGRESS_EVENT } from "@/lib/domain/timeline";
+import type { Sql } from "postgres";
 import type { Db } from "../client";
 import { readRows, sqlOf } from "../raw";
 import { timelineEvents, type TimelineRow } from "../schema";
 
 export type NewTimelineEvent = typeof timelineEvents.$inferInsert;
 
-/** Timeline lines as one JSON parameter for `jsonb_populate_recordset(null::timeline_events, …)`. */
-export function timelineJson(entries: NewTimelineEvent[]): string {
+/**
+ * The insert of timeline lines, one statement whatever their number (they go as one JSON parameter): prepared, on the
+ * webhook hot path, alone or inside the inbox row's statement (recordAppliedDeliveryOrAbort).
+ */
+export function insertTimelineLines(sql: Sql, entries: NewTimelineEvent[]) {
   const rows = entries.map((e) => ({
     request_id: e.requestId ?? null,
     at: (e.at ?? new Date()).toISOString(),
@@ -18,16 +22,15 @@ export function timelineJson(entries: NewTimelineEvent[]): string {
     message: e.message,
     data: e.data ?? null,
   }));
-  return JSON.stringify(rows);
-}
-
-/** One statement whatever the number of lines (they go as one JSON parameter): prepared, on the webhook hot path. */
-export async function appendTimelineEvents({ db, entries }: { db: Db; entries: NewTimelineEvent[] }) {
-  if (entries.length === 0) return;
-  await sqlOf(db)`
+  return sql`
     insert into timeline_events (request_id, at, source, event, stage, message, data)
     select request_id, at, source, event, stage, message, data
-    from jsonb_populate_recordset(null::timeline_events, ${timelineJson(entries)}::jsonb)`;
+    from jsonb_populate_recordset(null::timeline_events, ${JSON.stringify(rows)}::jsonb)`;
+}
+
+export async function appendTimelineEvents({ db, entries }: { db: Db; entries: NewTimelineEvent[] }) {
+  if (entries.length === 0) return;
+  await insertTimelineLines(sqlOf(db), entries);
 }
 
 /** A request's story, oldest first, with superseded progress ticks left out (see collapseProgress). */

@@ -98,10 +98,7 @@ export async function loadRequests(ctx: ApplyContext, ids: number[]): Promise<Lo
       lockRequests({ db: ctx.db, ids: missing }),
       listEpisodesForRequests({ db: ctx.db, requestIds: missing }),
     ]);
-    for (const row of rows) {
-      const own = episodes.filter((e) => e.requestId === row.id);
-      ctx.loaded.set(row.id, { row, state: toRequestState(row, own), patch: {} });
-    }
+    adoptLocked(ctx, { rows, episodes });
   }
   return [...new Set(ids)]
     .map((id) => ctx.loaded.get(id))
