@@ -1,20 +1,19 @@
 import "server-only";
-import { and, gt, inArray, isNotNull, lte, max, or, eq } from "drizzle-orm";
+import { and, asc, gt, inArray, isNotNull, lte, max, or, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { episodes, requests, timelineEvents } from "../schema";
 
 /**
- * Requests the timeline touched after `afterSeq`, and the newest seq. A transaction that took a lower seq but
- * committed later is caught by re-reading `overlap` seqs behind the cursor (the facts it yields are keyed, so
- * reading twice says nothing twice).
+ * The timeline rows after `afterSeq` and those numbered `gaps` (seqs an earlier read skipped: taken by a transaction
+ * that had not committed yet), in seq order, each with its request.
  */
-export async function listTouchedRequests({ db, afterSeq, overlap }: { db: Db; afterSeq: number; overlap: number }) {
-  const rows = await db
-    .selectDistinct({ requestId: timelineEvents.requestId })
+export async function listTimelineRowsAfter({ db, afterSeq, gaps }: { db: Db; afterSeq: number; gaps: number[] }) {
+  const after = gt(timelineEvents.seq, afterSeq);
+  return db
+    .select({ seq: timelineEvents.seq, requestId: timelineEvents.requestId })
     .from(timelineEvents)
-    .where(and(gt(timelineEvents.seq, afterSeq - overlap), isNotNull(timelineEvents.requestId)));
-  const [top] = await db.select({ seq: max(timelineEvents.seq) }).from(timelineEvents);
-  return { requestIds: rows.map((r) => r.requestId).filter((id): id is number => id !== null), maxSeq: Number(top?.seq ?? 0) };
+    .where(gaps.length > 0 ? or(after, inArray(timelineEvents.seq, gaps)) : after)
+    .orderBy(asc(timelineEvents.seq));
 }
 
 export async function latestSeq({ db }: { db: Db }): Promise<number> {

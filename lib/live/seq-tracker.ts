@@ -20,6 +20,12 @@ export class SeqTracker {
     return floor;
   }
 
+  /** The seqs skipped by earlier reads that may still commit: a read of these and of what is past the mark misses nothing. */
+  pendingGaps(now: number): number[] {
+    this.expire(now);
+    return [...this.gaps.keys()];
+  }
+
   /** Rows (ascending) that were read; returns the seqs not broadcast before, in order. */
   accept(seqs: readonly number[], now: number): number[] {
     const fresh: number[] = [];

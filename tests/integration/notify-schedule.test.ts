@@ -236,6 +236,38 @@ describe("an idle pass", () => {
   });
 });
 
+describe("what a pass reads of the timeline", () => {
+  it("examines a request once for each new row, not again every second, and still a row that committed after a later one", async () => {
+    await member(alex, [`ntfy://${rx.host()}/alex-phone`]);
+    const t = clock();
+    const pass = async () => {
+      t.advance(1_000);
+      return (await tick(t.now())).examined;
+    };
+    await pass(); // places the cursor
+    await ok("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", { requestId: 92, tmdbId: 792, subject: "Early Film (2002)", user: "alex" }));
+    expect(await pass()).toBe(1);
+    expect(await pass()).toBe(0);
+
+    // A transaction takes the next seq and commits only after another delivery's line, numbered after it, is read.
+    const early = await onlyRequest();
+    const db = await getDb();
+    let commit = () => {};
+    const held = db.transaction(async (tx) => {
+      await tx.execute(
+        sql`insert into timeline_events (request_id, at, source, event, stage, message) values (${early.id}, now(), 'tracker', 'note', 'approved', 'late')`,
+      );
+      await new Promise<void>((resolve) => (commit = resolve));
+    });
+    await ok("jellyseerr", jellyseerr("MEDIA_AUTO_APPROVED", { requestId: 93, tmdbId: 793, subject: "Later Film (2003)", user: "alex" }));
+    expect(await pass()).toBe(1);
+    commit();
+    await held;
+    expect(await pass()).toBe(1);
+    expect(await pass()).toBe(0);
+  });
+});
+
 describe("the scheduler's notification tick", () => {
   it("passes only when the timeline moves, a message comes due, or a minute has gone by; between, one read", async () => {
     const t = clock();

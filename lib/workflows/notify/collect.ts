@@ -4,16 +4,51 @@ import { listFollowers } from "@/db/queries/notify-follows";
 import { listMembers } from "@/db/queries/notify-members";
 import { addItems, type NewItem } from "@/db/queries/notify-messages";
 import { claimNotifyState, getNotifyState, setNotifyState } from "@/db/queries/notify-state";
-import { latestSeq, listLongAttention, listTouchedRequests, listWaitingOnAdmins, loadRequestsWithEpisodes } from "@/db/queries/notify-sources";
+import { latestSeq, listLongAttention, listTimelineRowsAfter, listWaitingOnAdmins, loadRequestsWithEpisodes } from "@/db/queries/notify-sources";
+import { SeqTracker } from "@/lib/live/seq-tracker";
 import { deriveFacts, digestFact, RELEASE_DAY_WAIT_MS, STUCK_AFTER_MS, type Fact } from "@/lib/notify/facts";
 import { resolveRecipients, type Member } from "@/lib/notify/recipients";
 import type { NotifyConfig } from "./config";
 
 const CURSOR = "timeline-cursor";
-/** How far behind the cursor each pass re-reads, for transactions that committed out of seq order. */
+/**
+ * How far behind the stored cursor a process's first pass reads, for transactions that committed out of seq order
+ * (reading a row twice says nothing twice: the facts it yields are keyed).
+ */
 const OVERLAP = 500;
 
-export type CollectResult = { facts: number; newMessages: number };
+/** What this process has read of the timeline, and the stored cursor it read from; the cursor moved elsewhere: start over. */
+type TimelineReader = { tracker: SeqTracker; cursor: number };
+const readers = new WeakMap<Db, TimelineReader>();
+
+/**
+ * Requests touched by timeline rows this process has not read yet, and the newest seq. After its first pass a process
+ * reads only the rows past the newest one it read and the seqs it found missing (a transaction that had not committed):
+ * re-reading the last OVERLAP rows every pass loaded the same requests again every second while the house was busy.
+ * When the stored cursor is not the one this process left (another instance, a failed pass), it starts over from it.
+ */
+async function touchedRequests(db: Db, cursor: number, now: number) {
+  let reader = readers.get(db);
+  if (reader?.cursor !== cursor) {
+    reader = { tracker: new SeqTracker(Math.max(0, cursor - OVERLAP)), cursor };
+    readers.set(db, reader);
+  }
+  const { tracker } = reader;
+  // Until the pass has stored where it got to, a failure must make the next pass read these rows again.
+  reader.cursor = Number.NaN;
+  const rows = await listTimelineRowsAfter({ db, afterSeq: tracker.lastSeq, gaps: tracker.pendingGaps(now) });
+  const fresh = new Set(
+    tracker.accept(
+      rows.map((r) => r.seq),
+      now,
+    ),
+  );
+  const requestIds = rows.flatMap((r) => (fresh.has(r.seq) && r.requestId !== null ? [r.requestId] : []));
+  return { requestIds, maxSeq: tracker.lastSeq, done: (stored: number) => (reader.cursor = stored) };
+}
+
+/** `examined`: requests whose facts the pass derived (touched since the last pass, or stuck). */
+export type CollectResult = { facts: number; newMessages: number; examined: number };
 
 type Requester = { requestedBy: string | null; requestedByEmail: string | null };
 
@@ -56,9 +91,9 @@ export async function collectNotifications({ db, now, config }: { db: Db; now: D
   const cursor = await getNotifyState({ db, key: CURSOR });
   if (typeof cursor !== "number") {
     await setNotifyState({ db, key: CURSOR, value: await latestSeq({ db }) });
-    return { facts: 0, newMessages: 0 };
+    return { facts: 0, newMessages: 0, examined: 0 };
   }
-  const touched = await listTouchedRequests({ db, afterSeq: cursor, overlap: OVERLAP });
+  const touched = await touchedRequests(db, cursor, now.getTime());
   const stuck = await listLongAttention({ db, before: new Date(now.getTime() - STUCK_AFTER_MS) });
   const loaded = await loadRequestsWithEpisodes({ db, ids: [...new Set([...touched.requestIds, ...stuck])] });
   const [memberRows, followers] = await Promise.all([listMembers({ db }), listFollowers({ db, requestIds: loaded.map((l) => l.row.id) })]);
@@ -75,10 +110,16 @@ export async function collectNotifications({ db, now, config }: { db: Db; now: D
   items.push(...digest.items);
   // An idle tick writes nothing: the cursor is stored only when it moves (a write every second would keep a NAS's
   // disk awake for nothing).
-  const state = [...(touched.maxSeq > cursor ? [{ key: CURSOR, value: touched.maxSeq }] : []), ...digest.state];
-  if (items.length === 0 && state.length === 0) return { facts, newMessages: 0 };
+  const storedCursor = Math.max(cursor, touched.maxSeq);
+  const state = [...(storedCursor > cursor ? [{ key: CURSOR, value: storedCursor }] : []), ...digest.state];
+  const examined = loaded.length;
+  if (items.length === 0 && state.length === 0) {
+    touched.done(storedCursor);
+    return { facts, newMessages: 0, examined };
+  }
   const created = await addItems({ db, items, now, state });
-  return { facts: facts + (digest.items.length > 0 ? 1 : 0), newMessages: created.length };
+  touched.done(storedCursor);
+  return { facts: facts + (digest.items.length > 0 ? 1 : 0), newMessages: created.length, examined };
 }
 
 const DIGEST_DAY = "digest-day";
