@@ -14,16 +14,6 @@ export async function listEpisodesForRequests({ db, requestIds }: { db: Db; requ
   return readRows(episodes, rows);
 }
 
-export async function findEpisodeRequestIds({ db, tvdbId }: { db: Db; tvdbId: number }): Promise<number[]> {
-  const rows = await sqlOf(db)`select distinct request_id from episodes where tvdb_id = ${tvdbId}`;
-  return rows.map((r) => Number(r.request_id));
-}
-
-export async function findRequestIdsByDownloadHash({ db, hash }: { db: Db; hash: string }): Promise<number[]> {
-  const rows = await sqlOf(db)`select distinct request_id from episodes where download_hash = ${hash}`;
-  return rows.map((r) => Number(r.request_id));
-}
-
 /** One JSON record per episode, by column name, for jsonb_populate_recordset. */
 function record(e: NewEpisode | EpisodeRow) {
   return {

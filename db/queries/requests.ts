@@ -57,6 +57,40 @@ export async function lockRequestByJellyseerrId({ db, jellyseerrRequestId }: { d
   return { rows: readRows(requests, rows), episodes: readRows(episodes, found) };
 }
 
+/**
+ * Requests with an episode that has this TVDB id, locked in id order, and their episodes, in one round trip (see
+ * lockRequestsForMedia): a Jellyfin episode finds its requests and loads them without a lookup of its own.
+ */
+export async function lockRequestsForEpisode({ db, tvdbId }: { db: Db; tvdbId: number }): Promise<LockedRequests> {
+  const sql = sqlOf(db);
+  const [rows, found] = await Promise.all([
+    sql`select * from requests where id in (select request_id from episodes where tvdb_id = ${tvdbId}) order by id for update`,
+    sql`
+      select * from episodes where request_id in (select request_id from episodes where tvdb_id = ${tvdbId})
+      order by season_number, episode_number`,
+  ]);
+  return { rows: readRows(requests, rows), episodes: readRows(episodes, found) };
+}
+
+/**
+ * The requests a torrent feeds (the one that grabbed it and those with episodes in it), locked in id order, and their
+ * episodes, in one round trip (see lockRequestsForMedia).
+ */
+export async function lockRequestsHoldingDownload({ db, hash }: { db: Db; hash: string }): Promise<LockedRequests> {
+  const sql = sqlOf(db);
+  const [rows, found] = await Promise.all([
+    sql`
+      select * from requests where id in (
+        select request_id from episodes where download_hash = ${hash} union select request_id from downloads where hash = ${hash})
+      order by id for update`,
+    sql`
+      select * from episodes where request_id in (
+        select request_id from episodes where download_hash = ${hash} union select request_id from downloads where hash = ${hash})
+      order by season_number, episode_number`,
+  ]);
+  return { rows: readRows(requests, rows), episodes: readRows(episodes, found) };
+}
+
 export async function findRequestsByTitleKey({ db, mediaType, titleKey }: { db: Db; mediaType: MediaType; titleKey: string }) {
   return db
     .select()

@@ -14,7 +14,7 @@ type Line = { event: string; message: string; data?: Record<string, unknown> };
 export async function signalDownloadHolders(
   ctx: ApplyContext,
   download: Pick<DownloadRow, "hash" | "requestId">,
-  /** Requests with episodes of the torrent (findRequestIdsByDownloadHash), read by the caller with its lookups. */
+  /** Requests the torrent feeds (lockRequestsHoldingDownload), locked and loaded by the caller with its lookups. */
   owners: number[],
   signal: Signal,
   line: (which: string) => Line,

@@ -2,8 +2,8 @@ import "server-only";
 import { findDownload, insertDownload, updateDownload } from "@/db/queries/downloads";
 import { lockIdentityKeys } from "@/db/queries/locks";
 import type { DownloadCompletedEvent } from "@/lib/domain/events";
-import { findRequestIdsByDownloadHash } from "@/db/queries/episodes";
-import { defer, type ApplyContext } from "../context";
+import { lockRequestsHoldingDownload } from "@/db/queries/requests";
+import { adoptLocked, defer, type ApplyContext } from "../context";
 import { signalDownloadHolders } from "../holders";
 
 /**
@@ -12,11 +12,13 @@ import { signalDownloadHolders } from "../holders";
  */
 export async function applyDownloadCompleted(ctx: ApplyContext, e: DownloadCompletedEvent): Promise<void> {
   // Sent together: the server runs them in order, so the reads see what committed before the lock.
-  const [, download, owners] = await Promise.all([
+  const [, download, holders] = await Promise.all([
     lockIdentityKeys({ db: ctx.db, keys: [`dl:${e.hash}`] }),
     findDownload({ db: ctx.db, hash: e.hash }),
-    findRequestIdsByDownloadHash({ db: ctx.db, hash: e.hash }),
+    lockRequestsHoldingDownload({ db: ctx.db, hash: e.hash }),
   ]);
+  adoptLocked(ctx, holders);
+  const owners = holders.rows.map((r) => r.id);
   if (!download) {
     await insertDownload({
       db: ctx.db,

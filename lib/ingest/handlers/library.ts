@@ -1,15 +1,14 @@
 import "server-only";
 import type { RequestRow } from "@/db/schema";
-import { findEpisodeRequestIds } from "@/db/queries/episodes";
 import { lockIdentityKeys } from "@/db/queries/locks";
-import { findRequestsByJellyfinItemId, findRequestsByTitleKey } from "@/db/queries/requests";
+import { findRequestsByJellyfinItemId, findRequestsByTitleKey, lockRequestsForEpisode } from "@/db/queries/requests";
 import { chooseRequest } from "@/lib/domain/correlate";
 import { describeEpisodes, titleKey } from "@/lib/domain/describe";
 import type { EpisodeRef, LibraryItem, LibraryItemAddedEvent } from "@/lib/domain/events";
 import { libraryItemKeys } from "@/lib/domain/park";
 import { episodeKey, signalEpisodes, signalOwn } from "@/lib/domain/request-state";
 import { requestsAboutMedia, toCandidate } from "../correlate";
-import { loadRequests, record, type ApplyContext } from "../context";
+import { adoptLocked, loadRequests, record, type ApplyContext } from "../context";
 
 function episodeRefs(item: LibraryItem): EpisodeRef[] {
   if (item.seasonNumber === null || item.episodeNumber === null) return [];
@@ -65,13 +64,18 @@ async function seriesTargets(ctx: ApplyContext, item: LibraryItem, refs: Episode
   return chosen ? [chosen.id] : [];
 }
 
-/** `locked`: the item's identity locks, sent just before; the first lookup goes out with them. */
+/**
+ * `locked`: the item's identity locks, sent just before; the first lookup goes out with them, and the requests it finds
+ * come back locked and loaded.
+ */
 async function applyEpisode(ctx: ApplyContext, item: LibraryItem, locked: Promise<void>): Promise<boolean> {
   const refs = episodeRefs(item);
-  const [, byTvdb] = await Promise.all([
+  const [, found] = await Promise.all([
     locked,
-    item.tvdbId !== null && refs.length <= 1 ? findEpisodeRequestIds({ db: ctx.db, tvdbId: item.tvdbId }) : [],
+    item.tvdbId !== null && refs.length <= 1 ? lockRequestsForEpisode({ db: ctx.db, tvdbId: item.tvdbId }) : null,
   ]);
+  if (found) adoptLocked(ctx, found);
+  const byTvdb = found?.rows.map((r) => r.id) ?? [];
   const targets = byTvdb.length > 0 ? byTvdb : await seriesTargets(ctx, item, refs);
   if (targets.length === 0) return applyAnimeMovieAsEpisode(ctx, item);
   for (const loaded of await loadRequests(ctx, targets)) {

@@ -1,11 +1,11 @@
 import "server-only";
 import { findDownload, updateDownload } from "@/db/queries/downloads";
-import { findRequestIdsByDownloadHash } from "@/db/queries/episodes";
+import { lockRequestsHoldingDownload } from "@/db/queries/requests";
 import { lockIdentityKeys } from "@/db/queries/locks";
 import { PROGRESS_EVENT } from "@/lib/domain/timeline";
 import { describeTransfer } from "@/lib/domain/timeline-words";
 import type { DownloadProgressEvent } from "@/lib/domain/events";
-import type { ApplyContext } from "../context";
+import { adoptLocked, type ApplyContext } from "../context";
 import { signalDownloadHolders } from "../holders";
 
 /**
@@ -36,7 +36,9 @@ export async function applyDownloadProgress(ctx: ApplyContext, e: DownloadProgre
     },
   });
 
-  const owners = await findRequestIdsByDownloadHash({ db: ctx.db, hash: e.hash });
+  const holders = await lockRequestsHoldingDownload({ db: ctx.db, hash: e.hash });
+  adoptLocked(ctx, holders);
+  const owners = holders.rows.map((r) => r.id);
   await signalDownloadHolders(ctx, download, owners, "download_progress", (which) => ({
     event: PROGRESS_EVENT,
     message: `Downloading ${which}: ${describeTransfer(e)}`,
