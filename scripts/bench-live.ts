@@ -265,7 +265,10 @@ async function measureRound(beforeDir: string | undefined): Promise<Round> {
 function roundsLines(rounds: Round[]): string[] {
   if (rounds.length < 2) return [];
   const p99 = (f: Figures | null | undefined) => (f ? ms(f.latency.p99) : "—");
-  const each = rounds.map((r, i) => `${i + 1}: ${p99(r[0])} / ${p99(r[1])} / ${p99(r[2])}, all connected ${ms(r[1].allConnectedMs)}`);
+  const slowest = ({ slowest: s }: Figures) => `slowest event at its first / last client ${ms(s.first)} / ${ms(s.last)}`;
+  const each = rounds.map(
+    (r, i) => `${i + 1}: ${p99(r[0])} / ${p99(r[1])} / ${p99(r[2])}, all connected ${ms(r[1].allConnectedMs)}, ${slowest(r[1])}`,
+  );
   const nows = rounds.map((r) => r[1]);
   const met = nows.filter((f) => f.latency.p99 <= 50 && f.missed === 0 && f.allConnectedMs <= 1000).length;
   const medianOf = (i: 0 | 1 | 2) => {
@@ -273,7 +276,7 @@ function roundsLines(rounds: Round[]): string[] {
     return p99s.length > 0 ? ms(median(p99s)) : "—";
   };
   return [
-    `${rounds.length} rounds; the table is the median round's (by "now" p99). Sent → received p99 before / now / floor in every round: ${each.join("; ")}.`,
+    `${rounds.length} rounds; the table is the median round's (by "now" p99). Sent → received p99 before / now / floor in every round, and for "now" the event that reached its last client latest: ${each.join("; ")}.`,
     `Median p99: before ${medianOf(0)}, now ${medianOf(1)}, floor ${medianOf(2)}; "now" met the latency, missed and connect targets in ${met} of ${nows.length} rounds.`,
     "",
   ];

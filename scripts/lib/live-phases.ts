@@ -40,6 +40,11 @@ export type FanoutResult = {
   afterAnswer: ReturnType<typeof summary>;
   missed: number;
   events: number;
+  /**
+   * The event whose last client heard of it latest, sent → received at its first and at its last client: a late first
+   * client means the event left the server late (ingest, NOTIFY, the hub's read); a wide spread, a slow fan-out.
+   */
+  slowest: { first: number; last: number };
 };
 
 /**
@@ -66,6 +71,7 @@ export async function measureFanout(
   const latencies: number[] = [];
   const afterAnswer: number[] = [];
   let missed = 0;
+  const reach = new Map<string, { first: number; last: number }>();
   for (const client of clients) {
     const got = new Map<string, number>();
     for (const r of client.receipts) {
@@ -77,9 +83,12 @@ export async function measureFanout(
       if (at === undefined) missed += 1;
       else {
         latencies.push(at - s.sent);
+        const seen = reach.get(key);
+        reach.set(key, { first: Math.min(seen?.first ?? Infinity, at - s.sent), last: Math.max(seen?.last ?? -Infinity, at - s.sent) });
         afterAnswer.push(Math.max(0, at - s.answered));
       }
     }
   }
-  return { latency: summary(latencies), afterAnswer: summary(afterAnswer), missed, events: sent.size };
+  const slowest = [...reach.values()].reduce((a, b) => (b.last > a.last ? b : a), { first: Number.NaN, last: -Infinity });
+  return { latency: summary(latencies), afterAnswer: summary(afterAnswer), missed, events: sent.size, slowest };
 }
