@@ -46,8 +46,12 @@ function transactionOver(db: Db, connection: Sql): Db {
  * 0014). Once `commit()` resolves, the transaction is committed whatever `fn` does next; when `fn` does not call it,
  * the commit follows `fn`. When `fn` throws, the transaction rolls back and the error is rethrown. No savepoints.
  */
-export async function pipelinedTransaction<T>(db: Db, fn: (tx: Db, commit: Commit) => Promise<T>): Promise<T> {
-  const connection = await sessionOf(db).client.reserve();
+export async function pipelinedTransaction<T>(
+  db: Db,
+  fn: (tx: Db, commit: Commit) => Promise<T>,
+  { reserveWithinMs = RESERVE_WITHIN_MS }: { reserveWithinMs?: number } = {},
+): Promise<T> {
+  const connection = await reserveWithin(sessionOf(db).client, reserveWithinMs);
   // As postgres.js's own transactions do: a connection lost mid-transaction fails it at once, and goes back to the
   // pool's closed connections, not to this caller's release.
   const loss = watchLoss();
@@ -85,6 +89,40 @@ export async function pipelinedTransaction<T>(db: Db, fn: (tx: Db, commit: Commi
     if (loss.error === null) await Promise.race([Promise.all(answers), loss.happened]).catch(() => {});
     // Back to the pool only with every answer in, and never once lost (the pool reconnects it by itself).
     if (loss.error === null) connection.release();
+  }
+}
+
+/** Far longer than a busy pool's queue; short enough that a caller waiting on a lost request tries again soon. */
+const RESERVE_WITHIN_MS = 5000;
+
+/** Coded like the driver's own, so callers retry it or spool as for any lost connection. */
+class ReserveTimeout extends Error {
+  readonly code = "CONNECTION_CLOSED";
+  constructor(ms: number) {
+    super(`no database connection was handed out within ${ms} ms`);
+  }
+}
+
+/**
+ * A connection of its own from the pool, or a connection error after `ms`. postgres.js 3.4.9 can lose a request for
+ * one: when a connection closes while requests wait (a database restart), the pool reconnects it for the first one
+ * waiting and takes that one out of its queue, and once connected it drops a reserve request instead of answering it.
+ * Nothing would ever answer this caller (the spool replayer waited forever in the fault suite). A connection handed
+ * out after the caller gave up goes straight back to the pool.
+ */
+async function reserveWithin(client: Sql, ms: number) {
+  const reserving = client.reserve();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ReserveTimeout(ms)), ms);
+  });
+  try {
+    return await Promise.race([reserving, expired]);
+  } catch (error) {
+    reserving.then((late) => late.release()).catch(() => {});
+    throw error;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Sql } from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb, type Db } from "@/db/client";
 import { isConnectionError, pgCode } from "@/db/errors";
@@ -128,5 +129,38 @@ describe("a pipelined transaction", () => {
     const stuck = new Promise((resolve) => setTimeout(() => resolve("stuck"), 5000));
     const answers = await Promise.race([all, stuck]);
     expect(answers).toEqual([...Array(12).keys()].map((n) => [{ n }]));
+  });
+
+  it("takes a connection the pool does not hand out in time as a lost one, and gives it back when it comes late", async () => {
+    // A pool that answers a reserve only after the caller gave up, as postgres.js does at best when it lost the
+    // request during a database restart (see reserveWithin).
+    const session = (db as unknown as { session: { client: Sql } }).session;
+    let released = 0;
+    const slow = new Proxy(session.client, {
+      get(target, key, receiver) {
+        if (key !== "reserve") return Reflect.get(target, key, receiver);
+        return async () => {
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          const connection = await target.reserve();
+          return new Proxy(connection, {
+            get(inner, name, self) {
+              if (name !== "release") return Reflect.get(inner, name, self);
+              return () => {
+                released += 1;
+                inner.release();
+              };
+            },
+          });
+        };
+      },
+    });
+    const slowDb = { session: { ...session, client: slow } } as unknown as Db;
+    const started = performance.now();
+    const failed = await pipelinedTransaction(slowDb, async (tx) => sqlOf(tx)`select 1`, { reserveWithinMs: 100 }).catch((e: unknown) => e);
+    expect(isConnectionError(failed), String(failed)).toBe(true);
+    expect(performance.now() - started).toBeLessThan(300);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(released).toBe(1);
+    expect(await pipelinedTransaction(db, async (tx) => sqlOf(tx)`select 2::int as n`)).toEqual([{ n: 2 }]);
   });
 });
