@@ -27,10 +27,45 @@ export type NewItem = {
   advanceDue?: boolean;
 };
 
+type OpenMessage = { id: number | null; recipient: string; batchKey: string; dueAt: Date };
+
+const slot = (recipient: string, batchKey: string) => `${recipient}\u0000${batchKey}`;
+
+/**
+ * Which message each item joins, in order: its recipient's open batch under `batchKey`, else under `alsoJoin`, else a
+ * new one, which later items may join like an open one (while it is due after `now`). Joining with `advanceDue` brings
+ * the message forward. `open` is keyed by recipient and batch key; new messages are added to it, with no id yet.
+ */
+function fileItems(items: NewItem[], open: Map<string, OpenMessage>, now: Date) {
+  const filed: { item: NewItem; message: OpenMessage }[] = [];
+  const advanced = new Set<OpenMessage>();
+  const opened: OpenMessage[] = [];
+  for (const item of items) {
+    const joined = [item.batchKey, ...(item.alsoJoin ?? [])]
+      .map((key) => open.get(slot(item.recipient, key)))
+      .find((m) => m !== undefined && m.dueAt > now);
+    if (joined) {
+      if (item.advanceDue && item.dueAt < joined.dueAt) {
+        joined.dueAt = item.dueAt;
+        if (joined.id !== null) advanced.add(joined);
+      }
+      filed.push({ item, message: joined });
+      continue;
+    }
+    const message: OpenMessage = { id: null, recipient: item.recipient, batchKey: item.batchKey, dueAt: item.dueAt };
+    open.set(slot(item.recipient, item.batchKey), message);
+    opened.push(message);
+    filed.push({ item, message });
+  }
+  return { filed, advanced: [...advanced], opened };
+}
+
 /**
  * Files items into messages in one transaction: an item whose key exists is skipped (it was said, or is about
  * to be); the rest join their recipient's open batch or start a new message. `state` (the timeline cursor,
  * the digest's day) is written in the same transaction: a crash repeats both or neither. Returns new messages.
+ * A handful of statements whatever the number of items: one item after another, three each, held a busy house's
+ * pass (and a pooled connection) for seconds.
  */
 export async function addItems(input: {
   db: Db;
@@ -40,62 +75,67 @@ export async function addItems(input: {
 }): Promise<{ id: number; dueAt: Date }[]> {
   const { db, items, now, state = [] } = input;
   return db.transaction(async (tx) => {
-    const created: { id: number; dueAt: Date }[] = [];
-    const advanced = new Map<number, Date>();
+    const keys = [...new Set(items.map((i) => i.idempotencyKey))];
     const existing = new Set(
-      items.length === 0
+      keys.length === 0
         ? []
-        : (
-            await tx
-              .select({ key: notifyItems.idempotencyKey })
-              .from(notifyItems)
-              .where(
-                inArray(
-                  notifyItems.idempotencyKey,
-                  items.map((i) => i.idempotencyKey),
-                ),
-              )
-          ).map((r) => r.key),
+        : (await tx.select({ key: notifyItems.idempotencyKey }).from(notifyItems).where(inArray(notifyItems.idempotencyKey, keys))).map((r) => r.key),
     );
+    const fresh: NewItem[] = [];
     for (const item of items) {
       if (existing.has(item.idempotencyKey)) continue;
       existing.add(item.idempotencyKey);
-      const keys = [item.batchKey, ...(item.alsoJoin ?? [])];
-      const open = await tx
-        .select({ id: notifyMessages.id, batchKey: notifyMessages.batchKey, dueAt: notifyMessages.dueAt })
-        .from(notifyMessages)
-        .where(
-          and(
-            eq(notifyMessages.recipient, item.recipient),
-            inArray(notifyMessages.batchKey, keys),
-            eq(notifyMessages.status, "collecting"),
-            sql`${notifyMessages.dueAt} > ${now.toISOString()}::timestamptz`,
-            or(isNull(notifyMessages.leaseUntil), lte(notifyMessages.leaseUntil, now)),
-          ),
-        )
-        .for("update");
-      const joined = keys.map((key) => open.find((m) => m.batchKey === key)).find((m) => m !== undefined);
-      let messageId = joined?.id;
-      if (joined && item.advanceDue && item.dueAt < (advanced.get(joined.id) ?? joined.dueAt)) {
-        await tx.update(notifyMessages).set({ dueAt: item.dueAt }).where(eq(notifyMessages.id, joined.id));
-        advanced.set(joined.id, item.dueAt);
-      }
-      if (messageId === undefined) {
-        const [row] = await tx
-          .insert(notifyMessages)
-          .values({ recipient: item.recipient, batchKey: item.batchKey, status: "collecting", dueAt: item.dueAt, createdAt: now })
-          .returning({ id: notifyMessages.id });
-        messageId = row!.id;
-        created.push({ id: messageId, dueAt: item.dueAt });
-      }
-      const { batchKey: _b, alsoJoin: _j, dueAt: _d, advanceDue: _a, ...values } = item;
-      await tx
-        .insert(notifyItems)
-        .values({ ...values, messageId, createdAt: now })
-        .onConflictDoNothing();
+      fresh.push(item);
     }
+    const recipients = [...new Set(fresh.map((i) => i.recipient))];
+    const batchKeys = [...new Set(fresh.flatMap((i) => [i.batchKey, ...(i.alsoJoin ?? [])]))];
+    // Locked in id order, as every filing locks them: two instances filing at once wait for each other, never deadlock.
+    const rows =
+      fresh.length === 0
+        ? []
+        : await tx
+            .select({ id: notifyMessages.id, recipient: notifyMessages.recipient, batchKey: notifyMessages.batchKey, dueAt: notifyMessages.dueAt })
+            .from(notifyMessages)
+            .where(
+              and(
+                inArray(notifyMessages.recipient, recipients),
+                inArray(notifyMessages.batchKey, batchKeys),
+                eq(notifyMessages.status, "collecting"),
+                sql`${notifyMessages.dueAt} > ${now.toISOString()}::timestamptz`,
+                or(isNull(notifyMessages.leaseUntil), lte(notifyMessages.leaseUntil, now)),
+              ),
+            )
+            .orderBy(asc(notifyMessages.id))
+            .for("update");
+    // At most one open message per recipient and batch key is ever collecting; the oldest wins if there were more.
+    const open = new Map<string, OpenMessage>();
+    for (const row of rows) if (!open.has(slot(row.recipient, row.batchKey))) open.set(slot(row.recipient, row.batchKey), { ...row });
+    const plan = fileItems(fresh, open, now);
+    const created: { id: number; dueAt: Date }[] = [];
+    if (plan.opened.length > 0) {
+      const inserted = await tx
+        .insert(notifyMessages)
+        .values(
+          plan.opened.map((m) => ({ recipient: m.recipient, batchKey: m.batchKey, status: "collecting" as const, dueAt: m.dueAt, createdAt: now })),
+        )
+        .returning({ id: notifyMessages.id });
+      // Rows come back in the order of the values.
+      plan.opened.forEach((m, i) => {
+        m.id = inserted[i]?.id ?? null;
+        if (m.id !== null) created.push({ id: m.id, dueAt: m.dueAt });
+      });
+    }
+    for (const m of plan.advanced) {
+      if (m.id !== null) await tx.update(notifyMessages).set({ dueAt: m.dueAt }).where(eq(notifyMessages.id, m.id));
+    }
+    const values = plan.filed.flatMap(({ item, message }) => {
+      if (message.id === null) return [];
+      const { batchKey: _b, alsoJoin: _j, dueAt: _d, advanceDue: _a, ...rest } = item;
+      return [{ ...rest, messageId: message.id, createdAt: now }];
+    });
+    if (values.length > 0) await tx.insert(notifyItems).values(values).onConflictDoNothing();
     // A message brought forward is woken again at its new time; the earlier wake-up finds it already sent.
-    await enqueueDue({ db: tx, messages: [...created, ...[...advanced].map(([id, dueAt]) => ({ id, dueAt }))] });
+    await enqueueDue({ db: tx, messages: [...created, ...plan.advanced.flatMap((m) => (m.id === null ? [] : [{ id: m.id, dueAt: m.dueAt }]))] });
     for (const { key, value } of state) {
       await tx
         .insert(notifyState)
