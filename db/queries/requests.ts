@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { MediaIds } from "@/lib/domain/correlate";
 import type { MediaType } from "@/lib/domain/events";
-import type { Sql } from "postgres";
+import type { PendingQuery, Row, Sql } from "postgres";
 import type { Db } from "../client";
 import { driverValues, readRow, readRows, sqlOf } from "../raw";
 import { episodes, requests, type EpisodeRow, type RequestRow } from "../schema";
@@ -13,6 +13,15 @@ export type NewRequest = typeof requests.$inferInsert;
 
 /** Rows a transaction locked, with their episodes read after the lock: what the webhook path's context loads. */
 export type LockedRequests = { rows: RequestRow[]; episodes: EpisodeRow[] };
+
+/**
+ * A lock of request rows and the read of their episodes, sent together in that order: the server runs them in order,
+ * so the episodes are read once the rows are locked, in the same round trip.
+ */
+async function lockedWithEpisodes(locking: PendingQuery<Row[]>, reading: PendingQuery<Row[]>): Promise<LockedRequests> {
+  const [rows, found] = await Promise.all([locking, reading]);
+  return { rows: readRows(requests, rows), episodes: readRows(episodes, found) };
+}
 
 /** `tmdb_id = … or tvdb_id = …`: only the known ids, so each index can serve its arm (at most seven statement texts). */
 function mediaMatch(sql: Sql, media: MediaIds) {
@@ -35,26 +44,24 @@ export async function lockRequestsForMedia({ db, media }: { db: Db; media: Media
   const match = mediaMatch(sql, media);
   const again = mediaMatch(sql, media); // a fragment belongs to one statement
   if (!match || !again) return { rows: [], episodes: [] };
-  const [rows, found] = await Promise.all([
+  return lockedWithEpisodes(
     sql`select * from requests where media_type = ${media.mediaType} and (${match}) order by id limit 200 for update`,
     sql`
       select * from episodes where request_id in (
         select id from requests where media_type = ${media.mediaType} and (${again}) order by id limit 200)
       order by season_number, episode_number`,
-  ]);
-  return { rows: readRows(requests, rows), episodes: readRows(episodes, found) };
+  );
 }
 
 /** The request Jellyseerr knows by this id, locked, and its episodes, in one round trip (see lockRequestsForMedia). */
 export async function lockRequestByJellyseerrId({ db, jellyseerrRequestId }: { db: Db; jellyseerrRequestId: number }): Promise<LockedRequests> {
   const sql = sqlOf(db);
-  const [rows, found] = await Promise.all([
+  return lockedWithEpisodes(
     sql`select * from requests where jellyseerr_request_id = ${jellyseerrRequestId} for update`,
     sql`
       select * from episodes where request_id in (select id from requests where jellyseerr_request_id = ${jellyseerrRequestId})
       order by season_number, episode_number`,
-  ]);
-  return { rows: readRows(requests, rows), episodes: readRows(episodes, found) };
+  );
 }
 
 /**
@@ -63,13 +70,12 @@ export async function lockRequestByJellyseerrId({ db, jellyseerrRequestId }: { d
  */
 export async function lockRequestsForEpisode({ db, tvdbId }: { db: Db; tvdbId: number }): Promise<LockedRequests> {
   const sql = sqlOf(db);
-  const [rows, found] = await Promise.all([
+  return lockedWithEpisodes(
     sql`select * from requests where id in (select request_id from episodes where tvdb_id = ${tvdbId}) order by id for update`,
     sql`
       select * from episodes where request_id in (select request_id from episodes where tvdb_id = ${tvdbId})
       order by season_number, episode_number`,
-  ]);
-  return { rows: readRows(requests, rows), episodes: readRows(episodes, found) };
+  );
 }
 
 /**
@@ -78,7 +84,7 @@ export async function lockRequestsForEpisode({ db, tvdbId }: { db: Db; tvdbId: n
  */
 export async function lockRequestsHoldingDownload({ db, hash }: { db: Db; hash: string }): Promise<LockedRequests> {
   const sql = sqlOf(db);
-  const [rows, found] = await Promise.all([
+  return lockedWithEpisodes(
     sql`
       select * from requests where id in (
         select request_id from episodes where download_hash = ${hash} union select request_id from downloads where hash = ${hash})
@@ -87,8 +93,7 @@ export async function lockRequestsHoldingDownload({ db, hash }: { db: Db; hash: 
       select * from episodes where request_id in (
         select request_id from episodes where download_hash = ${hash} union select request_id from downloads where hash = ${hash})
       order by season_number, episode_number`,
-  ]);
-  return { rows: readRows(requests, rows), episodes: readRows(episodes, found) };
+  );
 }
 
 export async function findRequestsByTitleKey({ db, mediaType, titleKey }: { db: Db; mediaType: MediaType; titleKey: string }) {
