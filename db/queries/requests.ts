@@ -64,35 +64,32 @@ export async function lockRequestByJellyseerrId({ db, jellyseerrRequestId }: { d
   );
 }
 
-/**
- * Requests with an episode that has this TVDB id, locked in id order, and their episodes, in one round trip (see
- * lockRequestsForMedia): a Jellyfin episode finds its requests and loads them without a lookup of its own.
- */
-export async function lockRequestsForEpisode({ db, tvdbId }: { db: Db; tvdbId: number }): Promise<LockedRequests> {
-  const sql = sqlOf(db);
+/** Requests whose ids `ids` selects, locked in id order, and their episodes (the subquery is made once per statement). */
+function lockRequestsIn(sql: Sql, ids: () => PendingQuery<Row[]>): Promise<LockedRequests> {
   return lockedWithEpisodes(
-    sql`select * from requests where id in (select request_id from episodes where tvdb_id = ${tvdbId}) order by id for update`,
-    sql`
-      select * from episodes where request_id in (select request_id from episodes where tvdb_id = ${tvdbId})
-      order by season_number, episode_number`,
+    sql`select * from requests where id in (${ids()}) order by id for update`,
+    sql`select * from episodes where request_id in (${ids()}) order by season_number, episode_number`,
   );
 }
 
 /**
- * The requests a torrent feeds (the one that grabbed it and those with episodes in it), locked in id order, and their
- * episodes, in one round trip (see lockRequestsForMedia).
+ * Requests with an episode that has this TVDB id, locked, and their episodes, in one round trip (see
+ * lockRequestsForMedia): a Jellyfin episode finds its requests and loads them without a lookup of its own.
+ */
+export async function lockRequestsForEpisode({ db, tvdbId }: { db: Db; tvdbId: number }): Promise<LockedRequests> {
+  const sql = sqlOf(db);
+  return lockRequestsIn(sql, () => sql`select request_id from episodes where tvdb_id = ${tvdbId}`);
+}
+
+/**
+ * The requests a torrent feeds (the one that grabbed it and those with episodes in it), locked, and their episodes, in
+ * one round trip (see lockRequestsForMedia).
  */
 export async function lockRequestsHoldingDownload({ db, hash }: { db: Db; hash: string }): Promise<LockedRequests> {
   const sql = sqlOf(db);
-  return lockedWithEpisodes(
-    sql`
-      select * from requests where id in (
-        select request_id from episodes where download_hash = ${hash} union select request_id from downloads where hash = ${hash})
-      order by id for update`,
-    sql`
-      select * from episodes where request_id in (
-        select request_id from episodes where download_hash = ${hash} union select request_id from downloads where hash = ${hash})
-      order by season_number, episode_number`,
+  return lockRequestsIn(
+    sql,
+    () => sql`select request_id from episodes where download_hash = ${hash} union select request_id from downloads where hash = ${hash}`,
   );
 }
 
